@@ -1,0 +1,91 @@
+"""Identity passed from the gateway to services, and role checks as dependency aliases.
+
+The gateway authenticates the person (cookie or bearer token) and forwards a short-lived
+HS256 token in ``X-Relais-Identity``. Services trust nothing else. Service-to-service
+calls carry a token whose role is ``service``.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Annotated
+
+import jwt
+from fastapi import Depends, Request
+
+from relais_common.errors import Forbidden, Unauthorized
+
+IDENTITY_HEADER = "X-Relais-Identity"
+AUDIENCE = "relais-services"
+IDENTITY_TTL_SECONDS = 60
+
+ROLE_ADMIN = "admin"
+ROLE_AMBASSADOR = "ambassador"
+ROLE_SERVICE = "service"
+
+
+@dataclass(frozen=True)
+class Identity:
+    user_id: str
+    roles: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def is_admin(self) -> bool:
+        return ROLE_ADMIN in self.roles
+
+    @property
+    def is_service(self) -> bool:
+        return ROLE_SERVICE in self.roles
+
+
+def issue_identity_token(
+    secret: str, user_id: str, roles: frozenset[str] | set[str] | list[str], ttl: int = 60
+) -> str:
+    now = int(time.time())
+    claims = {"sub": user_id, "roles": sorted(roles), "aud": AUDIENCE, "iat": now, "exp": now + ttl}
+    return jwt.encode(claims, secret, algorithm="HS256")
+
+
+def service_token(secret: str, service_name: str) -> str:
+    return issue_identity_token(secret, f"service:{service_name}", {ROLE_SERVICE})
+
+
+def decode_identity_token(secret: str, token: str) -> Identity:
+    try:
+        claims = jwt.decode(token, secret, algorithms=["HS256"], audience=AUDIENCE)
+    except jwt.PyJWTError as exc:
+        raise Unauthorized("Your session is invalid or has expired; please sign in again.") from exc
+    roles = claims.get("roles") or []
+    return Identity(user_id=str(claims["sub"]), roles=frozenset(str(r) for r in roles))
+
+
+def optional_identity(request: Request) -> Identity | None:
+    token = request.headers.get(IDENTITY_HEADER)
+    if not token:
+        return None
+    return decode_identity_token(request.app.state.settings.internal_secret, token)
+
+
+def require_identity(identity: Annotated[Identity | None, Depends(optional_identity)]) -> Identity:
+    if identity is None or identity.is_service:
+        raise Unauthorized("Please sign in to use this endpoint.")
+    return identity
+
+
+def require_admin(identity: Annotated[Identity, Depends(require_identity)]) -> Identity:
+    if not identity.is_admin:
+        raise Forbidden("Only the core team (administrators) may do this.")
+    return identity
+
+
+def require_service(identity: Annotated[Identity | None, Depends(optional_identity)]) -> Identity:
+    if identity is None or not identity.is_service:
+        raise Unauthorized("This endpoint is for Relais services only.")
+    return identity
+
+
+OptionalUser = Annotated[Identity | None, Depends(optional_identity)]
+CurrentUser = Annotated[Identity, Depends(require_identity)]
+AdminUser = Annotated[Identity, Depends(require_admin)]
+ServiceCaller = Annotated[Identity, Depends(require_service)]

@@ -1,0 +1,64 @@
+"""Cursor pagination: one helper for every list endpoint."""
+
+from __future__ import annotations
+
+import base64
+import json
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, Field
+from sqlalchemy import Select, tuple_
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from relais_common.errors import field_error
+
+T = TypeVar("T")
+MAX_LIMIT = 200
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    next_cursor: str | None = Field(
+        None, description="Pass as `cursor` to get the next page; null on the last page."
+    )
+
+
+def encode_cursor(values: list[Any]) -> str:
+    raw = json.dumps(values, default=str, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> list[Any]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        values = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise field_error("cursor", "This cursor is not valid; start again without it.") from exc
+    if not isinstance(values, list):
+        raise field_error("cursor", "This cursor is not valid; start again without it.")
+    return values
+
+
+def paginate(
+    session: Session,
+    stmt: Select[Any],
+    *,
+    sort: InstrumentedAttribute[Any],
+    tiebreak: InstrumentedAttribute[Any],
+    cursor: str | None,
+    limit: int,
+) -> tuple[list[Any], str | None]:
+    """Keyset pagination on (sort, tiebreak) ascending; returns the rows and the next cursor."""
+    limit = max(1, min(limit, MAX_LIMIT))
+    if cursor:
+        values = decode_cursor(cursor)
+        if len(values) != 2:
+            raise field_error("cursor", "This cursor is not valid; start again without it.")
+        stmt = stmt.where(tuple_(sort, tiebreak) > tuple_(*values))
+    rows = list(session.scalars(stmt.order_by(sort, tiebreak).limit(limit + 1)))
+    next_cursor = None
+    if len(rows) > limit:
+        rows = rows[:limit]
+        last = rows[-1]
+        next_cursor = encode_cursor([getattr(last, sort.key), getattr(last, tiebreak.key)])
+    return rows, next_cursor
