@@ -1,0 +1,88 @@
+# Relais — the front door. `make run` starts everything; `make test` proves it.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+UV      := python3 -m uv
+PY      := $(UV) run --frozen
+PKGS    := relais_common relais_gateway relais_ambassadors relais_editorial relais_aggregator
+PG_URL  ?= postgresql://postgres@127.0.0.1:5432/postgres
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+# ---------------------------------------------------------------- installation
+.venv/.synced: pyproject.toml uv.lock services/*/pyproject.toml
+	@python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install -q 'uv>=0.5'
+	$(UV) sync --frozen
+	@touch $@
+
+frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+install: .venv/.synced frontend/node_modules/.installed ## install Python and Node dependencies (locked)
+
+chromium: ## install Debian's Chromium for the browser tests when missing
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  echo "installing Debian's chromium for the browser journeys"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+spa: frontend/node_modules/.installed ## build the SPA into frontend/dist
+	cd frontend && npm run build --silent
+
+# ---------------------------------------------------------------- running
+run: install spa ## install, migrate, load the demo (RELAIS_DEMO=0 to skip) and start the stack
+	$(PY) python scripts/run_stack.py
+
+migrate: install ## apply every service's migrations to its database
+	$(PY) python -m relais_common.migrations_cli ambassadors
+	$(PY) python -m relais_common.migrations_cli editorial
+	$(PY) python -m relais_common.migrations_cli aggregator
+
+demo: migrate ## load the demo company into the embedded databases
+	$(PY) python -m relais_ambassadors.demo
+
+openapi: install ## regenerate the committed OpenAPI documents
+	$(PY) python -m relais_ambassadors.openapi
+	$(PY) python -m relais_editorial.openapi
+	$(PY) python -m relais_aggregator.openapi
+	$(PY) python -m relais_gateway.openapi
+
+# ---------------------------------------------------------------- quality
+lint: install ## ruff (format + lint), mypy --strict, TypeScript
+	$(PY) ruff format --check services scripts bench
+	$(PY) ruff check services scripts bench
+	$(PY) mypy $(addprefix -p ,$(PKGS))
+	cd frontend && npm run lint --silent
+
+fmt: install ## format the Python code
+	$(PY) ruff format services scripts bench
+	$(PY) ruff check --fix services scripts bench
+
+pg-check:
+	@$(PY) python -c "import psycopg,sys; psycopg.connect('$(PG_URL)', connect_timeout=5).close()" 2>/dev/null || \
+	  { echo "PostgreSQL is not reachable at $(PG_URL): the suite needs it (start it, or set PG_URL)."; exit 1; }
+
+test-py: install ## Python tests on SQLite
+	RELAIS_TEST_DB=sqlite $(PY) pytest services -q
+
+test-pg: install pg-check ## Python tests on PostgreSQL (throwaway databases)
+	RELAIS_TEST_DB=postgresql RELAIS_TEST_PG_URL=$(PG_URL) $(PY) pytest services -q
+
+test-frontend: install ## SPA unit tests (Vitest)
+	cd frontend && npm test --silent
+
+e2e: install chromium spa ## browser journeys in headless Chromium against the whole stack
+	cd frontend/e2e && npm ci --no-audit --no-fund --loglevel=error && npm test --silent
+
+test: install chromium lint test-py test-pg test-frontend e2e ## everything CI runs
+
+bench: bench-gateway ## every benchmark (prints BENCH lines)
+
+bench-gateway: install
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk >/dev/null; }
+	$(PY) python bench/gateway_bench.py
+
+.PHONY: help install chromium spa run migrate demo openapi lint fmt pg-check test-py test-pg test-frontend e2e test bench bench-gateway
