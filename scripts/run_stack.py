@@ -45,6 +45,11 @@ def ensure_secrets(env: dict[str, str], var_dir: Path) -> None:
         path.chmod(0o600)
 
 
+def local_host(host: str) -> str:
+    """The address to print and probe: a wildcard bind is reached on loopback."""
+    return "127.0.0.1" if host in ("0.0.0.0", "::") else host  # noqa: S104
+
+
 def build_env() -> dict[str, str]:
     env = dict(os.environ)
     var_dir = Path(env.setdefault("RELAIS_VAR_DIR", str(ROOT / "var"))).resolve()
@@ -52,9 +57,7 @@ def build_env() -> dict[str, str]:
     env["RELAIS_VAR_DIR"] = str(var_dir)
     port = int(env.setdefault("RELAIS_PORT", "8000"))
     host = env.setdefault("RELAIS_HOST", "127.0.0.1")
-    env.setdefault(
-        "RELAIS_PUBLIC_URL", f"http://{'127.0.0.1' if host == '0.0.0.0' else host}:{port}"
-    )  # noqa: S104
+    env.setdefault("RELAIS_PUBLIC_URL", f"http://{local_host(host)}:{port}")
     for name, offset in SERVICES.items():
         env.setdefault(f"RELAIS_{name.upper()}_URL", f"http://127.0.0.1:{port + offset}")
     env.setdefault("RELAIS_SPA_DIR", str(ROOT / "frontend" / "dist"))
@@ -90,7 +93,7 @@ def start(env: dict[str, str]) -> list[subprocess.Popen[bytes]]:
         args = ["-m", "uvicorn", f"relais_{name}.main:create_app", "--factory"]
         args += ["--host", "127.0.0.1", "--port", port, "--no-access-log", "--log-level", "warning"]
         procs.append(subprocess.Popen([sys.executable, *args], env=env, cwd=ROOT))  # noqa: S603
-    procs.append(subprocess.Popen([sys.executable, "-m", "relais_gateway"], env=env, cwd=ROOT))  # noqa: S603
+    procs.append(subprocess.Popen([sys.executable, "-m", "relais_gateway"], env=env, cwd=ROOT))
     return procs
 
 
@@ -125,7 +128,7 @@ def main() -> None:
     prepare(env)
     procs = start(env)
     signal.signal(signal.SIGTERM, lambda *_: (stop(procs), sys.exit(0)))
-    url = f"http://{'127.0.0.1' if env['RELAIS_HOST'] == '0.0.0.0' else env['RELAIS_HOST']}:{env['RELAIS_PORT']}"  # noqa: S104
+    url = f"http://{local_host(env['RELAIS_HOST'])}:{env['RELAIS_PORT']}"
     try:
         wait_ready(url, procs)
         admin_file = Path(env["RELAIS_VAR_DIR"]) / "admin-password.txt"
