@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Annotated, Any
 
 import httpx
@@ -131,7 +131,7 @@ class EventConsumer:
         base_url: str,
         tables: EventTables,
         sessions: sessionmaker[Session],
-        handlers: dict[str, Handler],
+        handlers: Mapping[str, Handler],
         secret: str,
         consumer_name: str,
         interval: float = 2.0,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import re
 import socket
 from dataclasses import dataclass
 from typing import Any
@@ -43,6 +44,7 @@ DENIED_NETWORKS: tuple[IPNetwork, ...] = tuple(
         "255.255.255.255/32",
         "::/96",  # unspecified, loopback and IPv4-compatible (::127.0.0.1)
         "::ffff:0:0/96",  # IPv4-mapped: checked through the embedded address too
+        "::ffff:0:0:0/96",  # IPv4-translated (RFC 2765)
         "64:ff9b::/96",  # NAT64
         "64:ff9b:1::/48",
         "100::/64",
@@ -56,6 +58,7 @@ DENIED_NETWORKS: tuple[IPNetwork, ...] = tuple(
     )
 )
 
+_IPV4_PART = re.compile(r"[0-9]+|0[xX][0-9a-fA-F]*")
 MAX_REDIRECTS = 5
 DEFAULT_MAX_BYTES = 2 * 1024 * 1024
 
@@ -111,9 +114,48 @@ class SSRFGuard:
         try:
             ipaddress.ip_address(host)
         except ValueError:
-            return url  # a name: checked when it is resolved
+            browser_ip = _browser_ipv4(host)
+            if browser_ip is None:
+                return url  # a name: checked when it is resolved
+            # "127.1", "0x7f.1", "2130706433": browsers read these as 127.0.0.1, so do we
+            self.check_ip(str(browser_ip))
+            return url.with_host(str(browser_ip))
         self.check_ip(host)
         return url
+
+
+def _browser_ipv4(host: str) -> ipaddress.IPv4Address | None:
+    """The IPv4 address a browser reads in ``host`` (WHATWG URL host parsing), None for a name.
+
+    Shorthand, hex and octal forms are addresses for browsers; a host that ends in a number
+    but is no valid address is refused, as browsers refuse it.
+    """
+    parts = host.split(".")
+    if len(parts) > 1 and parts[-1] == "":
+        parts.pop()
+    if not _IPV4_PART.fullmatch(parts[-1]):
+        return None
+    numbers = [_ipv4_number(part) for part in parts] if len(parts) <= 4 else [-1]
+    if min(numbers) < 0 or max(numbers[:-1], default=0) > 255:
+        raise UnsafeURLError("the address is not a valid IPv4 address")
+    if numbers[-1] >= 256 ** (5 - len(numbers)):
+        raise UnsafeURLError("the address is not a valid IPv4 address")
+    value = numbers[-1] + sum(n << (8 * (3 - i)) for i, n in enumerate(numbers[:-1]))
+    return ipaddress.IPv4Address(value)
+
+
+def _ipv4_number(part: str) -> int:
+    """One dotted part as browsers read it: ``0x`` hex, leading-zero octal, decimal; -1 if none."""
+    if part[:2] in ("0x", "0X"):
+        digits, base = part[2:] or "0", 16
+    elif len(part) > 1 and part.startswith("0"):
+        digits, base = part[1:], 8
+    else:
+        digits, base = part, 10
+    try:
+        return int(digits, base) if digits.isascii() and digits.isalnum() else -1
+    except ValueError:
+        return -1
 
 
 class _GuardedResolver(AbstractResolver):

@@ -1,0 +1,62 @@
+"""The platforms Relais knows, and :func:`normalise`, the one entry point for accounts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from relais_common.errors import field_error
+from relais_common.ssrf import SSRFGuard
+
+from relais_ambassadors.platforms import federated, simple, social, youtube
+from relais_ambassadors.platforms.blog import normalise_blog
+from relais_ambassadors.platforms.model import NormalisedAccount, PlatformInfo
+
+Normaliser = Callable[[str], NormalisedAccount]
+
+PLATFORMS: dict[str, PlatformInfo] = {
+    info.id: info
+    for info in (
+        PlatformInfo("linkedin", "LinkedIn", "https://www.linkedin.com/in/your-name", False),
+        PlatformInfo("x", "X (Twitter)", "@name", False),
+        PlatformInfo("mastodon", "Mastodon", "@name@instance.social", True),
+        PlatformInfo("bluesky", "Bluesky", "name.bsky.social", True),
+        PlatformInfo("threads", "Threads", "@name", False),
+        PlatformInfo("instagram", "Instagram", "@name", False),
+        PlatformInfo("facebook", "Facebook", "https://www.facebook.com/your.name", False),
+        PlatformInfo("youtube", "YouTube", "https://www.youtube.com/@name", True),
+        PlatformInfo("tiktok", "TikTok", "@name", False),
+        PlatformInfo("github", "GitHub", "name", True),
+        PlatformInfo("blog", "Blog", "https://example.com/blog", True),
+    )
+}
+
+_SOCIAL: dict[str, Normaliser] = {
+    "linkedin": social.normalise_linkedin,
+    "x": partial(simple.normalise_handle, simple.X),
+    "mastodon": federated.normalise_mastodon,
+    "bluesky": federated.normalise_bluesky,
+    "threads": partial(simple.normalise_handle, simple.THREADS),
+    "instagram": partial(simple.normalise_handle, simple.INSTAGRAM),
+    "facebook": social.normalise_facebook,
+    "youtube": youtube.normalise_youtube,
+    "tiktok": partial(simple.normalise_handle, simple.TIKTOK),
+    "github": partial(simple.normalise_handle, simple.GITHUB),
+}
+
+
+def normalise(
+    platform: str, value: str, *, guard: SSRFGuard, discover: bool = True
+) -> NormalisedAccount:
+    """The canonical account for what a person pasted, or :class:`InvalidHandle` saying why.
+
+    Only ``blog`` touches the network (feed discovery through ``guard``, when ``discover``);
+    every other platform is a pure function of the input.
+    """
+    if platform == "blog":
+        return normalise_blog(value, guard=guard, discover=discover)
+    rule = _SOCIAL.get(platform)
+    if rule is None:
+        known = ", ".join(PLATFORMS)
+        raise field_error("platform", f"Unknown platform “{platform}”; choose one of: {known}.")
+    return rule(value)

@@ -1,0 +1,64 @@
+"""Helpers for the contract tests every service has: OpenAPI dump, migrations round trip,
+and the list of routes an authorization table must cover. Domain-free."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from fastapi import FastAPI, routing
+from sqlalchemy import MetaData, inspect
+
+from relais_common.db import make_engine
+from relais_common.migrations import downgrade, upgrade
+
+
+def openapi_document(app: FastAPI) -> str:
+    """The OpenAPI document as committed: sorted keys, indent 2, trailing newline."""
+    return json.dumps(app.openapi(), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+def app_routes(app: FastAPI) -> set[tuple[str, str]]:
+    """Every (METHOD, path) the app answers, hidden and docs routes included.
+
+    FastAPI keeps included routers as lazy wrappers; iter_route_contexts flattens them.
+    """
+    routes: set[tuple[str, str]] = set()
+    for context in routing.iter_route_contexts(app.routes):
+        path = context.path or ""
+        routes.update((method, path) for method in context.methods or set())
+    return routes
+
+
+def schema_differences(url: str, metadata: MetaData) -> list[Any]:
+    """What autogenerate would still change after the migrations ran (empty when in sync)."""
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            context = MigrationContext.configure(conn, opts={"compare_type": True})
+            return list(compare_metadata(context, metadata))
+    finally:
+        engine.dispose()
+
+
+def table_names(url: str) -> set[str]:
+    engine = make_engine(url)
+    try:
+        return set(inspect(engine).get_table_names())
+    finally:
+        engine.dispose()
+
+
+def migrations_round_trip(service_root: Path, url: str, metadata: MetaData) -> None:
+    """Upgrade, check the schema equals the models, downgrade to nothing, upgrade again."""
+    upgrade(service_root, url)
+    differences = schema_differences(url, metadata)
+    assert differences == [], f"models and migrations disagree: {differences}"
+    downgrade(service_root, url)
+    left = table_names(url) - {"alembic_version"}
+    assert left == set(), f"downgrade left tables behind: {left}"
+    upgrade(service_root, url)
+    assert set(metadata.tables) <= table_names(url)
