@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-
 from relais_common.migrations import upgrade
 from relais_common.testing import TEST_SECRET, empty_tables, throwaway_database
 from relais_editorial.config import Settings

@@ -1,5 +1,4 @@
 from fastapi.testclient import TestClient
-
 from relais_common.testing import identity_headers
 
 

@@ -7,10 +7,9 @@ Create Date: 2026-11-23 21:12:58.603495
 
 from collections.abc import Sequence
 
+import relais_common.db
 import sqlalchemy as sa
 from alembic import op
-
-import relais_common.db
 
 revision: str = "20261123_initial"
 down_revision: str | None = None

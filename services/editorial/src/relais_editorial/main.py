@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from fastapi import FastAPI
-
 from relais_common.app import create_service_app
 from relais_common.events import EventConsumer
+
 from relais_editorial.config import Settings
 from relais_editorial.erasure.handlers import HANDLERS
 from relais_editorial.exports.router import router as exports_router

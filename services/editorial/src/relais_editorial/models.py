@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy.orm import DeclarativeBase
-
 from relais_common.db import new_metadata
 from relais_common.events import EventTables
+from sqlalchemy.orm import DeclarativeBase
 
 
 class Base(DeclarativeBase):

@@ -6,7 +6,6 @@ from typing import Any
 
 from fastapi import APIRouter
 from pydantic import BaseModel
-
 from relais_common.auth import CurrentUser
 
 router = APIRouter(tags=["exports"])

@@ -1,0 +1,25 @@
+"""create_app(): routers, the event consumer job and the render cache."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from relais_common.app import create_service_app
+
+from relais_aggregator.config import Settings
+from relais_aggregator.consumer import consume_ambassador_events
+from relais_aggregator.models import events
+from relais_aggregator.pages.cache import PublicPages
+from relais_aggregator.pages.router import router as pages_router
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+    app = create_service_app(
+        settings,
+        title="Relais aggregator",
+        description="The public page of who speaks for the company, fed by ambassadors' events.",
+        routers=[pages_router],
+        jobs=[consume_ambassador_events],
+    )
+    app.state.pages = PublicPages(app.state.sessionmaker, events, settings.company_name)
+    return app

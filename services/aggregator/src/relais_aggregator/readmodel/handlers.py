@@ -1,0 +1,74 @@
+"""Handlers for the ambassadors' events. Each one is idempotent: replaying changes nothing."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from relais_common.events import Handler
+from sqlalchemy.orm import Session
+
+from relais_aggregator.readmodel import repository
+from relais_aggregator.readmodel.payloads import (
+    AmbassadorPublic,
+    PersonRef,
+    ThemeChanged,
+    ThemeMerged,
+)
+
+log = logging.getLogger("relais.aggregator.events")
+M = TypeVar("M", bound=BaseModel)
+
+
+def _parse(model: type[M], event: dict[str, Any]) -> M | None:
+    """A malformed event is logged and skipped: it must never block the whole feed."""
+    try:
+        return model.model_validate(event.get("payload") or {})
+    except ValidationError as exc:
+        log.warning("skipping malformed %s event %s: %s", event.get("type"), event.get("id"), exc)
+        return None
+
+
+def _event_time(event: dict[str, Any]) -> datetime:
+    try:
+        moment = datetime.fromisoformat(str(event["created_at"]))
+    except (KeyError, ValueError):
+        return datetime(1970, 1, 1, tzinfo=UTC)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def on_ambassador_public(session: Session, event: dict[str, Any]) -> None:
+    person = _parse(AmbassadorPublic, event)
+    if person is not None:
+        repository.replace_person(session, person, _event_time(event))
+
+
+def on_ambassador_gone(session: Session, event: dict[str, Any]) -> None:
+    """`ambassador.unlisted` and `ambassador.erased`: the person disappears entirely."""
+    ref = _parse(PersonRef, event)
+    person_id = ref.id if ref is not None else str(event.get("aggregate_id") or "")
+    if person_id:
+        repository.forget_person(session, person_id)
+
+
+def on_theme_changed(session: Session, event: dict[str, Any]) -> None:
+    theme = _parse(ThemeChanged, event)
+    if theme is not None:
+        repository.upsert_theme(session, theme)
+
+
+def on_theme_merged(session: Session, event: dict[str, Any]) -> None:
+    merged = _parse(ThemeMerged, event)
+    if merged is not None:
+        repository.merge_theme(session, merged)
+
+
+HANDLERS: dict[str, Handler] = {
+    "ambassador.public": on_ambassador_public,
+    "ambassador.unlisted": on_ambassador_gone,
+    "ambassador.erased": on_ambassador_gone,
+    "theme.changed": on_theme_changed,
+    "theme.merged": on_theme_merged,
+}

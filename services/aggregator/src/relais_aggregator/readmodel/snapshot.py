@@ -1,0 +1,91 @@
+"""Reads the whole read model into the public shapes, once per change (not per request)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from relais_aggregator import models
+from relais_aggregator.readmodel.schemas import (
+    PublicAccount,
+    PublicDirectory,
+    PublicPerson,
+    PublicThemeRef,
+    PublicThemeSection,
+)
+
+
+def _sort_key(person: PublicPerson) -> tuple[str, str]:
+    return (person.display_name.casefold(), person.id)
+
+
+def load_directory(session: Session, generated_at: datetime) -> PublicDirectory:
+    themes = session.scalars(select(models.PublicTheme)).all()
+    archived = {t.slug for t in themes if t.archived}
+    visible = {t.slug: t for t in themes if not t.archived}
+    links = session.scalars(
+        select(models.PublicPersonTheme).order_by(models.PublicPersonTheme.position)
+    ).all()
+    accounts = session.scalars(
+        select(models.PublicAccount).order_by(models.PublicAccount.position)
+    ).all()
+    theme_refs: dict[str, list[PublicThemeRef]] = defaultdict(list)
+    for link in links:
+        if link.theme_slug in archived:
+            continue
+        known = visible.get(link.theme_slug)
+        name = known.name if known is not None else link.theme_name
+        theme_refs[link.person_id].append(PublicThemeRef(slug=link.theme_slug, name=name))
+    person_accounts: dict[str, list[PublicAccount]] = defaultdict(list)
+    for a in accounts:
+        person_accounts[a.person_id].append(
+            PublicAccount(
+                platform=a.platform, handle=a.handle, profile_url=a.profile_url, feed_url=a.feed_url
+            )
+        )
+    people = sorted(
+        (
+            PublicPerson(
+                id=p.id,
+                display_name=p.display_name,
+                job_title=p.job_title,
+                location=p.location,
+                languages=[str(code) for code in p.languages],
+                bio=p.bio,
+                themes=theme_refs[p.id],
+                accounts=person_accounts[p.id],
+                listed_at=p.listed_at,
+            )
+            for p in session.scalars(select(models.PublicPerson)).all()
+        ),
+        key=_sort_key,
+    )
+    return _group(people, visible, generated_at)
+
+
+def _group(
+    people: list[PublicPerson], visible: dict[str, models.PublicTheme], generated_at: datetime
+) -> PublicDirectory:
+    """One section per theme (known themes, then themes only seen on people), sorted by name."""
+    names = {slug: theme.name for slug, theme in visible.items()}
+    for person in people:
+        for ref in person.themes:
+            names.setdefault(ref.slug, ref.name)
+    sections = [
+        PublicThemeSection(
+            slug=slug,
+            name=name,
+            description=visible[slug].description if slug in visible else "",
+            people=[p for p in people if any(ref.slug == slug for ref in p.themes)],
+        )
+        for slug, name in sorted(names.items(), key=lambda item: (item[1].casefold(), item[0]))
+    ]
+    return PublicDirectory(
+        generated_at=generated_at,
+        themes=sections,
+        other_people=[p for p in people if not p.themes],
+        people_count=len(people),
+    )

@@ -1,0 +1,53 @@
+"""Who may call what: one row per route; a new route without a row fails this test."""
+
+from __future__ import annotations
+
+import pytest
+from aggregator_factories import Feed, apply
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from relais_common.contracts import app_routes
+from relais_common.testing import identity_headers
+
+# (method, path) -> (concrete path to call, expected status per caller).
+PUBLIC = {"anonymous": 200, "service": 200, "ambassador": 200, "admin": 200}
+TABLE: dict[tuple[str, str], tuple[str, dict[str, int]]] = {
+    ("GET", "/"): ("/", PUBLIC),
+    ("GET", "/themes/{slug}"): ("/themes/cloud", PUBLIC),
+    ("GET", "/public"): ("/public", PUBLIC),
+    ("GET", "/public/themes/{slug}"): ("/public/themes/cloud", PUBLIC),
+    ("GET", "/livez"): ("/livez", PUBLIC),
+    ("GET", "/readyz"): ("/readyz", PUBLIC),
+    ("GET", "/openapi.json"): ("/openapi.json", PUBLIC),
+    ("GET", "/docs"): ("/docs", PUBLIC),
+    ("HEAD", "/docs"): ("/docs", PUBLIC),
+    ("GET", "/docs/oauth2-redirect"): ("/docs/oauth2-redirect", PUBLIC),
+    ("HEAD", "/docs/oauth2-redirect"): ("/docs/oauth2-redirect", PUBLIC),
+    ("GET", "/redoc"): ("/redoc", PUBLIC),
+    ("HEAD", "/redoc"): ("/redoc", PUBLIC),
+    ("HEAD", "/openapi.json"): ("/openapi.json", PUBLIC),
+}
+CALLERS = {
+    "anonymous": {},
+    "service": identity_headers("service:editorial", {"service"}),
+    "ambassador": identity_headers("u-1", {"ambassador"}),
+    "admin": identity_headers("u-2", {"ambassador", "admin"}),
+}
+
+
+def test_every_route_has_an_entry(app: FastAPI) -> None:
+    missing = app_routes(app) - set(TABLE)
+    assert not missing, f"add these routes to the authorization table: {sorted(missing)}"
+    stale = set(TABLE) - app_routes(app)
+    assert not stale, f"these rows name routes that no longer exist: {sorted(stale)}"
+
+
+@pytest.mark.parametrize("route", sorted(TABLE), ids=lambda r: f"{r[0]} {r[1]}")
+@pytest.mark.parametrize("caller", sorted(CALLERS))
+def test_route_answers_each_caller_as_the_table_says(
+    app: FastAPI, client: TestClient, feed: Feed, route: tuple[str, str], caller: str
+) -> None:
+    apply(app, feed.theme("t1", "cloud", "Cloud"), feed.public("p1", "Ada"))
+    path, expected = TABLE[route]
+    resp = client.request(route[0], path, headers=CALLERS[caller])
+    assert resp.status_code == expected[caller]
