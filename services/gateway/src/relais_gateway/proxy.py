@@ -1,0 +1,171 @@
+"""The hot path: forward /api/<service>/... and the public pages to a service.
+
+A plain ASGI middleware in front of the FastAPI router: no request parsing beyond what
+forwarding needs, bodies passed as bytes, one keep-alive aiohttp pool per service.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import aiohttp
+from relais_common.errors import problem_response
+from relais_common.logs import request_id_var
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from yarl import URL
+
+from relais_gateway.forwarding import request_headers, response_headers
+from relais_gateway.identity import resolve
+from relais_gateway.routing import Target, target_for
+from relais_gateway.upstreams import Upstreams
+
+log = logging.getLogger("relais.gateway.proxy")
+BUFFER_LIMIT = 1024 * 1024  # responses up to this size are sent in one piece
+
+
+class BodyTooLarge(Exception):
+    pass
+
+
+async def read_body(receive: Receive, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    more = True
+    while more:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            break
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            raise BodyTooLarge
+        chunks.append(chunk)
+        more = message.get("more_body", False)
+    return b"".join(chunks)
+
+
+def _declared_length(scope: Scope) -> int:
+    for key, value in scope["headers"]:
+        if key == b"content-length":
+            return int(value) if value.isdigit() else 0
+    return 0
+
+
+def _failure(service: str, exc: BaseException) -> tuple[int, str]:
+    """503 when the service is down, 504 when it is slow, 502 when it broke the exchange."""
+    if isinstance(exc, aiohttp.ConnectionTimeoutError):
+        return 503, f"The {service} service is unavailable (no connection in time); retry shortly."
+    if isinstance(exc, aiohttp.ClientConnectorError):
+        return 503, f"The {service} service is unavailable (connection refused); retry shortly."
+    if isinstance(exc, TimeoutError | aiohttp.ServerTimeoutError):
+        return 504, f"The {service} service did not answer in time."
+    log.warning("upstream %s failed: %r", service, exc)
+    return 502, f"The {service} service closed the connection before answering."
+
+
+class ProxyMiddleware:
+    """Answers the paths that belong to a service; everything else goes to the gateway app."""
+
+    def __init__(self, app: ASGIApp, upstreams: Upstreams) -> None:
+        self.app = app
+        self.upstreams = upstreams
+        self.settings = upstreams.settings
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path: str = scope["path"]
+        target = target_for(path, scope.get("raw_path") or path.encode())
+        if target is None:
+            await self.app(scope, receive, send)
+            return
+        await self.forward(scope, receive, send, target)
+
+    async def forward(self, scope: Scope, receive: Receive, send: Send, target: Target) -> None:
+        identity = resolve(self.settings.session_secret, scope["method"], scope["headers"])
+        if identity.refusal:
+            status, detail = identity.refusal
+            await self._problem(scope, receive, send, status, detail)
+            return
+        limit = self.settings.max_body_bytes
+        try:
+            if _declared_length(scope) > limit:
+                raise BodyTooLarge
+            body = await read_body(receive, limit)
+        except BodyTooLarge:
+            detail = f"The request body is larger than the limit ({limit / 1_048_576:.3g} MB)."
+            await self._problem(scope, receive, send, 413, detail)
+            return
+        token = self.upstreams.identity_token(identity.caller) if identity.caller else None
+        headers = request_headers(scope, token, request_id_var.get(), self.settings.trust_forwarded)
+        query = scope.get("query_string", b"")
+        raw = self.upstreams.urls[target.service] + target.raw_path.decode("latin-1")
+        url = URL(raw + ("?" + query.decode("latin-1") if query else ""), encoded=True)
+        await self._exchange(scope, receive, send, target.service, url, headers, body)
+
+    async def _exchange(
+        self,
+        scope: Scope,
+        receive: Receive,
+        send: Send,
+        service: str,
+        url: URL,
+        headers: list[tuple[str, str]],
+        body: bytes,
+    ) -> None:
+        session = self.upstreams.session(service)
+        started = False
+
+        async def send_noting_start(message: Message) -> None:
+            nonlocal started
+            started = True
+            await send(message)
+
+        try:
+            async with session.request(
+                scope["method"], url, headers=headers, data=body or None, allow_redirects=False
+            ) as upstream:
+                await self._relay(upstream, send_noting_start, head=scope["method"] == "HEAD")
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            if started:  # too late for a problem response: drop the connection
+                raise
+            status, detail = _failure(service, exc)
+            await self._problem(scope, receive, send, status, detail, service=service)
+
+    @staticmethod
+    async def _relay(upstream: aiohttp.ClientResponse, send: Send, *, head: bool) -> None:
+        headers = response_headers(upstream.raw_headers)
+        length = upstream.content_length
+        if head:
+            if length is not None:
+                headers.append((b"content-length", str(length).encode()))
+            await send(
+                {"type": "http.response.start", "status": upstream.status, "headers": headers}
+            )
+            await send({"type": "http.response.body", "body": b""})
+            return
+        if length is not None and length <= BUFFER_LIMIT:
+            payload = await upstream.read()
+            headers.append((b"content-length", str(len(payload)).encode()))
+            await send(
+                {"type": "http.response.start", "status": upstream.status, "headers": headers}
+            )
+            await send({"type": "http.response.body", "body": payload})
+            return
+        await send({"type": "http.response.start", "status": upstream.status, "headers": headers})
+        async for chunk in upstream.content.iter_chunked(64 * 1024):
+            await send({"type": "http.response.body", "body": chunk, "more_body": True})
+        await send({"type": "http.response.body", "body": b""})
+
+    @staticmethod
+    async def _problem(
+        scope: Scope, receive: Receive, send: Send, status: int, detail: str, **extra: str
+    ) -> None:
+        headers = {"Retry-After": "5"} if status == 503 else None
+        if status == 401:
+            headers = {"WWW-Authenticate": "Bearer"}
+        response = problem_response(
+            status, detail, instance=scope["path"], headers=headers, **extra
+        )
+        await response(scope, receive, send)

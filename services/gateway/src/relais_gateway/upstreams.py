@@ -1,0 +1,67 @@
+"""One aiohttp session per service: keep-alive pools created in the lifespan.
+
+aiohttp, not httpx, on the hot path: a shared httpx.AsyncClient collapsed under 16
+concurrent connections here (encode/httpx#3215); see bench/README.md for the figures.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import aiohttp
+from relais_common.auth import issue_identity_token
+
+from relais_gateway.config import GatewaySettings
+from relais_gateway.tokens import Caller
+
+IDENTITY_REUSE_SECONDS = 30  # tokens live 60 s; reuse one for half its life
+IDENTITY_CACHE_MAX = 10_000
+
+
+class Upstreams:
+    """The services behind the gateway and the identity tokens the gateway gives them."""
+
+    def __init__(self, settings: GatewaySettings) -> None:
+        self.settings = settings
+        self.urls = settings.service_urls()
+        self.sessions: dict[str, aiohttp.ClientSession] = {}
+        self.timeout = aiohttp.ClientTimeout(
+            total=settings.request_timeout,
+            connect=settings.connect_timeout,
+            sock_connect=settings.connect_timeout,
+        )
+        self._identities: dict[tuple[str, frozenset[str]], tuple[str, float]] = {}
+
+    async def open(self) -> None:
+        for name in self.urls:
+            connector = aiohttp.TCPConnector(
+                limit=self.settings.pool_size, keepalive_timeout=30, ttl_dns_cache=300
+            )
+            self.sessions[name] = aiohttp.ClientSession(
+                connector=connector,
+                timeout=self.timeout,
+                auto_decompress=False,  # pass bodies through untouched
+                skip_auto_headers=("User-Agent", "Accept-Encoding"),
+            )
+
+    async def close(self) -> None:
+        sessions, self.sessions = self.sessions, {}
+        await asyncio.gather(*(s.close() for s in sessions.values()), return_exceptions=True)
+
+    def session(self, service: str) -> aiohttp.ClientSession:
+        return self.sessions[service]
+
+    def identity_token(self, caller: Caller) -> str:
+        key = (caller.user_id, caller.roles)
+        now = time.monotonic()
+        cached = self._identities.get(key)
+        if cached and now - cached[1] < IDENTITY_REUSE_SECONDS:
+            return cached[0]
+        if len(self._identities) >= IDENTITY_CACHE_MAX:
+            self._identities.clear()
+        token = issue_identity_token(
+            self.settings.internal_secret, caller.user_id, caller.roles, ttl=60
+        )
+        self._identities[key] = (token, now)
+        return token

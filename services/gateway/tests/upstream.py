@@ -1,0 +1,143 @@
+"""Real HTTP upstreams for the gateway tests: uvicorn in a thread, and a fake service app."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import jwt
+import uvicorn
+from fastapi import FastAPI, Request, Response
+from fastapi.responses import JSONResponse, StreamingResponse
+from pydantic import BaseModel
+from relais_common.auth import IDENTITY_HEADER, decode_identity_token
+from relais_common.errors import problem_response
+from relais_common.testing import TEST_SECRET
+
+USERS = {
+    "ada@example.com": ("correct horse battery", "u-ada", ["admin", "ambassador"]),
+    "bob@example.com": ("bob's long password", "u-bob", ["ambassador"]),
+}
+LOCKED_EMAIL = "locked@example.com"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def serve(app: Any) -> Iterator[str]:
+    """Serve an ASGI app on a free 127.0.0.1 port for the duration of the block."""
+    port = free_port()
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the test upstream did not start")
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+class Me(BaseModel):
+    user_id: str
+    display_name: str
+
+
+class Credentials(BaseModel):
+    email: str
+    password: str
+    client_ip: str
+
+
+def _identity(request: Request) -> dict[str, Any] | None:
+    token = request.headers.get(IDENTITY_HEADER)
+    if not token:
+        return None
+    identity = decode_identity_token(TEST_SECRET, token)
+    claims = jwt.decode(token, options={"verify_signature": False})
+    return {
+        "user_id": identity.user_id,
+        "roles": sorted(identity.roles),
+        "ttl": claims["exp"] - claims["iat"],
+    }
+
+
+def fake_service(name: str) -> FastAPI:
+    """Echoes what it receives; ambassadors-style auth check; records every hit."""
+    app = FastAPI(title=f"fake {name}")
+    app.state.hits = []
+
+    @app.get("/me", response_model=Me, tags=["profiles"], operation_id="profiles-read_me")
+    def read_me() -> Me:
+        return Me(user_id="u", display_name="U")
+
+    @app.get("/livez", tags=["health"])
+    def livez() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/readyz", tags=["health"])
+    def readyz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.post("/internal/auth/check", tags=["internal"])
+    def check(body: Credentials, request: Request) -> Response:
+        app.state.hits.append("/internal/auth/check")
+        caller = _identity(request)
+        if caller is None or caller["roles"] != ["service"]:
+            return problem_response(401, "service identity required")
+        if body.email == LOCKED_EMAIL:
+            return problem_response(429, "locked", headers={"Retry-After": "30"})
+        user = USERS.get(body.email)
+        if user is None or user[0] != body.password:
+            return problem_response(401, "bad credentials")
+        return JSONResponse({"user_id": user[1], "roles": user[2]})
+
+    @app.get("/slow")
+    async def slow() -> dict[str, str]:
+        await asyncio.sleep(3)
+        return {"status": "late"}
+
+    @app.get("/stream")
+    def stream() -> StreamingResponse:
+        chunks = (b"x" * 100_000 for _ in range(30))  # 3 MB, no Content-Length: streamed
+        return StreamingResponse(chunks, media_type="application/octet-stream")
+
+    @app.api_route(
+        "/{path:path}",
+        methods=["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"],
+        include_in_schema=False,
+    )
+    async def echo(path: str, request: Request) -> Response:
+        app.state.hits.append(request.url.path)
+        body = await request.body()
+        payload = {
+            "service": name,
+            "method": request.method,
+            "path": request.url.path,
+            "raw_path": request.scope["raw_path"].decode(),
+            "query": request.url.query,
+            "headers": dict(request.headers),
+            "body": body.decode(errors="replace"),
+            "identity": _identity(request),
+        }
+        status = int(request.query_params.get("status", "200"))
+        response = JSONResponse(payload, status_code=status, headers={"X-Upstream": name})
+        response.set_cookie("upstream_a", "1")
+        response.set_cookie("upstream_b", "2")
+        return response
+
+    return app
