@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import base64
 import json
+from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, Field
-from sqlalchemy import Select, tuple_
+from sqlalchemy import DateTime, Select, literal, tuple_
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from relais_common.errors import field_error
@@ -39,6 +40,22 @@ def decode_cursor(cursor: str) -> list[Any]:
     return values
 
 
+def _typed(column: InstrumentedAttribute[Any], value: Any) -> Any:
+    """A cursor value bound with its column's type (datetimes travel as ISO strings)."""
+    invalid = field_error("cursor", "This cursor is not valid; start again without it.")
+    sql_type = column.type
+    if isinstance(sql_type, DateTime) or isinstance(getattr(sql_type, "impl", None), DateTime):
+        try:
+            value = datetime.fromisoformat(value)
+        except (TypeError, ValueError) as exc:
+            raise invalid from exc
+        if value.tzinfo is None:
+            raise invalid
+    elif not isinstance(value, str | int | float):
+        raise invalid
+    return literal(value, type_=sql_type)
+
+
 def paginate(
     session: Session,
     stmt: Select[Any],
@@ -54,7 +71,8 @@ def paginate(
         values = decode_cursor(cursor)
         if len(values) != 2:
             raise field_error("cursor", "This cursor is not valid; start again without it.")
-        stmt = stmt.where(tuple_(sort, tiebreak) > tuple_(*values))
+        typed = [_typed(sort, values[0]), _typed(tiebreak, values[1])]
+        stmt = stmt.where(tuple_(sort, tiebreak) > tuple_(*typed))
     rows = list(session.scalars(stmt.order_by(sort, tiebreak).limit(limit + 1)))
     next_cursor = None
     if len(rows) > limit:

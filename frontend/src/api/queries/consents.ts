@@ -1,0 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
+import { AMB, api } from '../http';
+import type { ConsentRecord } from '../types';
+import { keys } from './keys';
+
+export function useConsents() {
+  return useQuery({ queryKey: keys.consents, queryFn: () => api.get<ConsentRecord[]>(`${AMB}/me/consents`) });
+}

@@ -1,0 +1,17 @@
+export const keys = {
+  session: ['session'] as const,
+  me: ['me'] as const,
+  platforms: ['platforms'] as const,
+  departments: (archived = false) => ['departments', { archived }] as const,
+  themes: (archived = false) => ['themes', { archived }] as const,
+  charterCurrent: ['charters', 'current'] as const,
+  charters: ['charters', 'history'] as const,
+  accounts: ['me', 'accounts'] as const,
+  consents: ['me', 'consents'] as const,
+  directory: (filters: object) => ['directory', filters] as const,
+  moderation: ['admin', 'moderation'] as const,
+  invitations: ['admin', 'invitations'] as const,
+  invitation: (token: string) => ['invitation', token] as const,
+  mailbox: ['admin', 'mailbox'] as const,
+  ambassadors: (status: string) => ['admin', 'ambassadors', status] as const,
+};

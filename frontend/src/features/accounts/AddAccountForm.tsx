@@ -1,0 +1,90 @@
+import { Anchor, Button, Group, Loader, Paper, Stack, Switch, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { IconCircleCheck } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../api/errors';
+import { useAddAccount } from '../../api/queries/accounts';
+import type { Platform } from '../../api/types';
+import { notifyError, notifySuccess } from '../../ui/notify';
+import { PlatformSelect } from './PlatformSelect';
+import { useAccountPreview } from './useAccountPreview';
+
+function previewMessage(error: unknown): string | undefined {
+  if (!isApiError(error)) return undefined;
+  return error.fieldMessage('value') ?? error.fieldErrors[0]?.message ?? error.problem.detail;
+}
+
+export function AddAccountForm({ platforms, debounceMs }: { platforms: Platform[]; debounceMs?: number }) {
+  const { t } = useTranslation();
+  const [platform, setPlatform] = useState<string | null>(null);
+  const [value, setValue] = useState('');
+  const [isPublic, setPublic] = useState(true);
+  const preview = useAccountPreview(platform, value, debounceMs);
+  const add = useAddAccount();
+  const selected = platforms.find((p) => p.id === platform);
+  const ok = preview.settled && preview.data && !preview.checking;
+  const message = preview.settled && !preview.checking ? previewMessage(preview.error) : undefined;
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (!platform || !ok) return;
+    try {
+      await add.mutateAsync({ platform, value: value.trim(), public: isPublic });
+      notifySuccess(t('accounts.added'));
+      setValue('');
+    } catch (error) {
+      notifyError(error);
+    }
+  };
+
+  return (
+    <Paper withBorder p="md" component="form" onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <Group grow align="flex-start" preventGrowOverflow={false} wrap="wrap">
+          <PlatformSelect platforms={platforms} value={platform} onChange={setPlatform} />
+          <TextInput
+            label={t('accounts.value')}
+            placeholder={selected?.placeholder}
+            description={selected ? t('accounts.valueExample', { example: selected.placeholder }) : undefined}
+            value={value}
+            onChange={(e) => setValue(e.currentTarget.value)}
+            error={message}
+            disabled={!platform}
+            rightSection={preview.checking ? <Loader size="xs" aria-label={t('accounts.checking')} /> : undefined}
+            aria-describedby="account-preview"
+            miw={220}
+          />
+        </Group>
+        <div id="account-preview" aria-live="polite">
+          {ok && preview.data && (
+            <Group gap="xs" c="relay.8">
+              <IconCircleCheck size={18} aria-hidden />
+              <Text size="sm" fw={600}>
+                {t('accounts.valid', { handle: preview.data.handle })}
+              </Text>
+              <Anchor size="sm" href={preview.data.profile_url} target="_blank" rel="noreferrer">
+                {t('accounts.profileLink')}: {preview.data.profile_url}
+              </Anchor>
+              {preview.data.feed_url && (
+                <Anchor size="sm" href={preview.data.feed_url} target="_blank" rel="noreferrer">
+                  {t('accounts.feedLink')}: {preview.data.feed_url}
+                </Anchor>
+              )}
+            </Group>
+          )}
+          {message && <VisuallyHidden>{message}</VisuallyHidden>}
+        </div>
+        <Group justify="space-between">
+          <Switch
+            label={t('accounts.public')}
+            checked={isPublic}
+            onChange={(e) => setPublic(e.currentTarget.checked)}
+          />
+          <Button type="submit" disabled={!ok} loading={add.isPending}>
+            {t('accounts.add')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}

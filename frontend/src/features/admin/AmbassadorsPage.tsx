@@ -1,0 +1,80 @@
+import { Badge, Button, Card, Center, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAdminAmbassadors } from '../../api/queries/admin';
+import { formatDate } from '../../i18n';
+import { QueryState } from '../../ui/QueryState';
+
+const STATUS_COLOR: Record<string, string> = { pending: 'ember', active: 'relay', suspended: 'red' };
+
+export function AmbassadorsPage() {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState('');
+  const list = useAdminAmbassadors(status);
+  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <Card>
+      <Stack>
+        <SegmentedControl
+          aria-label={t('admin.statusFilter')}
+          value={status}
+          onChange={setStatus}
+          data={[
+            { value: '', label: t('admin.all') },
+            { value: 'pending', label: t('profile.statuses.pending') },
+            { value: 'active', label: t('profile.statuses.active') },
+            { value: 'suspended', label: t('profile.statuses.suspended') },
+          ]}
+          style={{ alignSelf: 'flex-start' }}
+        />
+        <QueryState isPending={list.isPending} error={list.error} onRetry={() => void list.refetch()} />
+        {list.isSuccess && rows.length === 0 && <Text c="dimmed">{t('admin.empty')}</Text>}
+        {rows.length > 0 && (
+          <Table.ScrollContainer minWidth={640}>
+            <Table striped aria-label={t('admin.ambassadors')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('admin.name')}</Table.Th>
+                  <Table.Th>{t('admin.email')}</Table.Th>
+                  <Table.Th>{t('profile.department')}</Table.Th>
+                  <Table.Th>{t('admin.status')}</Table.Th>
+                  <Table.Th>{t('profile.listingTitle')}</Table.Th>
+                  <Table.Th>{t('admin.accountsCount')}</Table.Th>
+                  <Table.Th>{t('admin.created_at')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((a) => (
+                  <Table.Tr key={a.id}>
+                    <Table.Td fw={600}>{a.display_name}</Table.Td>
+                    <Table.Td>{a.email}</Table.Td>
+                    <Table.Td>{a.department?.name ?? '—'}</Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={STATUS_COLOR[a.status] ?? 'gray'}>
+                        {t(`profile.statuses.${a.status}`, { defaultValue: a.status })}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      {a.listing
+                        ? `${t(a.listing.listed ? 'profile.listed' : 'profile.notListed')} · ${t(`profile.moderation.${a.listing.moderation}`)}`
+                        : '—'}
+                    </Table.Td>
+                    <Table.Td>{a.accounts_count ?? '—'}</Table.Td>
+                    <Table.Td>{formatDate(a.created_at)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        {list.hasNextPage && (
+          <Center>
+            <Button variant="light" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+              {t('app.loadMore')}
+            </Button>
+          </Center>
+        )}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,5 @@
+import { TaxonomyAdmin } from './TaxonomyAdmin';
+
+export function DepartmentsPage() {
+  return <TaxonomyAdmin kind="departments" />;
+}

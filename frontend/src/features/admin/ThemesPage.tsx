@@ -1,0 +1,5 @@
+import { TaxonomyAdmin } from './TaxonomyAdmin';
+
+export function ThemesPage() {
+  return <TaxonomyAdmin kind="themes" />;
+}

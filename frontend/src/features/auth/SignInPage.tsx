@@ -1,0 +1,80 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Anchor, Button, Card, Stack, Text, TextInput } from '@mantine/core';
+import { Link, useSearch } from '@tanstack/react-router';
+import { useMemo } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../api/errors';
+import { useLogin } from '../../api/queries/session';
+import { notifyError } from '../../ui/notify';
+import { PageTitle } from '../../ui/PageTitle';
+import { signInSchema, type SignInValues } from './schemas';
+import { useAfterSignIn } from './useAfterSignIn';
+import { PasswordField } from '../../ui/PasswordField';
+
+export function SignInPage() {
+  const { t, i18n } = useTranslation();
+  const search = useSearch({ from: '/public/sign-in' });
+  const schema = useMemo(() => signInSchema(), [i18n.language]); // eslint-disable-line react-hooks/exhaustive-deps
+  const form = useForm<SignInValues>({ resolver: zodResolver(schema), defaultValues: { email: '', password: '' } });
+  const login = useLogin();
+  const afterSignIn = useAfterSignIn();
+  const { errors } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    try {
+      await login.mutateAsync(values);
+      await afterSignIn(search.redirect);
+    } catch (error) {
+      if (isApiError(error) && (error.status === 401 || error.status === 429)) {
+        form.setError('root', { message: t(error.status === 401 ? 'auth.badCredentials' : 'auth.tooMany') });
+        return;
+      }
+      notifyError(error, { setError: form.setError, fields: ['email', 'password'] });
+    }
+  });
+
+  return (
+    <Card>
+      <PageTitle title={t('auth.signInTitle')} intro={t('auth.signInIntro')} />
+      {search.deleted && (
+        <Alert color="relay" mb="md" role="status">
+          {t('auth.deleted')}
+        </Alert>
+      )}
+      <form onSubmit={onSubmit} noValidate>
+        <Stack>
+          {errors.root && (
+            <Alert color="red" role="alert">
+              {errors.root.message}
+            </Alert>
+          )}
+          <TextInput
+            label={t('auth.email')}
+            type="email"
+            autoComplete="username"
+            required
+            {...form.register('email')}
+            error={errors.email?.message}
+          />
+          <PasswordField
+            label={t('auth.password')}
+            autoComplete="current-password"
+            required
+            {...form.register('password')}
+            error={errors.password?.message}
+          />
+          <Button type="submit" loading={form.formState.isSubmitting} size="md">
+            {t('auth.signIn')}
+          </Button>
+          <Text size="sm" ta="center">
+            {t('auth.noAccount')}{' '}
+            <Anchor component={Link} to="/sign-up">
+              {t('auth.toSignUp')}
+            </Anchor>
+          </Text>
+        </Stack>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,105 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Anchor, Button, Card, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
+import { useMemo } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useSignup } from '../../api/queries/me';
+import { useLogin } from '../../api/queries/session';
+import { currentLanguage, setLanguage } from '../../i18n';
+import { notifyError, notifySuccess } from '../../ui/notify';
+import { PageTitle } from '../../ui/PageTitle';
+import { PasswordStrength } from '../../ui/PasswordStrength';
+import { signUpSchema, type SignUpValues } from './schemas';
+import { useAfterSignIn } from './useAfterSignIn';
+import { PasswordField } from '../../ui/PasswordField';
+
+const FIELDS = ['email', 'password', 'display_name', 'locale'] as const;
+
+export function SignUpPage() {
+  const { t, i18n } = useTranslation();
+  const schema = useMemo(() => signUpSchema(), [i18n.language]); // eslint-disable-line react-hooks/exhaustive-deps
+  const form = useForm<SignUpValues>({
+    resolver: zodResolver(schema),
+    defaultValues: { email: '', password: '', display_name: '', locale: currentLanguage() },
+  });
+  const signup = useSignup();
+  const login = useLogin();
+  const afterSignIn = useAfterSignIn();
+  const { errors } = form.formState;
+  const password = form.watch('password');
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    try {
+      await signup.mutateAsync(values);
+      await login.mutateAsync({ email: values.email, password: values.password });
+      if (values.locale !== currentLanguage()) await setLanguage(values.locale);
+      notifySuccess(t('auth.signedUp'));
+      await afterSignIn(undefined, true);
+    } catch (error) {
+      notifyError(error, { setError: form.setError, fields: FIELDS });
+    }
+  });
+
+  return (
+    <Card>
+      <PageTitle title={t('auth.signUpTitle')} intro={t('auth.signUpIntro')} />
+      <form onSubmit={onSubmit} noValidate>
+        <Stack>
+          <TextInput
+            label={t('auth.displayName')}
+            autoComplete="name"
+            required
+            {...form.register('display_name')}
+            error={errors.display_name?.message}
+          />
+          <TextInput
+            label={t('auth.email')}
+            type="email"
+            autoComplete="email"
+            required
+            {...form.register('email')}
+            error={errors.email?.message}
+          />
+          <div>
+            <PasswordField
+              label={t('auth.password')}
+              autoComplete="new-password"
+              required
+              aria-describedby="password-strength"
+              {...form.register('password')}
+              error={errors.password?.message}
+            />
+            <PasswordStrength password={password} id="password-strength" />
+          </div>
+          <Controller
+            control={form.control}
+            name="locale"
+            render={({ field }) => (
+              <Select
+                label={t('auth.language')}
+                data={[
+                  { value: 'fr', label: 'Français' },
+                  { value: 'en', label: 'English' },
+                ]}
+                allowDeselect={false}
+                value={field.value}
+                onChange={(v) => field.onChange(v ?? 'fr')}
+                error={errors.locale?.message}
+              />
+            )}
+          />
+          <Button type="submit" loading={form.formState.isSubmitting} size="md">
+            {t('auth.signUp')}
+          </Button>
+          <Text size="sm" ta="center">
+            {t('auth.haveAccount')}{' '}
+            <Anchor component={Link} to="/sign-in">
+              {t('auth.toSignIn')}
+            </Anchor>
+          </Text>
+        </Stack>
+      </form>
+    </Card>
+  );
+}

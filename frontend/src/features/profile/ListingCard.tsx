@@ -1,0 +1,72 @@
+import { Alert, Anchor, Badge, Card, Group, Stack, Switch, Text, Title } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { useSetListing } from '../../api/queries/me';
+import type { Me, Moderation } from '../../api/types';
+import { formatDate } from '../../i18n';
+import { notifyError, notifySuccess } from '../../ui/notify';
+
+const MODERATION_COLOR: Record<Moderation, string> = { none: 'gray', pending: 'ember', approved: 'relay', rejected: 'red' };
+
+export function ListingCard({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const setListing = useSetListing();
+  const { listing, charter } = me;
+  const charterPending = charter.current_version !== null && charter.accepted_version !== charter.current_version;
+
+  const toggle = (value: boolean) =>
+    setListing.mutate(value, {
+      onSuccess: () => notifySuccess(t(value ? 'profile.listingGranted' : 'profile.listingWithdrawn')),
+      onError: (error) => notifyError(error),
+    });
+
+  return (
+    <Card>
+      <Stack>
+        <Group justify="space-between">
+          <Title order={2} size="h3">
+            {t('profile.listingTitle')}
+          </Title>
+          <Badge size="lg" color={listing.listed ? 'relay' : 'gray'} variant={listing.listed ? 'filled' : 'light'}>
+            {t(listing.listed ? 'profile.listed' : 'profile.notListed')}
+          </Badge>
+        </Group>
+        {charterPending && (
+          <Alert color="ember" role="status">
+            {t('profile.charterPending')}{' '}
+            <Anchor component={Link} to="/onboarding">
+              {t('profile.readCharter')}
+            </Anchor>
+          </Alert>
+        )}
+        <Group gap="xl">
+          <Text size="sm">
+            {t('profile.status')}:{' '}
+            <Text span fw={700}>
+              {t(`profile.statuses.${me.status}`)}
+            </Text>
+          </Text>
+          <Text size="sm">
+            {t('profile.moderationLabel')}:{' '}
+            <Badge color={MODERATION_COLOR[listing.moderation]} variant="light">
+              {t(`profile.moderation.${listing.moderation}`)}
+            </Badge>
+          </Text>
+        </Group>
+        {listing.moderation === 'rejected' && listing.reason && (
+          <Alert color="red" variant="light">
+            {t('profile.rejectedReason', { reason: listing.reason })}
+          </Alert>
+        )}
+        <Switch
+          size="md"
+          label={t('profile.listingSwitch')}
+          description={listing.consented_at ? formatDate(listing.consented_at, true) : t('onboarding.listingNote')}
+          checked={listing.public}
+          disabled={setListing.isPending}
+          onChange={(e) => toggle(e.currentTarget.checked)}
+        />
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,73 @@
+// @vitest-environment-options {"url": "http://127.0.0.1:47314/app/"}
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useMe } from '../../api/queries/me';
+import type { Me } from '../../api/types';
+import { startApiServer, type ApiServer } from '../../test/apiServer';
+import { makeMe } from '../../test/fixtures';
+import { renderWithProviders } from '../../test/render';
+import { ProfileForm } from './ProfileForm';
+
+let server: ApiServer;
+let me: Me = makeMe({ job_title: 'Engineer', version: 5 });
+
+beforeAll(async () => {
+  server = await startApiServer();
+  server.on('GET', '/api/ambassadors/me', () => ({ body: me, headers: { ETag: `"a1.${me.version}"` } }));
+  server.on('GET', '/api/ambassadors/departments', () => ({ body: [] }));
+  server.on('GET', '/api/ambassadors/themes', () => ({ body: [] }));
+  server.on('PATCH', '/api/ambassadors/me', (req) => {
+    if (req.headers['if-match'] !== `"a1.${me.version}"`)
+      return {
+        status: 412,
+        body: { title: 'Precondition Failed', status: 412, detail: 'Someone changed this since you loaded it.' },
+      };
+    if ((req.body as { job_title: string }).job_title.length > 5)
+      return {
+        status: 422,
+        body: { status: 422, detail: 'Check the fields.', errors: [{ field: 'body.job_title', message: 'Too long for the server.' }] },
+      };
+    me = { ...me, ...(req.body as Partial<Me>), version: me.version + 1 };
+    return { body: me, headers: { ETag: `"a1.${me.version}"` } };
+  });
+});
+afterAll(() => server.close());
+
+function Harness() {
+  const query = useMe();
+  return query.data ? <ProfileForm me={query.data} /> : null;
+}
+
+describe('ProfileForm', () => {
+  it('tells the person someone else changed the profile (412) and reloads on demand', async () => {
+    const user = userEvent.setup();
+    await renderWithProviders(<Harness />);
+    const jobTitle = await screen.findByRole('textbox', { name: 'Job title' });
+    me = { ...me, job_title: 'CTO', version: 6 }; // changed elsewhere after our GET
+    await user.clear(jobTitle);
+    await user.type(jobTitle, 'Dev');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Someone else changed this since you opened it.')).toBeInTheDocument();
+    expect(server.requests.find((r) => r.method === 'PATCH')?.headers['if-match']).toBe('"a1.5"');
+    await user.click(screen.getByRole('button', { name: 'Reload the latest version' }));
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Job title' })).toHaveValue('CTO'));
+    await user.clear(screen.getByRole('textbox', { name: 'Job title' }));
+    await user.type(screen.getByRole('textbox', { name: 'Job title' }), 'Dev');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(me.job_title).toBe('Dev'));
+    expect(server.requests.filter((r) => r.method === 'PATCH').at(-1)?.headers['if-match']).toBe('"a1.6"');
+  });
+
+  it('shows server field errors next to the field and the detail in a notification', async () => {
+    const user = userEvent.setup();
+    await renderWithProviders(<Harness />);
+    const jobTitle = await screen.findByRole('textbox', { name: 'Job title' });
+    await user.clear(jobTitle);
+    await user.type(jobTitle, 'Principal engineer');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Too long for the server.')).toBeInTheDocument();
+    expect(jobTitle).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByText('Check the fields.')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,41 @@
+import { Card, SimpleGrid, Stack, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../../api/queries/me';
+import { AccountsEditor } from '../accounts/AccountsEditor';
+import { PageTitle } from '../../ui/PageTitle';
+import { QueryState } from '../../ui/QueryState';
+import { ConsentLedger } from './ConsentLedger';
+import { DangerZone, DataCard } from './DataCard';
+import { ListingCard } from './ListingCard';
+import { ProfileForm } from './ProfileForm';
+
+export function ProfilePage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  if (!me.data) return <QueryState isPending={me.isPending} error={me.error} onRetry={() => void me.refetch()} />;
+  return (
+    <>
+      <PageTitle title={t('profile.title')} intro={me.data.data.email} />
+      <Stack gap="lg">
+        <ListingCard me={me.data.data} />
+        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+          <Card>
+            <Title order={2} size="h3" mb="md">
+              {t('profile.details')}
+            </Title>
+            <ProfileForm me={me.data} />
+          </Card>
+          <Card>
+            <Title order={2} size="h3" mb="md">
+              {t('accounts.title')}
+            </Title>
+            <AccountsEditor />
+          </Card>
+        </SimpleGrid>
+        <ConsentLedger />
+        <DataCard />
+        <DangerZone />
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+// @vitest-environment-options {"url": "http://127.0.0.1:47315/app/"}
+import { MantineProvider } from '@mantine/core';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { createMemoryHistory, RouterProvider } from '@tanstack/react-router';
+import { render, screen, waitFor } from '@testing-library/react';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import i18n, { initI18n } from '../i18n';
+import { makeQueryClient } from '../providers';
+import { makeRouter } from '../router';
+import { startApiServer, type ApiServer } from '../test/apiServer';
+import { makeMe } from '../test/fixtures';
+import { theme } from './theme';
+
+let server: ApiServer;
+let roles = ['ambassador'];
+beforeAll(async () => {
+  server = await startApiServer();
+  server.on('GET', '/api/auth/session', () => ({ body: { user_id: 'a1', roles, csrf_token: 't' } }));
+  server.on('GET', '/api/ambassadors/me', () => ({
+    body: makeMe({ roles, charter: { current_version: 2, accepted_version: 2 }, job_title: 'Engineer' }),
+  }));
+  server.on('GET', '/api/ambassadors/admin/moderation', () => ({ body: [] }));
+});
+afterAll(() => server.close());
+
+async function mount(path: string) {
+  initI18n('en');
+  await i18n.changeLanguage('en');
+  const client = makeQueryClient();
+  const router = makeRouter(client, '/app', createMemoryHistory({ initialEntries: [path] }));
+  render(
+    <MantineProvider theme={theme} env="test">
+      <QueryClientProvider client={client}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </MantineProvider>,
+  );
+  return router;
+}
+
+describe('app shell and admin guard', () => {
+  it('hides the admin menu and guards admin routes for ambassadors', async () => {
+    roles = ['ambassador'];
+    const router = await mount('/app/admin/moderation');
+    await waitFor(() => expect(router.history.location.pathname).toBe('/app/profile'));
+    const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
+    expect(nav).toHaveTextContent('My profile');
+    expect(screen.queryByRole('link', { name: 'Administration' })).toBeNull();
+  });
+
+  it('shows the admin menu and the lazy moderation page to admins', async () => {
+    roles = ['ambassador', 'admin'];
+    const router = await mount('/app/admin/moderation');
+    expect(await screen.findByText('No listing waits for approval.')).toBeInTheDocument();
+    expect(router.history.location.pathname).toBe('/app/admin/moderation');
+    expect(screen.getByRole('link', { name: 'Administration' })).toBeInTheDocument();
+  });
+
+  it('sends a signed-out visitor to the sign-in page', async () => {
+    server.on('GET', '/api/auth/session', () => ({ status: 401, body: { status: 401, title: 'Unauthorized' } }));
+    const router = await mount('/app/directory');
+    expect(await screen.findByRole('heading', { name: 'Sign in to Relais' })).toBeInTheDocument();
+    expect(router.history.location.pathname).toBe('/app/sign-in');
+  });
+});

@@ -1,0 +1,64 @@
+import { Button, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
+import i18n from '../i18n';
+import { isApiError } from '../api/errors';
+
+export function notifySuccess(message: string): void {
+  notifications.show({ color: 'relay', message, autoClose: 4000 });
+}
+
+export function notifyStale(onReload: () => void): void {
+  const id = 'stale';
+  notifications.show({
+    id,
+    color: 'ember',
+    title: i18n.t('errors.staleTitle'),
+    autoClose: false,
+    message: (
+      <Stack gap="xs">
+        <Text size="sm">{i18n.t('errors.stale')}</Text>
+        <Button
+          size="xs"
+          variant="light"
+          onClick={() => {
+            notifications.hide(id);
+            onReload();
+          }}
+        >
+          {i18n.t('errors.reload')}
+        </Button>
+      </Stack>
+    ),
+  });
+}
+
+interface ErrorOptions<T extends FieldValues> {
+  setError?: UseFormSetError<T>;
+  fields?: readonly string[];
+  onReload?: () => void;
+}
+
+/** Shows `detail` in a notification and puts per-field messages next to the fields. */
+export function notifyError<T extends FieldValues>(error: unknown, options: ErrorOptions<T> = {}): void {
+  if (isApiError(error)) {
+    if (error.isStale && options.onReload) {
+      notifyStale(options.onReload);
+      return;
+    }
+    const known = new Set(options.fields ?? []);
+    for (const fieldError of error.fieldErrors) {
+      const name = fieldError.field.split('.').pop() ?? fieldError.field;
+      if (options.setError && known.has(name)) {
+        options.setError(name as Path<T>, { type: 'server', message: fieldError.message });
+      }
+    }
+    notifications.show({
+      color: 'red',
+      title: i18n.t('app.errorTitle'),
+      message: error.problem.detail ?? error.problem.title ?? i18n.t('errors.generic'),
+    });
+    return;
+  }
+  notifications.show({ color: 'red', title: i18n.t('app.errorTitle'), message: i18n.t('errors.network') });
+}

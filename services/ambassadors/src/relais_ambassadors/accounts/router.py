@@ -1,0 +1,28 @@
+"""Sign-up: anyone with an e-mail address becomes a (pending) ambassador."""
+
+from __future__ import annotations
+
+from fastapi import Response
+from relais_common.concurrency import set_etag
+from relais_common.db import DbSession
+
+from relais_ambassadors.accounts import service
+from relais_ambassadors.accounts.schemas import SignupRequest
+from relais_ambassadors.problems import api_router
+from relais_ambassadors.schemas import Me
+from relais_ambassadors.views import me_view
+
+router = api_router("accounts")
+
+
+@router.post("/signup", status_code=201, response_model=Me, name="signup")
+def signup(body: SignupRequest, session: DbSession, response: Response) -> Me:
+    person = service.create_account(
+        session,
+        email=body.email,
+        password=body.password,
+        display_name=body.display_name,
+        locale=body.locale,
+    )
+    set_etag(response, person.id, person.version)
+    return me_view(session, person)

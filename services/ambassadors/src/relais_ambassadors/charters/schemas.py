@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, Field
+
+from relais_ambassadors.schemas import ORMModel
+
+
+class CharterRead(ORMModel):
+    version: int
+    title: str
+    body_markdown: str
+    body_html: str
+    published_at: datetime
+
+
+class CharterCreate(BaseModel):
+    title: str = Field(min_length=1, max_length=200)
+    body_markdown: str = Field(min_length=1, max_length=100_000)
+
+
+class CharterAcceptance(BaseModel):
+    version: int = Field(ge=1, le=2**31 - 1)

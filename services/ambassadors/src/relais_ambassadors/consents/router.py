@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from fastapi import Response
+from relais_common.concurrency import set_etag
+from relais_common.db import DbSession
+
+from relais_ambassadors.consents import service
+from relais_ambassadors.consents.schemas import ConsentChange, ConsentRead
+from relais_ambassadors.people import Myself
+from relais_ambassadors.problems import api_router
+from relais_ambassadors.schemas import Me
+from relais_ambassadors.views import me_view
+
+router = api_router("consents")
+
+
+@router.get("/me/consents", response_model=list[ConsentRead], name="ledger")
+def my_consents(session: DbSession, me: Myself) -> list[ConsentRead]:
+    return [ConsentRead.model_validate(c) for c in service.ledger(session, me)]
+
+
+@router.put("/me/listing", response_model=Me, name="listing")
+def set_listing(body: ConsentChange, session: DbSession, me: Myself, response: Response) -> Me:
+    service.set_listing(session, me, body.public)
+    set_etag(response, me.id, me.version)
+    return me_view(session, me)

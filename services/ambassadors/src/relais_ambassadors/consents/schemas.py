@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel
+
+from relais_ambassadors.schemas import ORMModel
+
+
+class ConsentRead(ORMModel):
+    id: str
+    scope: Literal["listing", "account"]
+    account_id: str | None
+    platform: str | None
+    handle: str | None
+    granted: bool
+    charter_version: int | None
+    actor: Literal["self", "admin"]
+    created_at: datetime
+
+
+class ConsentChange(BaseModel):
+    public: bool

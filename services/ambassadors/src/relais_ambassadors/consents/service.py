@@ -1,0 +1,73 @@
+"""The consent ledger: dated, who/what/when, with the charter version the person accepted."""
+
+from __future__ import annotations
+
+from relais_common.db import utcnow
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from relais_ambassadors.models import Ambassador, ConsentRecord, SocialAccount
+from relais_ambassadors.publication import republish
+
+
+def record(
+    session: Session,
+    person: Ambassador,
+    *,
+    granted: bool,
+    account: SocialAccount | None = None,
+    actor: str = "self",
+) -> ConsentRecord:
+    entry = ConsentRecord(
+        ambassador_id=person.id,
+        scope="account" if account else "listing",
+        account_id=account.id if account else None,
+        platform=account.platform if account else None,
+        handle=account.handle if account else None,
+        granted=granted,
+        charter_version=person.accepted_charter_version,
+        actor=actor,
+        created_at=utcnow(),
+    )
+    session.add(entry)
+    return entry
+
+
+def ledger(session: Session, person: Ambassador) -> list[ConsentRecord]:
+    return list(
+        session.scalars(
+            select(ConsentRecord)
+            .where(ConsentRecord.ambassador_id == person.id)
+            .order_by(ConsentRecord.created_at.desc(), ConsentRecord.id)
+        )
+    )
+
+
+def set_listing(session: Session, person: Ambassador, public: bool) -> Ambassador:
+    """Granting puts the listing in the moderation queue; withdrawing unlists at once."""
+    if public == person.listing_public:
+        return person
+    person.listing_public = public
+    if public:
+        person.listing_consented_at = utcnow()
+        person.moderation = "pending"
+    else:
+        person.listing_consented_at = None
+        person.moderation = "none"
+    person.moderation_reason = None
+    person.version += 1
+    record(session, person, granted=public)
+    republish(session, person)
+    return person
+
+
+def set_account_consent(
+    session: Session, person: Ambassador, account: SocialAccount, public: bool
+) -> SocialAccount:
+    if public != account.public:
+        account.public = public
+        account.consented_at = utcnow() if public else None
+        person.version += 1
+        record(session, person, granted=public, account=account)
+        republish(session, person)
+    return account

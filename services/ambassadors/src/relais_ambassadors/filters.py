@@ -1,0 +1,32 @@
+"""SQL conditions on an ambassador's status (status depends on the current charter)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import and_, false, or_, true
+from sqlalchemy.sql.elements import ColumnElement
+
+from relais_ambassadors.models import Ambassador
+
+
+def status_is(status: str, current_version: int | None) -> ColumnElement[Any]:
+    not_suspended = Ambassador.suspended_at.is_(None)
+    if status == "suspended":
+        return Ambassador.suspended_at.is_not(None)
+    if current_version is None:
+        return not_suspended if status == "active" else false()
+    accepted = Ambassador.accepted_charter_version == current_version
+    if status == "active":
+        return and_(not_suspended, accepted)
+    return and_(
+        not_suspended,
+        or_(
+            Ambassador.accepted_charter_version.is_(None),
+            Ambassador.accepted_charter_version != current_version,
+        ),
+    )
+
+
+def anything() -> ColumnElement[Any]:
+    return true()

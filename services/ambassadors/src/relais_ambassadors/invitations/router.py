@@ -1,0 +1,143 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Query, Request, Response
+from relais_common.auth import AdminUser
+from relais_common.concurrency import set_etag
+from relais_common.db import DbSession
+from relais_common.errors import ProblemError, field_error
+from relais_common.pagination import MAX_LIMIT, Page, paginate
+from sqlalchemy import select
+
+from relais_ambassadors.invitations import service
+from relais_ambassadors.invitations.csv_import import import_invitations
+from relais_ambassadors.invitations.schemas import (
+    ImportReport,
+    InvitationAccept,
+    InvitationCreate,
+    InvitationPublic,
+    InvitationRead,
+)
+from relais_ambassadors.models import Department, Invitation
+from relais_ambassadors.people import AppSettings
+from relais_ambassadors.problems import api_router
+from relais_ambassadors.schemas import Me
+from relais_ambassadors.views import department_views, me_view
+
+router = api_router("invitations")
+MAX_CSV_BYTES = 1024 * 1024
+
+
+class PayloadTooLarge(ProblemError):
+    status, code = 413, "payload-too-large"
+
+
+def _read(session: DbSession, invitation: Invitation) -> InvitationRead:
+    department = session.get(Department, invitation.department_id or "")
+    return InvitationRead(
+        id=invitation.id,
+        email=invitation.email,
+        display_name=invitation.display_name,
+        department=department_views(session, [department])[0] if department else None,
+        location=invitation.location,
+        status=service.status_of(invitation),
+        expires_at=invitation.expires_at,
+        accepted_at=invitation.accepted_at,
+        created_at=invitation.created_at,
+    )
+
+
+async def csv_text(request: Request) -> str:
+    """The CSV as text, from a text/csv body or a multipart `file` field."""
+    if request.headers.get("content-type", "").startswith("multipart/form-data"):
+        form = await request.form()
+        upload = form.get("file")
+        raw = await upload.read() if upload is not None and not isinstance(upload, str) else b""
+        if upload is None:
+            raise field_error("file", "Attach the CSV file in a field named file.")
+    else:
+        raw = await request.body()
+    if len(raw) > MAX_CSV_BYTES:
+        raise PayloadTooLarge("The file is larger than 1 MB; split it into several imports.")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise field_error("file", "Save the file as UTF-8 CSV and try again.") from exc
+
+
+_CSV_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "text/csv": {"schema": {"type": "string"}},
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "properties": {"file": {"type": "string", "format": "binary"}},
+                    "required": ["file"],
+                }
+            },
+        },
+    }
+}
+
+
+@router.post("/invitations", status_code=201, response_model=InvitationRead, name="create")
+def create_invitation(
+    body: InvitationCreate, session: DbSession, settings: AppSettings, _admin: AdminUser
+) -> InvitationRead:
+    invitation = service.invite(session, settings, **body.model_dump())
+    return _read(session, invitation)
+
+
+@router.get("/invitations", response_model=Page[InvitationRead], name="list")
+def list_invitations(
+    session: DbSession,
+    _admin: AdminUser,
+    cursor: Annotated[str | None, Query(max_length=1000)] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
+) -> Page[InvitationRead]:
+    rows, next_cursor = paginate(
+        session,
+        select(Invitation),
+        sort=Invitation.email,
+        tiebreak=Invitation.id,
+        cursor=cursor,
+        limit=limit,
+    )
+    return Page[InvitationRead](items=[_read(session, r) for r in rows], next_cursor=next_cursor)
+
+
+@router.post(
+    "/invitations/import", response_model=ImportReport, name="import", openapi_extra=_CSV_BODY
+)
+def import_csv(
+    _admin: AdminUser,
+    text: Annotated[str, Depends(csv_text)],
+    session: DbSession,
+    settings: AppSettings,
+) -> ImportReport:
+    return import_invitations(session, settings, text)
+
+
+@router.get("/invitations/{token}", response_model=InvitationPublic, name="open")
+def open_invitation(token: str, session: DbSession) -> InvitationPublic:
+    """Public: what the invited person sees before choosing a password."""
+    invitation = service.open_invitation(session, token)
+    read = _read(session, invitation)
+    return InvitationPublic(
+        email=read.email,
+        display_name=read.display_name,
+        department=read.department,
+        expires_at=read.expires_at,
+    )
+
+
+@router.post("/invitations/{token}/accept", status_code=201, response_model=Me, name="accept")
+def accept_invitation(
+    token: str, body: InvitationAccept, session: DbSession, response: Response
+) -> Me:
+    person = service.accept(session, token, **body.model_dump())
+    set_etag(response, person.id, person.version)
+    return me_view(session, person)

@@ -1,0 +1,116 @@
+"""Invitations by e-mail link: one mail row each, accepted once, before they expire."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+
+from relais_common.db import utcnow
+from relais_common.errors import Conflict, Gone, NotFound, field_error
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from relais_ambassadors.accounts.service import create_account
+from relais_ambassadors.config import Settings
+from relais_ambassadors.mail.service import queue_mail
+from relais_ambassadors.models import Ambassador, Department, Invitation
+from relais_ambassadors.people import by_email
+
+
+def status_of(invitation: Invitation) -> str:
+    if invitation.accepted_at is not None:
+        return "accepted"
+    return "expired" if invitation.expires_at <= utcnow() else "pending"
+
+
+def duplicate_reason(session: Session, email: str) -> str | None:
+    if by_email(session, email) is not None:
+        return "already has an account"
+    open_ones = session.scalars(
+        select(Invitation).where(Invitation.email == email, Invitation.accepted_at.is_(None))
+    )
+    if any(status_of(i) == "pending" for i in open_ones):
+        return "already invited"
+    return None
+
+
+def _mail_body(settings: Settings, invitation: Invitation) -> str:
+    link = f"{settings.public_base_url.rstrip('/')}/app/invitations/{invitation.token}"
+    greeting = f"Bonjour {invitation.display_name}," if invitation.display_name else "Bonjour,"
+    return (
+        f"{greeting}\n\n"
+        "Vous êtes invité·e à rejoindre Relais, le réseau des ambassadeurs de l'entreprise.\n"
+        "You are invited to join Relais, the company's ambassador network.\n\n"
+        f"{link}\n\n"
+        f"Ce lien expire le / This link expires on {invitation.expires_at:%Y-%m-%d}.\n"
+    )
+
+
+def invite(
+    session: Session,
+    settings: Settings,
+    *,
+    email: str,
+    display_name: str = "",
+    department_id: str | None = None,
+    location: str = "",
+) -> Invitation:
+    reason = duplicate_reason(session, email)
+    if reason:
+        raise Conflict(
+            f"{email} {reason}.", errors=[{"field": "email", "message": f"This person {reason}."}]
+        )
+    if department_id:
+        department = session.get(Department, department_id)
+        if department is None or department.archived_at is not None:
+            raise field_error("department_id", "Pick a department from the list.")
+    invitation = Invitation(
+        token=secrets.token_urlsafe(24),
+        email=email,
+        display_name=display_name.strip(),
+        department_id=department_id,
+        location=location.strip(),
+        expires_at=utcnow() + timedelta(days=settings.invitation_days),
+        created_at=utcnow(),
+    )
+    session.add(invitation)
+    session.flush()
+    queue_mail(
+        session,
+        to=email,
+        subject="Invitation à rejoindre Relais / Invitation to join Relais",
+        body_text=_mail_body(settings, invitation),
+    )
+    return invitation
+
+
+def open_invitation(session: Session, token: str) -> Invitation:
+    invitation = session.scalar(select(Invitation).where(Invitation.token == token))
+    if invitation is None:
+        raise NotFound("This invitation link is not valid; ask for a new one.")
+    if status_of(invitation) != "pending":
+        raise Gone("This invitation was already used or has expired; ask for a new one.")
+    return invitation
+
+
+def accept(
+    session: Session,
+    token: str,
+    *,
+    password: str,
+    display_name: str | None,
+    locale: str | None,
+) -> Ambassador:
+    invitation = open_invitation(session, token)
+    name = display_name or invitation.display_name or invitation.email.split("@")[0]
+    person = create_account(
+        session,
+        email=invitation.email,
+        password=password,
+        display_name=name,
+        locale=locale or "fr",
+        department_id=invitation.department_id,
+        location=invitation.location,
+    )
+    invitation.accepted_at = utcnow()
+    return person

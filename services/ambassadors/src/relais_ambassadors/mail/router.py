@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from fastapi import Query
+from relais_common.auth import AdminUser
+from relais_common.db import DbSession
+from relais_common.pagination import MAX_LIMIT, Page, paginate
+from sqlalchemy import select
+
+from relais_ambassadors.models import MailMessage
+from relais_ambassadors.problems import api_router
+from relais_ambassadors.schemas import ORMModel
+
+router = api_router("mail")
+
+
+class MailMessageRead(ORMModel):
+    id: str
+    to: str
+    subject: str
+    body_text: str
+    created_at: datetime
+    status: Literal["pending", "sent", "failed"]
+
+
+@router.get("/admin/mailbox", response_model=Page[MailMessageRead], name="mailbox")
+def mailbox(
+    session: DbSession,
+    _admin: AdminUser,
+    cursor: Annotated[str | None, Query(max_length=1000)] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
+) -> Page[MailMessageRead]:
+    """Every outgoing message; without SMTP this is where invitations can be read."""
+    rows, next_cursor = paginate(
+        session,
+        select(MailMessage),
+        sort=MailMessage.created_at,
+        tiebreak=MailMessage.id,
+        cursor=cursor,
+        limit=limit,
+    )
+    items = [MailMessageRead.model_validate(r) for r in rows]
+    return Page[MailMessageRead](items=items, next_cursor=next_cursor)

@@ -1,0 +1,177 @@
+"""Ambassadors tables. Relationships are lazy="raise": every load is explicit."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from relais_common.db import UTCDateTime, UUIDStr, new_id, new_metadata, utcnow
+from relais_common.events import EventTables
+from sqlalchemy import (
+    Boolean,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    metadata = new_metadata()
+
+
+events = EventTables(Base.metadata)
+
+
+class Department(Base):
+    __tablename__ = "department"
+
+    id: Mapped[str] = mapped_column(UUIDStr(), primary_key=True, default=new_id)
+    slug: Mapped[str] = mapped_column(String(140), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class Theme(Base):
+    __tablename__ = "theme"
+
+    id: Mapped[str] = mapped_column(UUIDStr(), primary_key=True, default=new_id)
+    slug: Mapped[str] = mapped_column(String(140), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    description: Mapped[str] = mapped_column(Text, default="")
+    archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    merged_into_id: Mapped[str | None] = mapped_column(UUIDStr(), ForeignKey("theme.id"))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class Ambassador(Base):
+    __tablename__ = "ambassador"
+
+    id: Mapped[str] = mapped_column(UUIDStr(), primary_key=True, default=new_id)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
+    display_name: Mapped[str] = mapped_column(String(120))
+    job_title: Mapped[str] = mapped_column(String(120), default="")
+    department_id: Mapped[str | None] = mapped_column(
+        UUIDStr(), ForeignKey("department.id"), index=True
+    )
+    location: Mapped[str] = mapped_column(String(120), default="")
+    # ",fr,en," so that one LIKE finds a language on every backend
+    languages: Mapped[str] = mapped_column(String(80), default=",")
+    bio: Mapped[str] = mapped_column(Text, default="")
+    locale: Mapped[str] = mapped_column(String(5), default="fr")
+    accepted_charter_version: Mapped[int | None] = mapped_column(Integer)
+    suspended_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    listing_public: Mapped[bool] = mapped_column(Boolean, default=False)
+    listing_consented_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    moderation: Mapped[str] = mapped_column(String(20), default="none")
+    moderation_reason: Mapped[str | None] = mapped_column(String(600))
+    listed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    @property
+    def language_list(self) -> list[str]:
+        return [code for code in self.languages.split(",") if code]
+
+
+class AmbassadorTheme(Base):
+    __tablename__ = "ambassador_theme"
+
+    ambassador_id: Mapped[str] = mapped_column(
+        UUIDStr(), ForeignKey("ambassador.id", ondelete="CASCADE"), primary_key=True
+    )
+    theme_id: Mapped[str] = mapped_column(
+        UUIDStr(), ForeignKey("theme.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class SocialAccount(Base):
+    __tablename__ = "social_account"
+    __table_args__ = (UniqueConstraint("ambassador_id", "platform", "handle"),)
+
+    id: Mapped[str] = mapped_column(UUIDStr(), primary_key=True, default=new_id)
+    ambassador_id: Mapped[str] = mapped_column(
+        UUIDStr(), ForeignKey("ambassador.id", ondelete="CASCADE"), index=True
+    )
+    platform: Mapped[str] = mapped_column(String(40))
+    handle: Mapped[str] = mapped_column(String(300))
+    profile_url: Mapped[str] = mapped_column(String(2048))
+    feed_url: Mapped[str | None] = mapped_column(String(2048))
+    public: Mapped[bool] = mapped_column(Boolean, default=False)
+    consented_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class ConsentRecord(Base):
+    __tablename__ = "consent_record"
+
+    id: Mapped[str] = mapped_column(UUIDStr(), primary_key=True, default=new_id)
+    ambassador_id: Mapped[str] = mapped_column(
+        UUIDStr(), ForeignKey("ambassador.id", ondelete="CASCADE"), index=True
+    )
+    scope: Mapped[str] = mapped_column(String(20))
+    account_id: Mapped[str | None] = mapped_column(UUIDStr())
+    platform: Mapped[str | None] = mapped_column(String(40))
+    handle: Mapped[str | None] = mapped_column(String(300))
+    granted: Mapped[bool] = mapped_column(Boolean)
+    charter_version: Mapped[int | None] = mapped_column(Integer)
+    actor: Mapped[str] = mapped_column(String(10), default="self")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class Charter(Base):
+    __tablename__ = "charter"
+
+    version: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    title: Mapped[str] = mapped_column(String(200))
+    body_markdown: Mapped[str] = mapped_column(Text)
+    body_html: Mapped[str] = mapped_column(Text)
+    published_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class Invitation(Base):
+    __tablename__ = "invitation"
+
+    id: Mapped[str] = mapped_column(UUIDStr(), primary_key=True, default=new_id)
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    email: Mapped[str] = mapped_column(String(254), index=True)
+    display_name: Mapped[str] = mapped_column(String(120), default="")
+    department_id: Mapped[str | None] = mapped_column(UUIDStr(), ForeignKey("department.id"))
+    location: Mapped[str] = mapped_column(String(120), default="")
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class MailMessage(Base):
+    __tablename__ = "mail_message"
+
+    id: Mapped[str] = mapped_column(UUIDStr(), primary_key=True, default=new_id)
+    to: Mapped[str] = mapped_column(String(254), index=True)
+    subject: Mapped[str] = mapped_column(String(300))
+    body_text: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(10), default="pending", index=True)
+    error: Mapped[str | None] = mapped_column(String(500))
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class LoginFailure(Base):
+    __tablename__ = "login_failure"
+
+    id: Mapped[str] = mapped_column(UUIDStr(), primary_key=True, default=new_id)
+    email: Mapped[str] = mapped_column(String(254), index=True)
+    client_ip: Mapped[str] = mapped_column(String(64), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+
+
+def as_dict(row: Any) -> dict[str, Any]:
+    """Every column of a row, for the personal data export."""
+    return {c.key: getattr(row, c.key) for c in row.__mapper__.column_attrs}

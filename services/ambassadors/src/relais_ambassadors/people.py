@@ -1,0 +1,49 @@
+"""The signed-in person as a dependency alias, and lookups shared by several nouns."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+from relais_common.auth import CurrentUser
+from relais_common.db import DbSession
+from relais_common.errors import NotFound, Unauthorized
+from relais_common.ssrf import SSRFGuard
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from relais_ambassadors.config import Settings
+from relais_ambassadors.models import Ambassador
+
+
+def load_me(session: DbSession, user: CurrentUser) -> Ambassador:
+    person = session.get(Ambassador, user.user_id)
+    if person is None:
+        raise Unauthorized("Your account no longer exists; please sign in again.")
+    return person
+
+
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_guard(request: Request) -> SSRFGuard:
+    settings: Settings = request.app.state.settings
+    return SSRFGuard(settings.ssrf_allowed_networks)
+
+
+Myself = Annotated[Ambassador, Depends(load_me)]
+AppSettings = Annotated[Settings, Depends(get_settings)]
+Guard = Annotated[SSRFGuard, Depends(get_guard)]
+
+
+def ambassador_or_404(session: Session, ambassador_id: str) -> Ambassador:
+    person = session.get(Ambassador, ambassador_id)
+    if person is None:
+        raise NotFound("There is no ambassador with this id.")
+    return person
+
+
+def by_email(session: Session, email: str) -> Ambassador | None:
+    return session.scalar(select(Ambassador).where(Ambassador.email == email))

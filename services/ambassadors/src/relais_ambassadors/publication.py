@@ -1,0 +1,112 @@
+"""The one place that decides whether a person is listed publicly, and tells the others.
+
+Call :func:`republish` after every change that can affect the public view. It emits
+``ambassador.public`` with the public projection (only consented data) while the person is
+listed, and ``ambassador.unlisted`` once when they stop being listed, in the caller's
+transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from relais_common.db import utcnow
+from relais_common.events import emit
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from relais_ambassadors.models import (
+    Ambassador,
+    AmbassadorTheme,
+    Charter,
+    SocialAccount,
+    Theme,
+    events,
+)
+
+
+def current_charter_version(session: Session) -> int | None:
+    return session.scalar(select(func.max(Charter.version)))
+
+
+def status_of(person: Ambassador, current_version: int | None) -> str:
+    if person.suspended_at is not None:
+        return "suspended"
+    if current_version is None or person.accepted_charter_version == current_version:
+        return "active"
+    return "pending"
+
+
+def is_listed(person: Ambassador, current_version: int | None) -> bool:
+    return (
+        status_of(person, current_version) == "active"
+        and person.listing_public
+        and person.moderation == "approved"
+    )
+
+
+def public_projection(session: Session, person: Ambassador) -> dict[str, Any]:
+    themes = session.scalars(
+        select(Theme)
+        .join(AmbassadorTheme, AmbassadorTheme.theme_id == Theme.id)
+        .where(AmbassadorTheme.ambassador_id == person.id, Theme.archived_at.is_(None))
+        .order_by(Theme.name)
+    )
+    accounts = session.scalars(
+        select(SocialAccount)
+        .where(SocialAccount.ambassador_id == person.id, SocialAccount.public.is_(True))
+        .order_by(SocialAccount.platform, SocialAccount.handle)
+    )
+    return {
+        "id": person.id,
+        "display_name": person.display_name,
+        "job_title": person.job_title,
+        "location": person.location,
+        "languages": person.language_list,
+        "bio": person.bio,
+        "themes": [{"slug": t.slug, "name": t.name} for t in themes],
+        "accounts": [
+            {
+                "platform": a.platform,
+                "handle": a.handle,
+                "profile_url": a.profile_url,
+                "feed_url": a.feed_url,
+            }
+            for a in accounts
+        ],
+        "listed_at": person.listed_at.isoformat() if person.listed_at else None,
+    }
+
+
+def republish(session: Session, person: Ambassador, current_version: int | None = None) -> None:
+    """Recompute the person's public listing and emit the matching event."""
+    session.flush()
+    if current_version is None:
+        current_version = current_charter_version(session)
+    if is_listed(person, current_version):
+        if person.listed_at is None:
+            person.listed_at = utcnow()
+        emit(session, events, "ambassador.public", person.id, public_projection(session, person))
+    elif person.listed_at is not None:
+        person.listed_at = None
+        emit(session, events, "ambassador.unlisted", person.id, {"id": person.id})
+
+
+def republish_all(session: Session, people: Iterable[Ambassador]) -> None:
+    current = current_charter_version(session)
+    for person in people:
+        republish(session, person, current)
+
+
+def republish_theme_members(session: Session, theme_ids: Iterable[str]) -> None:
+    """Listed people who declared one of these themes: their projection changed."""
+    ids = list(theme_ids)
+    people = session.scalars(
+        select(Ambassador)
+        .join(AmbassadorTheme, AmbassadorTheme.ambassador_id == Ambassador.id)
+        .where(AmbassadorTheme.theme_id.in_(ids), Ambassador.listed_at.is_not(None))
+        .distinct()
+        .order_by(Ambassador.id)
+    )
+    republish_all(session, list(people))

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from pydantic import BaseModel, Field, field_validator
+
+from relais_ambassadors.validation import clean_name
+
+
+class ThemeCreate(BaseModel):
+    name: str = Field(max_length=120, examples=["Cloud security"])
+    description: str = Field("", max_length=600)
+
+    _name = field_validator("name")(clean_name)
+
+
+class ThemeUpdate(BaseModel):
+    name: str | None = Field(None, max_length=120)
+    description: str | None = Field(None, max_length=600)
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str | None) -> str | None:
+        return None if value is None else clean_name(value)
+
+
+class MergeRequest(BaseModel):
+    into_id: str = Field(max_length=64)

@@ -1,0 +1,119 @@
+"""Themes: create, rename, merge, archive. Every change is an event; listed members follow."""
+
+from __future__ import annotations
+
+from relais_common.db import utcnow
+from relais_common.errors import Conflict, NotFound
+from relais_common.events import emit
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from relais_ambassadors.models import AmbassadorTheme, Theme, events
+from relais_ambassadors.publication import republish_theme_members
+from relais_ambassadors.validation import slugify
+
+
+def listing(session: Session, *, include_archived: bool) -> list[Theme]:
+    stmt = select(Theme).order_by(Theme.name, Theme.id)
+    if not include_archived:
+        stmt = stmt.where(Theme.archived_at.is_(None))
+    return list(session.scalars(stmt))
+
+
+def get(session: Session, theme_id: str) -> Theme:
+    theme = session.get(Theme, theme_id)
+    if theme is None:
+        raise NotFound("There is no theme with this id.")
+    return theme
+
+
+def _free_slug(session: Session, slug: str, own_id: str | None = None) -> str:
+    other = session.scalar(select(Theme).where(Theme.slug == slug))
+    if other is not None and other.id != own_id:
+        raise Conflict(
+            f"A theme called “{other.name}” already exists.",
+            errors=[{"field": "name", "message": "Another theme already has this name."}],
+        )
+    return slug
+
+
+def _changed(session: Session, theme: Theme) -> None:
+    payload = {
+        "id": theme.id,
+        "slug": theme.slug,
+        "name": theme.name,
+        "description": theme.description,
+        "archived": theme.archived_at is not None,
+    }
+    emit(session, events, "theme.changed", theme.id, payload)
+
+
+def create(session: Session, *, name: str, description: str = "") -> Theme:
+    theme = Theme(
+        name=name, slug=_free_slug(session, slugify(name)), description=description.strip()
+    )
+    session.add(theme)
+    session.flush()
+    _changed(session, theme)
+    return theme
+
+
+def update(session: Session, theme: Theme, *, name: str | None, description: str | None) -> Theme:
+    if name is not None and name != theme.name:
+        theme.slug = _free_slug(session, slugify(name), theme.id)
+        theme.name = name
+    if description is not None:
+        theme.description = description.strip()
+    theme.version += 1
+    _changed(session, theme)
+    republish_theme_members(session, [theme.id])
+    return theme
+
+
+def _require_open(theme: Theme) -> None:
+    if theme.archived_at is not None:
+        raise Conflict(f"The theme “{theme.name}” is archived.")
+
+
+def archive(session: Session, theme: Theme) -> Theme:
+    _require_open(theme)
+    theme.archived_at = utcnow()
+    theme.version += 1
+    _changed(session, theme)
+    republish_theme_members(session, [theme.id])
+    return theme
+
+
+def merge(session: Session, source: Theme, into_id: str) -> Theme:
+    target = get(session, into_id)
+    if target.id == source.id:
+        raise Conflict("A theme cannot be merged into itself.")
+    _require_open(source)
+    _require_open(target)
+    members = set(
+        session.scalars(
+            select(AmbassadorTheme.ambassador_id).where(AmbassadorTheme.theme_id == source.id)
+        )
+    )
+    already = set(
+        session.scalars(
+            select(AmbassadorTheme.ambassador_id).where(AmbassadorTheme.theme_id == target.id)
+        )
+    )
+    session.execute(delete(AmbassadorTheme).where(AmbassadorTheme.theme_id == source.id))
+    for person_id in sorted(members - already):
+        session.add(AmbassadorTheme(ambassador_id=person_id, theme_id=target.id))
+    source.archived_at = utcnow()
+    source.merged_into_id = target.id
+    source.version += 1
+    target.version += 1
+    session.flush()
+    emit(
+        session,
+        events,
+        "theme.merged",
+        source.id,
+        {"id": source.id, "slug": source.slug, "into_slug": target.slug},
+    )
+    republish_theme_members(session, [target.id])
+    return target

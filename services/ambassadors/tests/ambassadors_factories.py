@@ -1,0 +1,124 @@
+"""Test data through the service layer, and small helpers to read the outbox."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from relais_ambassadors.accounts.service import create_account
+from relais_ambassadors.charters.service import accept, publish
+from relais_ambassadors.config import Settings
+from relais_ambassadors.departments.service import create as create_department
+from relais_ambassadors.publication import current_charter_version
+from relais_ambassadors.themes.service import create as create_theme
+from relais_common.testing import TEST_SECRET, identity_headers
+from sqlalchemy.orm import Session
+
+PASSWORD = "correct horse battery"
+_counter = itertools.count(1)
+
+
+def make_settings(database_url: str, tmp_path: Path, **overrides: object) -> Settings:
+    values: dict[str, object] = {
+        "database_url": database_url,
+        "internal_secret": TEST_SECRET,
+        "env": "test",
+        "run_workers": False,
+        "log_json": False,
+        "var_dir": tmp_path,
+        "public_base_url": "https://relais.example",
+        "ssrf_allowed_networks": "127.0.0.0/8",
+        "password_hashing": "fast",
+    }
+    values.update(overrides)
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+def service_headers() -> dict[str, str]:
+    """A fresh service identity (tokens live 60 s: never keep one across tests)."""
+    return identity_headers("service:tests", {"service"})
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    email: str
+    headers: dict[str, str]
+
+
+def session_of(app: FastAPI) -> Session:
+    session: Session = app.state.sessionmaker()
+    return session
+
+
+def charter(app: FastAPI, title: str = "Charter") -> int:
+    with app.state.sessionmaker.begin() as session:
+        return publish(session, title=title, body_markdown="# Be kind\n\nAlways.").version
+
+
+def person(
+    app: FastAPI,
+    *,
+    name: str = "Jane Doe",
+    email: str | None = None,
+    admin: bool = False,
+    accepted: bool = True,
+    department_id: str | None = None,
+) -> Person:
+    email = email or f"person{next(_counter)}@example.com"
+    with app.state.sessionmaker.begin() as session:
+        row = create_account(
+            session,
+            email=email,
+            password=PASSWORD,
+            display_name=name,
+            is_admin=admin,
+            department_id=department_id,
+        )
+        version = current_charter_version(session)
+        if accepted and version is not None:
+            accept(session, row, version)
+        roles = {"admin", "ambassador"} if admin else {"ambassador"}
+        return Person(row.id, email, identity_headers(row.id, roles))
+
+
+def theme(app: FastAPI, name: str) -> str:
+    with app.state.sessionmaker.begin() as session:
+        return create_theme(session, name=name).id
+
+
+def department(app: FastAPI, name: str) -> str:
+    with app.state.sessionmaker.begin() as session:
+        return create_department(session, name=name).id
+
+
+def outbox(client: TestClient, after: int = 0) -> list[dict[str, Any]]:
+    resp = client.get("/internal/events", params={"after": after}, headers=service_headers())
+    assert resp.status_code == 200, resp.text
+    events: list[dict[str, Any]] = resp.json()["events"]
+    return events
+
+
+def last_event_id(client: TestClient) -> int:
+    events = outbox(client)
+    return int(events[-1]["id"]) if events else 0
+
+
+def listed_person(app: FastAPI, client: TestClient, **kw: Any) -> Person:
+    """An active person whose listing was granted and approved, with one public account."""
+    who = person(app, **kw)
+    admin = person(app, name="Admin", admin=True)
+    acc = client.post(
+        "/me/accounts",
+        json={"platform": "github", "value": "octocat", "public": True},
+        headers=who.headers,
+    )
+    assert acc.status_code == 201, acc.text
+    assert client.put("/me/listing", json={"public": True}, headers=who.headers).status_code == 200
+    resp = client.post(f"/admin/moderation/{who.id}/approve", headers=admin.headers)
+    assert resp.status_code == 200, resp.text
+    return who

@@ -1,0 +1,157 @@
+"""Every route of the app, for anonymous, an ambassador, another ambassador and an admin.
+
+A new route without an entry in ACCESS fails :func:`test_every_route_has_an_entry`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from ambassadors_factories import charter, department, person, service_headers, theme
+from fastapi import FastAPI
+from fastapi.routing import iter_route_contexts
+from fastapi.testclient import TestClient
+from relais_ambassadors.config import Settings
+from relais_ambassadors.main import create_app
+
+# public: anyone; user: any signed-in person; owner: only the owner (others get 404);
+# admin: core team; service: other Relais services only; docs: FastAPI's own pages.
+ACCESS: dict[tuple[str, str], str] = {
+    ("GET", "/openapi.json"): "docs",
+    ("GET", "/docs"): "docs",
+    ("GET", "/docs/oauth2-redirect"): "docs",
+    ("GET", "/redoc"): "docs",
+    ("GET", "/livez"): "public",
+    ("GET", "/readyz"): "public",
+    ("POST", "/signup"): "public",
+    ("GET", "/me"): "user",
+    ("PATCH", "/me"): "user",
+    ("DELETE", "/me"): "user",
+    ("GET", "/charters/current"): "user",
+    ("GET", "/charters"): "admin",
+    ("POST", "/charters"): "admin",
+    ("POST", "/me/charter-acceptance"): "user",
+    ("GET", "/platforms"): "public",
+    ("POST", "/accounts/preview"): "user",
+    ("GET", "/me/accounts"): "user",
+    ("POST", "/me/accounts"): "user",
+    ("DELETE", "/me/accounts/{account_id}"): "owner",
+    ("PUT", "/me/accounts/{account_id}/consent"): "owner",
+    ("GET", "/me/consents"): "user",
+    ("PUT", "/me/listing"): "user",
+    ("GET", "/me/export"): "user",
+    ("GET", "/directory"): "user",
+    ("GET", "/themes"): "user",
+    ("GET", "/themes/{theme_id}"): "user",
+    ("POST", "/themes"): "admin",
+    ("PATCH", "/themes/{theme_id}"): "admin",
+    ("POST", "/themes/{theme_id}/merge"): "admin",
+    ("POST", "/themes/{theme_id}/archive"): "admin",
+    ("GET", "/departments"): "user",
+    ("GET", "/departments/{department_id}"): "user",
+    ("POST", "/departments"): "admin",
+    ("PATCH", "/departments/{department_id}"): "admin",
+    ("POST", "/departments/{department_id}/merge"): "admin",
+    ("POST", "/departments/{department_id}/archive"): "admin",
+    ("POST", "/invitations"): "admin",
+    ("GET", "/invitations"): "admin",
+    ("POST", "/invitations/import"): "admin",
+    ("GET", "/invitations/{token}"): "public",
+    ("POST", "/invitations/{token}/accept"): "public",
+    ("GET", "/admin/moderation"): "admin",
+    ("POST", "/admin/moderation/{ambassador_id}/approve"): "admin",
+    ("POST", "/admin/moderation/{ambassador_id}/reject"): "admin",
+    ("GET", "/admin/ambassadors"): "admin",
+    ("GET", "/admin/mailbox"): "admin",
+    ("POST", "/internal/auth/check"): "service",
+    ("GET", "/internal/events"): "service",
+}
+
+
+# Owner checks happen in the service, after the body is validated: send a valid one.
+BODIES: dict[tuple[str, str], dict[str, Any]] = {
+    ("PUT", "/me/accounts/{account_id}/consent"): {"public": False},
+}
+
+
+def app_routes(app: FastAPI) -> Iterator[tuple[str, str]]:
+    for route in iter_route_contexts(app.routes):
+        for method in route.methods or ():
+            if method != "HEAD" and route.path:
+                yield method, route.path
+
+
+def test_every_route_has_an_entry(database_url: str) -> None:
+    app = create_app(
+        Settings(database_url=database_url, run_workers=False, password_hashing="fast")
+    )
+    assert sorted(set(app_routes(app))) == sorted(ACCESS)
+    app.state.engine.dispose()
+
+
+@pytest.fixture
+def world(app: FastAPI, client: TestClient) -> dict[str, Any]:
+    charter(app)
+    owner = person(app)
+    other = person(app)
+    admin = person(app, admin=True)
+    account = client.post(
+        "/me/accounts", json={"platform": "github", "value": "octo"}, headers=owner.headers
+    ).json()
+    return {
+        "people": {"ambassador": owner.headers, "other": other.headers, "admin": admin.headers},
+        "ids": {
+            "account_id": account["id"],
+            "theme_id": theme(app, "Cloud"),
+            "department_id": department(app, "R&D"),
+            "ambassador_id": owner.id,
+            "token": "no-such-token",
+        },
+    }
+
+
+def statuses(
+    client: TestClient, method: str, path: str, body: dict[str, Any], people: dict[str, Any]
+) -> dict[str, int]:
+    # the owner goes last: a successful DELETE must not hide the others' answers
+    callers = {"anonymous": {}, "service": service_headers(), "other": people["other"]}
+    callers |= {"admin": people["admin"], "ambassador": people["ambassador"]}
+    return {
+        name: client.request(method, path, json=body, headers=headers).status_code
+        for name, headers in callers.items()
+    }
+
+
+@pytest.mark.parametrize(("method", "template"), sorted(ACCESS))
+def test_access(client: TestClient, world: dict[str, Any], method: str, template: str) -> None:
+    kind = ACCESS[(method, template)]
+    path = template.format(**world["ids"])
+    body = BODIES.get((method, template), {})
+    got = statuses(client, method, path, body, world["people"])
+    anonymous, as_service = got["anonymous"], got["service"]
+    as_owner, as_other, as_admin = got["ambassador"], got["other"], got["admin"]
+    denied = {401, 403}
+    if kind in ("public", "docs"):
+        assert anonymous not in denied
+    elif kind == "user":
+        assert anonymous == 401
+        assert {as_owner, as_other, as_admin}.isdisjoint(denied)
+        assert as_service == 401
+    elif kind == "owner":
+        assert anonymous == 401
+        assert as_other == 404
+        assert as_admin == 404  # accounts belong to their owner, not to the core team
+        assert as_owner not in denied | {404}
+    elif kind == "admin":
+        assert anonymous == 401
+        assert as_owner == 403
+        assert as_other == 403
+        assert as_admin not in denied
+    elif kind == "service":
+        assert anonymous == 401
+        assert (as_owner, as_other, as_admin) == (401, 401, 401)
+        assert as_service not in denied
+    else:
+        pytest.fail(f"unknown access kind {kind}")

@@ -1,0 +1,107 @@
+"""Outgoing mail through a real local SMTP server (aiosmtpd)."""
+
+from __future__ import annotations
+
+import socket
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiosmtpd.controller import Controller
+from ambassadors_factories import make_settings, person
+from fastapi.testclient import TestClient
+from relais_ambassadors.mail.sender import parse_smtp_url, send_pending
+from relais_ambassadors.main import create_app
+from relais_ambassadors.models import Base
+from relais_common.testing import empty_tables
+
+
+class Inbox:
+    def __init__(self, refuse: bool = False) -> None:
+        self.messages: list[Any] = []
+        self.refuse = refuse
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+        if self.refuse:
+            return "550 mailbox unavailable"
+        self.messages.append(envelope)
+        return "250 OK"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def inbox() -> Iterator[tuple[Inbox, int]]:
+    handler = Inbox()
+    port = free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    yield handler, port
+    controller.stop()
+
+
+def test_parse_smtp_url() -> None:
+    target = parse_smtp_url("smtp+starttls://me%40x.org:p%3Ass@mail.example.org")
+    assert (target.host, target.port, target.username, target.password) == (
+        "mail.example.org", 587, "me@x.org", "p:ss",
+    )  # fmt: skip
+    with pytest.raises(ValueError, match="RELAIS_SMTP_URL"):
+        parse_smtp_url("http://mail.example.org")
+
+
+def test_the_job_sends_invitations(
+    inbox: tuple[Inbox, int], database_url: str, tmp_path: Path
+) -> None:
+    handler, port = inbox
+    settings = make_settings(
+        database_url, tmp_path, smtp_url=f"smtp://127.0.0.1:{port}",
+        run_workers=True, mail_poll_seconds=0.05,
+    )  # fmt: skip
+    app = create_app(settings)
+    try:
+        with TestClient(app) as client:
+            admin = person(app, admin=True)
+            body = {"email": "invitee@example.com", "display_name": "Ines"}
+            assert client.post("/invitations", json=body, headers=admin.headers).status_code == 201
+            deadline = time.monotonic() + 20
+            while not handler.messages and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert len(handler.messages) == 1
+            envelope = handler.messages[0]
+            assert envelope.rcpt_tos == ["invitee@example.com"]
+            text = envelope.content.decode()
+            assert "https://relais.example/app/invitations/" in text
+            mailbox = client.get("/admin/mailbox", headers=admin.headers).json()["items"]
+            while mailbox[0]["status"] == "pending" and time.monotonic() < deadline:
+                time.sleep(0.05)
+                mailbox = client.get("/admin/mailbox", headers=admin.headers).json()["items"]
+            assert mailbox[0]["status"] == "sent"
+    finally:
+        empty_tables(app.state.engine, Base.metadata)
+        app.state.engine.dispose()
+
+
+def test_refused_mail_is_marked_failed(
+    inbox: tuple[Inbox, int], database_url: str, tmp_path: Path
+) -> None:
+    handler, port = inbox
+    handler.refuse = True
+    settings = make_settings(database_url, tmp_path, smtp_url=f"smtp://127.0.0.1:{port}")
+    app = create_app(settings)
+    try:
+        with TestClient(app) as client:
+            admin = person(app, admin=True)
+            client.post("/invitations", json={"email": "x@example.com"}, headers=admin.headers)
+            assert send_pending(app.state.sessionmaker, settings) == 0
+            mailbox = client.get("/admin/mailbox", headers=admin.headers).json()["items"]
+            assert mailbox[0]["status"] == "failed"
+            assert send_pending(app.state.sessionmaker, settings) == 0
+    finally:
+        empty_tables(app.state.engine, Base.metadata)
+        app.state.engine.dispose()
