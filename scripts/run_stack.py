@@ -112,6 +112,19 @@ def wait_ready(url: str, procs: list[subprocess.Popen[bytes]], limit: float = 90
     raise SystemExit(f"{url}/readyz did not answer within {limit:.0f} s")
 
 
+def admin_credentials(env: dict[str, str]) -> str:
+    email = env.get("RELAIS_ADMIN_EMAIL") or "admin@relais.localhost"
+    if env.get("RELAIS_ADMIN_PASSWORD"):
+        return f"{email} / (the password in RELAIS_ADMIN_PASSWORD)"
+    admin_file = Path(env["RELAIS_VAR_DIR"]) / "admin-password.txt"
+    password = (
+        admin_file.read_text().strip()
+        if admin_file.exists()
+        else "(see the bootstrap output above)"
+    )
+    return f"{email} / {password}"
+
+
 def stop(procs: list[subprocess.Popen[bytes]]) -> None:
     for p in procs:
         if p.poll() is None:
@@ -131,13 +144,11 @@ def main() -> None:
     url = f"http://{local_host(env['RELAIS_HOST'])}:{env['RELAIS_PORT']}"
     try:
         wait_ready(url, procs)
-        admin_file = Path(env["RELAIS_VAR_DIR"]) / "admin-password.txt"
         log("ready.")
         log(f"Public page:  {url}/")
-        log(f"Relais app:   {url}/app/")
+        log(f"Relais app:   {url}/app/   <- open this one")
         log(f"API docs:     {url}/api/docs")
-        if admin_file.exists():
-            log(f"Admin sign-in: {admin_file.read_text().strip()}")
+        log(f"Admin sign-in: {admin_credentials(env)}")
         log("Ctrl-C stops everything.")
         while all(p.poll() is None for p in procs):
             time.sleep(1)

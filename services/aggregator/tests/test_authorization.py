@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from aggregator_factories import Feed, apply
 from fastapi import FastAPI
@@ -27,11 +29,12 @@ TABLE: dict[tuple[str, str], tuple[str, dict[str, int]]] = {
     ("HEAD", "/redoc"): ("/redoc", PUBLIC),
     ("HEAD", "/openapi.json"): ("/openapi.json", PUBLIC),
 }
-CALLERS = {
-    "anonymous": {},
-    "service": identity_headers("service:editorial", {"service"}),
-    "ambassador": identity_headers("u-1", {"ambassador"}),
-    "admin": identity_headers("u-2", {"ambassador", "admin"}),
+# Tokens live 60 s: make them when the request is sent, not at import.
+CALLERS: dict[str, Callable[[], dict[str, str]]] = {
+    "anonymous": dict,
+    "service": lambda: identity_headers("service:editorial", {"service"}),
+    "ambassador": lambda: identity_headers("u-1", {"ambassador"}),
+    "admin": lambda: identity_headers("u-2", {"ambassador", "admin"}),
 }
 
 
@@ -49,5 +52,5 @@ def test_route_answers_each_caller_as_the_table_says(
 ) -> None:
     apply(app, feed.theme("t1", "cloud", "Cloud"), feed.public("p1", "Ada"))
     path, expected = TABLE[route]
-    resp = client.request(route[0], path, headers=CALLERS[caller])
+    resp = client.request(route[0], path, headers=CALLERS[caller]())
     assert resp.status_code == expected[caller]

@@ -106,6 +106,9 @@ class TestModeration:
         me = client.get("/me", headers=who.headers).json()
         assert me["listing"]["moderation"] == "rejected"
         assert client.get("/admin/moderation", headers=admin.headers).json() == []
+        again = client.put("/me/listing", json={"public": True}, headers=who.headers)
+        assert again.json()["listing"]["moderation"] == "pending"
+        assert again.json()["listing"]["reason"] is None
 
     def test_refusals(self, client: TestClient, app: FastAPI) -> None:
         who = person(app)

@@ -1,6 +1,11 @@
-from ambassadors_factories import person
+from pathlib import Path
+
+from ambassadors_factories import make_settings, person
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from relais_ambassadors.main import create_app
+from relais_ambassadors.models import Base
+from relais_common.testing import empty_tables
 
 
 class TestPlatforms:
@@ -76,3 +81,55 @@ class TestAccounts:
             (False, account["id"]),
             (True, account["id"]),
         ]
+
+
+class TestBlogDiscovery:
+    def test_preview_finds_the_feed_through_the_guard(
+        self, client: TestClient, app: FastAPI
+    ) -> None:
+        import http.server
+        import threading
+
+        page = (
+            b'<html><head><link rel="alternate" type="application/atom+xml" '
+            b'href="/feed.atom"></head><body>Blog</body></html>'
+        )
+
+        class Blog(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.end_headers()
+                self.wfile.write(page)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Blog)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            who = person(app)
+            url = f"http://127.0.0.1:{server.server_address[1]}/"
+            resp = client.post(
+                "/accounts/preview", json={"platform": "blog", "value": url}, headers=who.headers
+            )
+            assert resp.status_code == 200, resp.text
+            assert resp.json()["feed_url"] == f"{url}feed.atom"
+        finally:
+            server.shutdown()
+            server.server_close()
+
+    def test_private_addresses_are_refused_by_default(
+        self, database_url: str, tmp_path: Path
+    ) -> None:
+        app = create_app(make_settings(database_url, tmp_path, ssrf_allowed_networks=""))
+        try:
+            with TestClient(app) as client:
+                who = person(app)
+                body = {"platform": "blog", "value": "http://127.0.0.1:9/"}
+                resp = client.post("/accounts/preview", json=body, headers=who.headers)
+                assert resp.status_code == 422
+                assert resp.json()["errors"][0]["field"] == "value"
+        finally:
+            empty_tables(app.state.engine, Base.metadata)
+            app.state.engine.dispose()

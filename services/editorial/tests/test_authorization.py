@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -25,11 +27,12 @@ TABLE: dict[tuple[str, str], tuple[str, dict[str, int]]] = {
     ("GET", "/redoc"): ("/redoc", PUBLIC),
     ("HEAD", "/redoc"): ("/redoc", PUBLIC),
 }
-CALLERS = {
-    "anonymous": {},
-    "service": identity_headers("service:aggregator", {"service"}),
-    "ambassador": identity_headers("u-1", {"ambassador"}),
-    "admin": identity_headers("u-2", {"ambassador", "admin"}),
+# Tokens live 60 s: make them when the request is sent, not at import.
+CALLERS: dict[str, Callable[[], dict[str, str]]] = {
+    "anonymous": dict,
+    "service": lambda: identity_headers("service:aggregator", {"service"}),
+    "ambassador": lambda: identity_headers("u-1", {"ambassador"}),
+    "admin": lambda: identity_headers("u-2", {"ambassador", "admin"}),
 }
 
 
@@ -46,5 +49,5 @@ def test_route_answers_each_caller_as_the_table_says(
     client: TestClient, route: tuple[str, str], caller: str
 ) -> None:
     path, expected = TABLE[route]
-    resp = client.request(route[0], path, headers=CALLERS[caller])
+    resp = client.request(route[0], path, headers=CALLERS[caller]())
     assert resp.status_code == expected[caller]

@@ -33,12 +33,13 @@ def _password_file(settings: Settings) -> Path:
 
 def _admin_credentials(settings: Settings) -> tuple[str, str | None]:
     """The e-mail, and the password when known (from the environment or the file)."""
-    if settings.admin_email and settings.admin_password:
-        return settings.admin_email.strip().lower(), settings.admin_password
+    email = settings.admin_email.strip().lower() or DEFAULT_ADMIN
+    if settings.admin_password:
+        return email, settings.admin_password
     path = _password_file(settings)
     if path.exists():
-        return DEFAULT_ADMIN, path.read_text().strip()
-    return DEFAULT_ADMIN, None
+        return email, path.read_text().strip()
+    return email, None
 
 
 def _remember(settings: Settings, password: str) -> None:

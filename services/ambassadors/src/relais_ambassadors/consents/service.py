@@ -44,7 +44,14 @@ def ledger(session: Session, person: Ambassador) -> list[ConsentRecord]:
 
 
 def set_listing(session: Session, person: Ambassador, public: bool) -> Ambassador:
-    """Granting puts the listing in the moderation queue; withdrawing unlists at once."""
+    """Granting puts the listing in the moderation queue; withdrawing unlists at once.
+
+    Granting again after a rejection asks for moderation again (after fixing the profile).
+    """
+    if public and person.listing_public and person.moderation == "rejected":
+        person.moderation, person.moderation_reason = "pending", None
+        person.version += 1
+        return person
     if public == person.listing_public:
         return person
     person.listing_public = public
