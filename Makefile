@@ -79,10 +79,16 @@ e2e: install chromium spa ## browser journeys in headless Chromium against the w
 
 test: install chromium lint test-py test-pg test-frontend e2e ## everything CI runs
 
-bench: bench-gateway ## every benchmark (prints BENCH lines)
+bench: bench-gateway bench-stack ## every benchmark (prints BENCH lines)
 
-bench-gateway: install
-	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk >/dev/null; }
+bench-tools:
+	@command -v wrk >/dev/null && command -v nginx >/dev/null || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk nginx-light >/dev/null; }
+
+bench-gateway: install bench-tools ## gateway hop vs direct: BENCH gateway ratio= p99_ms= rss_mb=
 	$(PY) python bench/gateway_bench.py
 
-.PHONY: help install chromium spa run migrate demo openapi lint fmt pg-check test-py test-pg test-frontend e2e test bench bench-gateway
+bench-stack: install spa bench-tools ## whole stack with the demo: BENCH public_page ..., BENCH memory ...
+	cd bench && $(PY) python stack_bench.py
+
+.PHONY: help install chromium spa run migrate demo openapi lint fmt pg-check test-py test-pg test-frontend e2e test bench bench-tools bench-gateway bench-stack
