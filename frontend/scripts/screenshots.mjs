@@ -2,6 +2,7 @@
 // Answers /api/** with sample data shaped like docs/CONTRACTS.md, then saves PNGs to /tmp/relais-shots.
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+const AXE = process.env.AXE ? (await import(process.env.AXE)).default : null;
 
 const BASE = process.env.BASE ?? 'http://127.0.0.1:4173';
 const OUT = process.env.OUT ?? '/tmp/relais-shots';
@@ -143,6 +144,11 @@ for (const shot of shots) {
   }
   await page.waitForTimeout(600);
   await page.screenshot({ path: `${OUT}/${shot.name}.png`, fullPage: Boolean(shot.full) });
+  if (AXE) {
+    const result = await new AXE({ page }).analyze();
+    for (const v of result.violations.filter((x) => ['serious', 'critical'].includes(x.impact)))
+      console.log(`[${shot.name}] axe ${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  }
   console.log('saved', shot.name);
   await context.close();
 }

@@ -86,6 +86,16 @@ for (const s of ['charter', 'departments', 'themes', 'invitations', 'mailbox', '
     await shot(`07-admin-${s}`);
   });
 }
+await step('rename-theme', async () => {
+  await page.goto(`${BASE}/app/admin/themes`);
+  await page.getByRole('button', { name: 'Rename Recruiting', exact: true }).click();
+  await page.getByRole('textbox', { name: 'New name' }).fill(`Recruiting ${Date.now()}`);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Renamed.').waitFor();
+  await page.getByRole('textbox', { name: 'New theme' }).fill(`Smoke theme ${Date.now()}`);
+  await page.getByRole('button', { name: 'Add' }).click();
+  await page.getByText('Created.').waitFor();
+});
 await step('invite', async () => {
   await page.goto(`${BASE}/app/admin/invitations`);
   await page.getByRole('textbox', { name: 'E-mail address' }).fill(`invitee.${Date.now()}@example.com`);
@@ -99,5 +109,33 @@ await step('directory', async () => {
   await page.getByRole('searchbox', { name: 'Search' }).fill('Smoke');
   await page.waitForTimeout(1500);
   await shot('09-directory-search');
+});
+let inviteUrl = '';
+await step('mailbox-link', async () => {
+  await page.goto(`${BASE}/app/admin/mailbox`);
+  await page.getByRole('button', { name: /invit/i }).first().click();
+  const text = await page.locator('pre').first().innerText();
+  inviteUrl = (text.match(/https?:\/\/\S+\/app\/invitations\/\S+/) ?? [''])[0];
+  if (!inviteUrl) throw new Error(`no link in: ${text.slice(0, 200)}`);
+  console.log('  invitation link', inviteUrl);
+});
+await step('accept-invitation-fr', async () => {
+  const ctx = await browser.newContext({ locale: 'fr-FR' });
+  const p2 = await ctx.newPage();
+  p2.on('response', (r) => { if (r.url().includes('/api/') && r.status() >= 400) console.log('HTTP', r.status(), r.request().method(), r.url()); });
+  await p2.goto(inviteUrl.replace(/^https?:\/\/[^/]+/, BASE));
+  await p2.getByRole('textbox', { name: 'Nom affiché' }).fill('Invitée Test');
+  await p2.getByLabel('Mot de passe').fill('une phrase de passe 42');
+  await p2.screenshot({ path: `${OUT}/10-invitation.png` });
+  await p2.getByRole('button', { name: 'Activer mon compte' }).click();
+  await p2.waitForURL('**/app/onboarding');
+  await p2.goto(`${BASE}/app/profile`);
+  await p2.getByRole('button', { name: 'Supprimer mon compte' }).click();
+  await p2.getByRole('dialog').getByLabel('Mot de passe').fill('une phrase de passe 42');
+  await p2.getByRole('button', { name: 'Supprimer définitivement' }).click();
+  await p2.waitForURL('**/app/sign-in?deleted=true');
+  await p2.getByText('Votre compte et vos données ont été supprimés').waitFor();
+  await p2.screenshot({ path: `${OUT}/11-deleted.png` });
+  await ctx.close();
 });
 await browser.close();

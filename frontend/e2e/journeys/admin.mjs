@@ -6,7 +6,7 @@ import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newContext } from '../lib/browser.mjs';
-import { checkpoint, checkpointWithoutJs, signIn } from '../lib/app.mjs';
+import { checkpoint, checkpointWithoutJs, revealInList, signIn } from '../lib/app.mjs';
 import { emailsIn, fetchPublic } from '../lib/public.mjs';
 import { accessibilityVerdict, journey } from '../lib/steps.mjs';
 
@@ -91,7 +91,7 @@ export function adminJourney(run) {
       rmSync(dir, { recursive: true, force: true });
     }
     const table = page.getByRole('table', { name: 'Invitations' });
-    for (const invitee of INVITEES) await table.getByRole('cell', { name: invitee.email, exact: true }).waitFor();
+    for (const invitee of INVITEES) await revealInList(page, table.getByRole('cell', { name: invitee.email, exact: true }));
     const first = table.getByRole('row').filter({ has: page.getByRole('cell', { name: INVITEES[0].email, exact: true }) });
     await first.getByRole('cell', { name: INVITEES[0].department, exact: true }).waitFor();
     await first.getByRole('cell', { name: INVITEES[0].name, exact: true }).waitFor();
@@ -100,7 +100,7 @@ export function adminJourney(run) {
 
   step('mailbox shows the invitation e-mails', async () => {
     await adminSection('Mailbox');
-    for (const invitee of INVITEES) await page.getByText(new RegExp(`^To ${invitee.email.replace(/[.+]/g, '\\$&')} ·`)).waitFor();
+    for (const invitee of INVITEES) await revealInList(page, page.getByText(new RegExp(`^To ${invitee.email.replace(/[.+]/g, '\\$&')} ·`)));
     await checkpoint(page, 'admin-en-mailbox');
   });
 

@@ -1,5 +1,4 @@
 // Small helpers to drive the SPA the way a person does: by role and accessible name.
-import assert from 'node:assert/strict';
 import { auditAccessibility, newContext, screenshot } from './browser.mjs';
 
 /** Screenshot then axe: every main screen of a journey goes through here. */
@@ -46,13 +45,6 @@ export async function openFromNavigation(page, name) {
   await page.waitForLoadState('networkidle').catch(() => {});
 }
 
-/** The page's main heading, once it is there. */
-export async function expectHeading(page, name) {
-  const heading = page.getByRole('heading', { level: 1, name });
-  await heading.waitFor();
-  return heading;
-}
-
 /** A cookie-authenticated API call from the browser's own session (cookies + CSRF header). */
 export async function api(context, method, path, body) {
   const cookies = await context.cookies();
@@ -77,6 +69,17 @@ export async function describeResponse(res) {
   return `${res.request?.().method?.() ?? ''} ${res.url()} → ${res.status()} ${body}`;
 }
 
-export function assertOk(res, what) {
-  assert.ok(res.ok(), `${what} failed: ${res.status()} ${res.url()}`);
+/**
+ * Wait for `target`, pressing the list's “Load more” button (in English or French) while it is
+ * not there yet, the way a person scrolls through a long list (lists are oldest first).
+ */
+export async function revealInList(page, target, { pages = 20 } = {}) {
+  const more = page.getByRole('button', { name: /^(load more|voir plus)$/i });
+  for (let i = 0; i < pages; i += 1) {
+    await page.waitForLoadState('networkidle').catch(() => {});
+    if (await target.count()) break;
+    if (!(await more.count())) break;
+    await more.first().click();
+  }
+  await target.first().waitFor();
 }

@@ -35,7 +35,23 @@ export async function newContext(browser, baseURL, options = {}) {
     (route) => route.abort('blockedbyclient'),
   );
   context.setDefaultTimeout(15_000);
+  openContexts.add(context);
+  context.on('close', () => openContexts.delete(context));
   return context;
+}
+
+const openContexts = new Set();
+
+/** When a step fails: a screenshot of every page still open, to see what the person saw. */
+export async function screenshotOpenPages(stepName) {
+  const slug = stepName.normalize('NFD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  let index = 0;
+  for (const context of openContexts) {
+    for (const page of context.pages()) {
+      index += 1;
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `FAILED-${slug}-${index}.png`), fullPage: true }).catch(() => {});
+    }
+  }
 }
 
 let shotNumber = 0;

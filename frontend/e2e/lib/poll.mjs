@@ -7,7 +7,9 @@ export async function eventually(check, { timeout = 60_000, interval = 2_000, wh
   let lastError;
   for (;;) {
     try {
-      return await check();
+      const result = await check();
+      console.log(`${what}: true after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      return result;
     } catch (error) {
       lastError = error;
     }

@@ -2,7 +2,7 @@
 // the name of the step that broke (instead of piling up confusing errors). Nothing is skipped.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { accessibilityFailures, auditedScreens } from './browser.mjs';
+import { accessibilityFailures, auditedScreens, screenshotOpenPages } from './browser.mjs';
 
 export function journey() {
   let broken = null;
@@ -15,6 +15,7 @@ export function journey() {
         await fn(t);
       } catch (error) {
         if (!independent) broken = name;
+        await screenshotOpenPages(name);
         throw error;
       }
     });

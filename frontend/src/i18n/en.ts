@@ -215,6 +215,8 @@ export const en = {
     publishedAt: 'Published',
     name: 'Name',
     newName: 'New name',
+    createLabel: { departments: 'New department', themes: 'New theme' },
+    countLabel: { departments: 'Members', themes: 'Ambassadors' },
     create: 'Add',
     created: 'Created.',
     rename: 'Rename',

@@ -217,6 +217,8 @@ export const fr: Messages = {
     publishedAt: 'Publiée',
     name: 'Nom',
     newName: 'Nouveau nom',
+    createLabel: { departments: 'Nouveau service', themes: 'Nouveau thème' },
+    countLabel: { departments: 'Membres', themes: 'Ambassadeurs' },
     create: 'Ajouter',
     created: 'Créé.',
     rename: 'Renommer',

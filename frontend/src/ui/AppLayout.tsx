@@ -75,7 +75,7 @@ export function AppLayout() {
     <AppShell
       header={{ height: 64 }}
       navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
-      padding="xl"
+      padding={{ base: 'md', sm: 'xl' }}
     >
       <a href="#main" className="skip-link">
         {t('app.skip')}

@@ -4,8 +4,10 @@ import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import i18n from '../i18n';
 import { isApiError } from '../api/errors';
 
+const closeButtonProps = () => ({ 'aria-label': i18n.t('app.close') });
+
 export function notifySuccess(message: string): void {
-  notifications.show({ color: 'relay', message, autoClose: 4000 });
+  notifications.show({ color: 'relay', message, autoClose: 4000, closeButtonProps: closeButtonProps() });
 }
 
 export function notifyStale(onReload: () => void): void {
@@ -15,6 +17,7 @@ export function notifyStale(onReload: () => void): void {
     color: 'ember',
     title: i18n.t('errors.staleTitle'),
     autoClose: false,
+    closeButtonProps: closeButtonProps(),
     message: (
       <Stack gap="xs">
         <Text size="sm">{i18n.t('errors.stale')}</Text>
@@ -55,10 +58,16 @@ export function notifyError<T extends FieldValues>(error: unknown, options: Erro
     }
     notifications.show({
       color: 'red',
+      closeButtonProps: closeButtonProps(),
       title: i18n.t('app.errorTitle'),
       message: error.problem.detail ?? error.problem.title ?? i18n.t('errors.generic'),
     });
     return;
   }
-  notifications.show({ color: 'red', title: i18n.t('app.errorTitle'), message: i18n.t('errors.network') });
+  notifications.show({
+    color: 'red',
+    closeButtonProps: closeButtonProps(),
+    title: i18n.t('app.errorTitle'),
+    message: i18n.t('errors.network'),
+  });
 }

@@ -31,7 +31,8 @@ export function useLogin() {
     mutationFn: (body: { email: string; password: string }) => api.post<Session>('/auth/login', body),
     onSuccess: (session) => {
       rememberCsrfToken(session.csrf_token);
-      client.clear();
+      // forget the previous person's data; the public page being shown keeps its own queries
+      client.removeQueries({ predicate: (query) => query.getObserversCount() === 0 });
       client.setQueryData(keys.session, session);
     },
   });

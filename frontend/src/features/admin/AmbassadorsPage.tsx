@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAdminAmbassadors } from '../../api/queries/admin';
 import { formatDate } from '../../i18n';
 import { QueryState } from '../../ui/QueryState';
+import { ScrollTable } from '../../ui/ScrollTable';
 
 const STATUS_COLOR: Record<string, string> = { pending: 'ember', active: 'relay', suspended: 'red' };
 
@@ -30,7 +31,7 @@ export function AmbassadorsPage() {
         <QueryState isPending={list.isPending} error={list.error} onRetry={() => void list.refetch()} />
         {list.isSuccess && rows.length === 0 && <Text c="dimmed">{t('admin.empty')}</Text>}
         {rows.length > 0 && (
-          <Table.ScrollContainer minWidth={640}>
+          <ScrollTable label={t('admin.ambassadors')} minWidth={640}>
             <Table striped aria-label={t('admin.ambassadors')}>
               <Table.Thead>
                 <Table.Tr>
@@ -65,7 +66,7 @@ export function AmbassadorsPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
         {list.hasNextPage && (
           <Center>

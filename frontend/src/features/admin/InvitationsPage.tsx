@@ -5,6 +5,7 @@ import { formatDate } from '../../i18n';
 import { QueryState } from '../../ui/QueryState';
 import { ImportCard } from './ImportCard';
 import { InviteForm } from './InviteForm';
+import { ScrollTable } from '../../ui/ScrollTable';
 
 const STATUS_COLOR: Record<string, string> = { pending: 'ember', accepted: 'relay', expired: 'gray', revoked: 'red' };
 
@@ -25,7 +26,7 @@ export function InvitationsPage() {
         <QueryState isPending={list.isPending} error={list.error} onRetry={() => void list.refetch()} />
         {list.isSuccess && rows.length === 0 && <Text c="dimmed">{t('admin.empty')}</Text>}
         {rows.length > 0 && (
-          <Table.ScrollContainer minWidth={640}>
+          <ScrollTable label={t('admin.invitationsList')} minWidth={640}>
             <Table striped aria-label={t('admin.invitationsList')}>
               <Table.Thead>
                 <Table.Tr>
@@ -54,7 +55,7 @@ export function InvitationsPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
         {list.hasNextPage && (
           <Center mt="md">

@@ -42,7 +42,7 @@ function ItemCard({ item, onReject }: { item: ModerationItem; onReject: (item: M
           </Group>
         </Stack>
         <Group>
-          <Button variant="outline" color="red" onClick={() => onReject(item)} aria-label={t('admin.rejectFor', { name })}>
+          <Button variant="outline" color="red.8" onClick={() => onReject(item)} aria-label={t('admin.rejectFor', { name })}>
             {t('admin.reject')}
           </Button>
           <Button
@@ -106,7 +106,7 @@ export function ModerationPage() {
               <Button variant="default" onClick={() => setTarget(null)}>
                 {t('app.cancel')}
               </Button>
-              <Button type="submit" color="red" disabled={!reason.trim()} loading={reject.isPending}>
+              <Button type="submit" color="red.8" disabled={!reason.trim()} loading={reject.isPending}>
                 {t('admin.reject')}
               </Button>
             </Group>

@@ -7,6 +7,7 @@ import { useTaxonomy, useTaxonomyMutations, type TaxonomyKind } from '../../api/
 import type { Department, Theme } from '../../api/types';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { QueryState } from '../../ui/QueryState';
+import { ScrollTable } from '../../ui/ScrollTable';
 
 type Item = Department | Theme;
 const count = (item: Item) => ('member_count' in item ? item.member_count : item.ambassador_count);
@@ -25,7 +26,7 @@ function CreateForm({ kind }: { kind: TaxonomyKind }) {
   };
   return (
     <Group component="form" onSubmit={submit} align="flex-end">
-      <TextInput label={t('admin.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={error} style={{ flex: 1 }} />
+      <TextInput label={t(`admin.createLabel.${kind}`)} value={name} onChange={(e) => setName(e.currentTarget.value)} error={error} style={{ flex: 1 }} />
       <Button type="submit" disabled={!name.trim()} loading={create.isPending}>
         {t('admin.create')}
       </Button>
@@ -136,12 +137,12 @@ export function TaxonomyAdmin({ kind }: { kind: TaxonomyKind }) {
         <QueryState isPending={list.isPending} error={list.error} onRetry={() => void list.refetch()} />
         {list.data && items.length === 0 && <Text c="dimmed">{t('admin.empty')}</Text>}
         {items.length > 0 && (
-          <Table.ScrollContainer minWidth={480}>
+          <ScrollTable label={t(`admin.${kind}`)} minWidth={480}>
             <Table verticalSpacing="sm" aria-label={t(`admin.${kind}`)}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('admin.name')}</Table.Th>
-                  <Table.Th>{t('admin.members')}</Table.Th>
+                  <Table.Th>{t(`admin.countLabel.${kind}`)}</Table.Th>
                   <Table.Th>{t('admin.actions')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -151,7 +152,7 @@ export function TaxonomyAdmin({ kind }: { kind: TaxonomyKind }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
       </Stack>
       <MergeModal key={merging?.id ?? 'none'} kind={kind} source={merging} items={items} onClose={() => setMerging(null)} />

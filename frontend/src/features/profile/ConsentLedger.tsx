@@ -4,6 +4,7 @@ import { useConsents } from '../../api/queries/consents';
 import { usePlatforms } from '../../api/queries/reference';
 import { formatDate } from '../../i18n';
 import { QueryState } from '../../ui/QueryState';
+import { ScrollTable } from '../../ui/ScrollTable';
 
 export function ConsentLedger() {
   const { t } = useTranslation();
@@ -18,7 +19,7 @@ export function ConsentLedger() {
       <QueryState isPending={consents.isPending} error={consents.error} />
       {consents.data && consents.data.length === 0 && <Text c="dimmed">{t('profile.ledgerEmpty')}</Text>}
       {consents.data && consents.data.length > 0 && (
-        <Table.ScrollContainer minWidth={520}>
+        <ScrollTable label={t('profile.ledgerTitle')} minWidth={520}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -51,7 +52,7 @@ export function ConsentLedger() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
     </Card>
   );

@@ -57,10 +57,10 @@ export function DangerZone() {
     try {
       await remove.mutateAsync(password);
       rememberCsrfToken(null);
-      client.clear();
       client.setQueryData(keys.session, null);
       close();
-      void navigate({ to: '/sign-in', search: { deleted: true } });
+      await navigate({ to: '/sign-in', search: { deleted: true } });
+      client.removeQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
     } catch (err) {
       if (isApiError(err) && err.status === 403) setError(t('profile.wrongPassword'));
       else notifyError(err);
@@ -75,7 +75,7 @@ export function DangerZone() {
       <Stack gap="sm">
         <Text size="sm">{t('profile.deleteIntro')}</Text>
         <Group justify="flex-end">
-          <Button color="red" variant="outline" leftSection={<IconTrash size={16} aria-hidden />} onClick={open}>
+          <Button color="red.8" variant="outline" leftSection={<IconTrash size={16} aria-hidden />} onClick={open}>
             {t('profile.delete')}
           </Button>
         </Group>
@@ -96,7 +96,7 @@ export function DangerZone() {
               <Button variant="default" onClick={close}>
                 {t('app.cancel')}
               </Button>
-              <Button type="submit" color="red" disabled={!password} loading={remove.isPending}>
+              <Button type="submit" color="red.8" disabled={!password} loading={remove.isPending}>
                 {t('profile.deleteConfirm')}
               </Button>
             </Group>
