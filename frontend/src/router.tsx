@@ -9,6 +9,7 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import { ensureSession } from './api/queries/session';
+import { watchSignedOut } from './api/signedOut';
 import { AppLayout } from './ui/AppLayout';
 import { AuthLayout } from './ui/AuthLayout';
 import { SignInPage } from './features/auth/SignInPage';
@@ -143,7 +144,7 @@ const routeTree = rootRoute.addChildren([
 ]);
 
 export function makeRouter(queryClient: QueryClient, basepath = '/app', history?: RouterHistory) {
-  return createRouter({
+  const router = createRouter({
     routeTree,
     basepath,
     history,
@@ -151,6 +152,13 @@ export function makeRouter(queryClient: QueryClient, basepath = '/app', history?
     defaultPreload: 'intent',
     scrollRestoration: true,
   });
+  // A 401 while inside the app (session expired or revoked): back to sign-in, then back here.
+  watchSignedOut(queryClient, () => {
+    const { location, matches } = router.state;
+    if (!matches.some((match) => match.routeId === appLayout.id)) return;
+    void router.navigate({ to: '/sign-in', search: { redirect: location.href }, replace: true });
+  });
+  return router;
 }
 
 declare module '@tanstack/react-router' {

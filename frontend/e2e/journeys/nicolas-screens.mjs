@@ -64,7 +64,12 @@ export async function addAccount(page, account) {
   await page.getByLabel(startsWith('Identifiant ou URL')).fill(account.value);
   await page.getByText(/^Reconnu : /).waitFor(); // the live preview validated the value
   const publicSwitch = page.getByRole('switch', { name: 'Afficher publiquement', exact: true });
-  if ((await publicSwitch.isChecked()) !== account.public) await publicSwitch.click();
+  // consent is never pre-ticked: the switch starts off and he turns it on himself
+  assert.equal(await publicSwitch.isChecked(), false, `“Afficher publiquement” starts off for ${account.platform}`);
+  if (account.public) {
+    await publicSwitch.click();
+    assert.equal(await publicSwitch.isChecked(), true);
+  }
   await page.getByRole('button', { name: 'Ajouter ce compte' }).click();
   await accountSwitch(page, account.platform).waitFor();
   assert.equal(await accountSwitch(page, account.platform).isChecked(), account.public, `${account.platform} public?`);

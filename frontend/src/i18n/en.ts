@@ -241,6 +241,7 @@ export const en = {
     importTitle: 'Import a CSV file',
     importHint: 'Columns: name, email, department, location (header row, separated by , or ;).',
     importFile: 'CSV file',
+    importFileClear: 'Remove the chosen file',
     import: 'Import',
     importReport: '{{count}} invitation(s) created.',
     skipped: 'Skipped',

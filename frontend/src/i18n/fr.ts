@@ -243,6 +243,7 @@ export const fr: Messages = {
     importTitle: 'Importer un fichier CSV',
     importHint: 'Colonnes : name, email, department, location (ligne d’en-tête, séparateur , ou ;).',
     importFile: 'Fichier CSV',
+    importFileClear: 'Retirer le fichier choisi',
     import: 'Importer',
     importReport: '{{count}} invitation(s) créée(s).',
     skipped: 'Ignorées',

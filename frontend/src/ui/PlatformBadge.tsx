@@ -1,4 +1,5 @@
 import { Badge } from '@mantine/core';
+import { platformLabel } from './platforms';
 
 const COLORS: Record<string, string> = {
   linkedin: '#0a66c2',
@@ -20,8 +21,8 @@ export function platformColor(id: string): string {
 
 export function PlatformBadge({ platform, label }: { platform: string; label?: string }) {
   return (
-    <Badge color={platformColor(platform)} variant="filled" radius="sm" tt="none">
-      {label ?? platform}
+    <Badge color={platformColor(platform)} variant="filled" radius="sm" tt="none" style={{ flexShrink: 0, maxWidth: '100%' }}>
+      {label ?? platformLabel(platform)}
     </Badge>
   );
 }

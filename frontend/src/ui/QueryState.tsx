@@ -1,6 +1,7 @@
 import { Alert, Button, Center, Loader } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/errors';
+import { isSignedOutError } from '../api/signedOut';
 
 interface Props {
   isPending: boolean;
@@ -11,7 +12,8 @@ interface Props {
 /** Loading spinner or error box for a query; renders nothing once data is there. */
 export function QueryState({ isPending, error, onRetry }: Props) {
   const { t } = useTranslation();
-  if (error) {
+  // signed out: the router is on its way to the sign-in page, no “try again” for that
+  if (error && !isSignedOutError(error)) {
     const message = isApiError(error) ? (error.problem.detail ?? error.message) : t('errors.network');
     return (
       <Alert color="red" title={t('app.errorTitle')} role="alert">
@@ -24,7 +26,7 @@ export function QueryState({ isPending, error, onRetry }: Props) {
       </Alert>
     );
   }
-  if (isPending)
+  if (isPending || error)
     return (
       <Center p="xl">
         <Loader aria-label={t('app.loading')} />

@@ -20,7 +20,8 @@ def test_cache_headers_and_strong_etag_from_the_bytes(
     for path in PATHS:
         resp = client.get(path, headers={"Accept-Encoding": "identity"})
         assert resp.status_code == 200, path
-        assert resp.headers["cache-control"] == "public, max-age=30, stale-while-revalidate=30"
+        # the contract header; a stale-while-revalidate would stretch a withdrawal past a minute
+        assert resp.headers["cache-control"] == "public, max-age=30"
         etag = resp.headers["etag"]
         assert not etag.startswith("W/")
         assert etag == '"' + hashlib.sha256(resp.content).hexdigest()[:32] + '"'

@@ -3,9 +3,10 @@ aggregator's background consumer polling it, and the public page following along
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ import httpx
 import pytest
 import uvicorn
 from aggregator_factories import Feed, apply, make_settings, wait_for
-from fastapi import FastAPI
+from fastapi import FastAPI, Request, Response
 from fastapi.testclient import TestClient
 from relais_aggregator.consumer import ambassador_consumer, sync_once
 from relais_aggregator.main import create_app
@@ -153,3 +154,26 @@ async def test_pages_refresh_even_when_the_provider_is_down(
         assert app.state.pages.current().directory.people_count == 1
     finally:
         closed.close()
+
+
+def test_after_a_restart_the_first_page_already_has_the_withdrawals(
+    make_app: Callable[..., FastAPI], provider: tuple[Provider, str]
+) -> None:
+    stub, url = provider
+
+    @stub.app.middleware("http")
+    async def slow(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        await asyncio.sleep(0.3)  # a provider that takes a moment to answer the first poll
+        return await call_next(request)
+
+    stub.emit("ambassador.public", person("p1", "Ada Lovelace"))
+    before = make_app(ambassadors_url=url)  # the aggregator as it was before it stopped
+    asyncio.run(sync_once(before, ambassador_consumer(before)))
+    assert before.state.pages.current().directory.people_count == 1
+    stub.emit("ambassador.unlisted", {"id": "p1"})  # withdrawn while the aggregator was down
+    restarted = make_app(ambassadors_url=url, event_poll_seconds=0.05, run_workers=True)
+    with TestClient(restarted) as client:
+        assert client.get("/public").json()["people_count"] == 0
+        assert "Ada Lovelace" not in client.get("/").text

@@ -96,7 +96,7 @@ def test_language_from_query_and_accept_language(
     apply(app, feed.public("p1", "Ada"))
     fr = client.get("/?lang=fr")
     assert '<html lang="fr">' in fr.text and "Qui parle pour Acme &amp; Co" in fr.text
-    assert "Parle: français, anglais" in fr.text
+    assert "Parle\u202f: français, anglais" in fr.text
     assert fr.headers["content-language"] == "fr"
     assert '<a class="switch" href="/?lang=en" hreflang="en" lang="en"' in fr.text
     assert (

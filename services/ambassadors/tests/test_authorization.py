@@ -64,6 +64,8 @@ ACCESS: dict[tuple[str, str], str] = {
     ("POST", "/admin/moderation/{ambassador_id}/approve"): "admin",
     ("POST", "/admin/moderation/{ambassador_id}/reject"): "admin",
     ("GET", "/admin/ambassadors"): "admin",
+    ("POST", "/admin/ambassadors/{ambassador_id}/suspend"): "admin",
+    ("POST", "/admin/ambassadors/{ambassador_id}/reinstate"): "admin",
     ("GET", "/admin/mailbox"): "admin",
     ("POST", "/internal/auth/check"): "service",
     ("GET", "/internal/events"): "service",
@@ -73,6 +75,7 @@ ACCESS: dict[tuple[str, str], str] = {
 # Owner checks happen in the service, after the body is validated: send a valid one.
 BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("PUT", "/me/accounts/{account_id}/consent"): {"public": False},
+    ("POST", "/admin/ambassadors/{ambassador_id}/suspend"): {"reason": "Tests"},
 }
 
 

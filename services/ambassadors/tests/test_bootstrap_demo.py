@@ -1,10 +1,12 @@
 from pathlib import Path
 
-from ambassadors_factories import make_settings, outbox, person, service_headers
+from ambassadors_factories import make_settings, outbox, person, service_headers, session_of
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from relais_ambassadors.bootstrap import bootstrap
-from relais_ambassadors.demo import DEMO_PASSWORD, email_of, load_demo
+from relais_ambassadors.demo import DEMO_PASSWORD, DOMAIN, email_of, load_demo
+from relais_ambassadors.models import Ambassador
+from sqlalchemy import select
 
 
 def check(client: TestClient, email: str, password: str) -> int:
@@ -64,3 +66,15 @@ class TestDemo:
         )
         assert blog["feed_url"].startswith("https://")
         assert check(client, email_of("Léa Dubois"), DEMO_PASSWORD) == 200
+
+    def test_demo_password_is_hashed_once(
+        self, app: FastAPI, client: TestClient, database_url: str, tmp_path: Path
+    ) -> None:
+        load_demo(make_settings(database_url, tmp_path))
+        with session_of(app) as session:
+            hashes = session.scalars(
+                select(Ambassador.password_hash).where(Ambassador.email.endswith("@" + DOMAIN))
+            ).all()
+        assert len(hashes) == 36
+        assert len(set(hashes)) == 1  # one argon2 hash shared: `make run` stays quick
+        assert check(client, email_of("Hugo Moreau"), DEMO_PASSWORD) == 200

@@ -82,6 +82,19 @@ class TestUpdateMe:
             assert resp.status_code == 422, body
             assert resp.json()["errors"][0]["field"] == field, body
 
+    def test_unknown_fields_are_refused_not_ignored(self, client: TestClient, app: FastAPI) -> None:
+        who = person(app)
+        headers = {**who.headers, "If-Match": etag(client, who.headers)}
+        resp = client.patch("/me", json={"email": "new@example.com"}, headers=headers)
+        assert resp.status_code == 422
+        assert resp.json()["errors"] == [
+            {
+                "field": "email",
+                "message": "This field is unknown or cannot be changed here; remove it.",
+            }
+        ]
+        assert client.get("/me", headers=who.headers).json()["email"] == who.email
+
     def test_html_is_stored_as_text(self, client: TestClient, app: FastAPI) -> None:
         who = person(app)
         script = "<script>alert('x')</script><b>bold</b>"

@@ -5,23 +5,23 @@ import { useAccountConsent, useRemoveAccount } from '../../api/queries/accounts'
 import type { Platform, SocialAccount } from '../../api/types';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { PlatformBadge } from '../../ui/PlatformBadge';
+import { platformLabel } from '../../ui/platforms';
 
 export function AccountsList({ accounts, platforms }: { accounts: SocialAccount[]; platforms: Platform[] }) {
   const { t } = useTranslation();
   const consent = useAccountConsent();
   const remove = useRemoveAccount();
-  const label = (id: string) => platforms.find((p) => p.id === id)?.label ?? id;
   if (accounts.length === 0) return <Text c="dimmed">{t('accounts.empty')}</Text>;
   return (
     <Stack gap="xs" component="ul" aria-label={t('accounts.accountsList')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
       {accounts.map((account) => {
-        const names = { platform: label(account.platform), handle: account.handle };
+        const names = { platform: platformLabel(account.platform, platforms), handle: account.handle };
         return (
           <Paper component="li" withBorder p="sm" key={account.id}>
             <Group justify="space-between" wrap="wrap" gap="sm">
-              <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+              <Group gap="sm" wrap="wrap" style={{ minWidth: 0 }}>
                 <PlatformBadge platform={account.platform} label={names.platform} />
-                <Anchor href={account.profile_url} target="_blank" rel="noreferrer" fw={600} truncate>
+                <Anchor href={account.profile_url} target="_blank" rel="noreferrer" fw={600} style={{ overflowWrap: 'anywhere' }}>
                   {account.handle}
                 </Anchor>
               </Group>

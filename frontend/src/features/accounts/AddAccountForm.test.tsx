@@ -62,12 +62,41 @@ describe('AddAccountForm live validation', () => {
     const previews = server.requests.filter((r) => r.path.endsWith('/accounts/preview'));
     expect(previews.map((r) => (r.body as { value: string }).value)).toEqual(['@ada@mastodon.social']);
 
-    await user.click(screen.getByRole('switch', { name: 'Show publicly' }));
     await waitFor(() => expect(add).toBeEnabled());
     await user.click(add);
     await waitFor(() => expect(server.requests.some((r) => r.path === '/api/ambassadors/me/accounts')).toBe(true));
     const created = server.requests.find((r) => r.path === '/api/ambassadors/me/accounts');
+    // nobody ticked “Show publicly”: the account is added private
     expect(created?.body).toEqual({ platform: 'mastodon', value: '@ada@mastodon.social', public: false });
+  });
+
+  it('starts with “Show publicly” off: showing an account is an explicit choice', async () => {
+    const user = userEvent.setup();
+    await renderWithProviders(<AddAccountForm platforms={platforms} debounceMs={50} />);
+    const showPublicly = screen.getByRole('switch', { name: 'Show publicly' });
+    expect(showPublicly).not.toBeChecked();
+    await choosePlatform(user);
+    await user.type(screen.getByRole('textbox', { name: 'Handle or URL' }), '@ada@mastodon.social');
+    await user.click(showPublicly);
+    expect(showPublicly).toBeChecked();
+    const add = screen.getByRole('button', { name: 'Add this account' });
+    await waitFor(() => expect(add).toBeEnabled());
+    await user.click(add);
+    await waitFor(() => expect(server.requests.some((r) => r.path === '/api/ambassadors/me/accounts')).toBe(true));
+    const created = server.requests.find((r) => r.path === '/api/ambassadors/me/accounts');
+    expect(created?.body).toEqual({ platform: 'mastodon', value: '@ada@mastodon.social', public: true });
+    // ready for the next account: off again
+    await waitFor(() => expect(showPublicly).not.toBeChecked());
+  });
+
+  it('gives a real-looking example, not the bare pattern word (GitHub “name” → “octocat”)', async () => {
+    const user = userEvent.setup();
+    const withGithub = [...platforms, { id: 'github', label: 'GitHub', placeholder: 'name', has_feed: true }];
+    await renderWithProviders(<AddAccountForm platforms={withGithub} debounceMs={50} />);
+    await user.click(screen.getByRole('combobox', { name: 'Platform' }));
+    await user.click(await screen.findByRole('option', { name: /GitHub/ }));
+    expect(screen.getByText('For example octocat')).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Handle or URL' })).toHaveAttribute('placeholder', 'name');
   });
 
   it("shows the server's message next to the field for an invalid value", async () => {

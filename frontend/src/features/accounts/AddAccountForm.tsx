@@ -6,6 +6,7 @@ import { isApiError } from '../../api/errors';
 import { useAddAccount } from '../../api/queries/accounts';
 import type { Platform } from '../../api/types';
 import { notifyError, notifySuccess } from '../../ui/notify';
+import { platformExample } from '../../ui/platforms';
 import { PlatformSelect } from './PlatformSelect';
 import { useAccountPreview } from './useAccountPreview';
 
@@ -18,7 +19,8 @@ export function AddAccountForm({ platforms, debounceMs }: { platforms: Platform[
   const { t } = useTranslation();
   const [platform, setPlatform] = useState<string | null>(null);
   const [value, setValue] = useState('');
-  const [isPublic, setPublic] = useState(true);
+  // Consent to show an account publicly is given explicitly: the switch starts off.
+  const [isPublic, setPublic] = useState(false);
   const preview = useAccountPreview(platform, value, debounceMs);
   const add = useAddAccount();
   const selected = platforms.find((p) => p.id === platform);
@@ -32,6 +34,7 @@ export function AddAccountForm({ platforms, debounceMs }: { platforms: Platform[
       await add.mutateAsync({ platform, value: value.trim(), public: isPublic });
       notifySuccess(t('accounts.added'));
       setValue('');
+      setPublic(false);
     } catch (error) {
       notifyError(error);
     }
@@ -45,7 +48,7 @@ export function AddAccountForm({ platforms, debounceMs }: { platforms: Platform[
           <TextInput
             label={t('accounts.value')}
             placeholder={selected?.placeholder}
-            description={selected ? t('accounts.valueExample', { example: selected.placeholder }) : undefined}
+            description={selected ? t('accounts.valueExample', { example: platformExample(selected) }) : undefined}
             value={value}
             onChange={(e) => setValue(e.currentTarget.value)}
             error={message}

@@ -30,6 +30,7 @@ export function ImportCard() {
             value={file}
             onChange={setFile}
             clearable
+            clearButtonProps={{ 'aria-label': t('admin.importFileClear') }}
             leftSection={<IconFileTypeCsv size={16} aria-hidden />}
             style={{ flex: 1 }}
           />

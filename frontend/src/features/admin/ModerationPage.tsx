@@ -7,13 +7,13 @@ import type { ModerationItem } from '../../api/types';
 import { formatDate } from '../../i18n';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { PlatformBadge } from '../../ui/PlatformBadge';
+import { platformLabel } from '../../ui/platforms';
 import { QueryState } from '../../ui/QueryState';
 
 function ItemCard({ item, onReject }: { item: ModerationItem; onReject: (item: ModerationItem) => void }) {
   const { t } = useTranslation();
   const { approve } = useModerate();
   const platforms = usePlatforms();
-  const label = (id: string) => platforms.data?.find((p) => p.id === id)?.label ?? id;
   const name = item.display_name;
   return (
     <Card component="li">
@@ -36,7 +36,7 @@ function ItemCard({ item, onReject }: { item: ModerationItem; onReject: (item: M
           <Group gap={6}>
             {(item.accounts ?? []).map((account) => (
               <a key={account.id} href={account.profile_url} target="_blank" rel="noreferrer">
-                <PlatformBadge platform={account.platform} label={`${label(account.platform)} · ${account.handle}`} />
+                <PlatformBadge platform={account.platform} label={`${platformLabel(account.platform, platforms.data)} · ${account.handle}`} />
               </a>
             ))}
           </Group>

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { DirectoryEntry, Platform } from '../../api/types';
 import { languageName } from '../../i18n/languages';
 import { platformColor } from '../../ui/PlatformBadge';
+import { platformLabel } from '../../ui/platforms';
 import { initials } from '../../ui/initials';
 
 export function PersonCard({ entry, platforms }: { entry: DirectoryEntry; platforms: Platform[] }) {
   const { t, i18n } = useTranslation();
-  const label = (id: string) => platforms.find((p) => p.id === id)?.label ?? id;
   const subtitle = [entry.job_title, entry.department?.name, entry.location].filter(Boolean).join(' · ');
   return (
     <Card h="100%">
@@ -57,9 +57,9 @@ export function PersonCard({ entry, platforms }: { entry: DirectoryEntry; platfo
                 size="sm"
                 fw={600}
                 style={{ borderLeft: `4px solid ${platformColor(account.platform)}`, paddingLeft: 6 }}
-                aria-label={`${label(account.platform)} ${account.handle} – ${entry.display_name}`}
+                aria-label={`${platformLabel(account.platform, platforms)} ${account.handle} – ${entry.display_name}`}
               >
-                {label(account.platform)}
+                {platformLabel(account.platform, platforms)}
               </Anchor>
             ))}
           </Group>

@@ -5,12 +5,13 @@ import { usePlatforms } from '../../api/queries/reference';
 import { formatDate } from '../../i18n';
 import { QueryState } from '../../ui/QueryState';
 import { ScrollTable } from '../../ui/ScrollTable';
+import { platformLabel } from '../../ui/platforms';
 
 export function ConsentLedger() {
   const { t } = useTranslation();
   const consents = useConsents();
   const platforms = usePlatforms();
-  const label = (id: string | null) => platforms.data?.find((p) => p.id === id)?.label ?? id ?? '';
+  const label = (id: string | null) => (id ? platformLabel(id, platforms.data) : '');
   return (
     <Card>
       <Title order={2} size="h3" mb="md">

@@ -34,7 +34,8 @@ export function ListingCard({ me }: { me: Me }) {
         {charterPending && (
           <Alert color="ember" role="status">
             {t('profile.charterPending')}{' '}
-            <Anchor component={Link} to="/onboarding">
+            {/* the alert's own text colour and an underline: teal on the ember tint is below 4.5:1 */}
+            <Anchor component={Link} to="/onboarding" c="inherit" fw={700} underline="always">
               {t('profile.readCharter')}
             </Anchor>
           </Alert>

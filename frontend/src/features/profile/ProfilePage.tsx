@@ -18,7 +18,8 @@ export function ProfilePage() {
       <PageTitle title={t('profile.title')} intro={me.data.data.email} />
       <Stack gap="lg">
         <ListingCard me={me.data.data} />
-        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+        {/* two columns only when both have room: at 1280 px (with the menu) the accounts would be cut */}
+        <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="lg">
           <Card>
             <Title order={2} size="h3" mb="md">
               {t('profile.details')}

@@ -52,4 +52,5 @@ async def consume_ambassador_events(app: FastAPI) -> None:
             raise
         except Exception as exc:  # database hiccup: keep the last rendered pages
             log.warning("refreshing the public pages failed: %s", exc)
+        app.state.pages.caught_up()  # the first pages wait for this (see pages.router)
         await asyncio.sleep(consumer.interval)

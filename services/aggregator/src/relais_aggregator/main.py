@@ -21,5 +21,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         routers=[pages_router],
         jobs=[consume_ambassador_events],
     )
-    app.state.pages = PublicPages(app.state.sessionmaker, events, settings.company_name)
+    app.state.pages = PublicPages(
+        app.state.sessionmaker, events, settings.company_name, catching_up=settings.run_workers
+    )
     return app

@@ -14,6 +14,7 @@ from relais_common.ssrf import SSRFGuard
 from sqlalchemy.orm import Session
 
 from relais_ambassadors import demo_data
+from relais_ambassadors.accounts.passwords import hash_password
 from relais_ambassadors.accounts.service import create_account
 from relais_ambassadors.bootstrap import bootstrap
 from relais_ambassadors.charters.service import accept
@@ -65,15 +66,24 @@ def _add_accounts(session: Session, person: Ambassador, spec: str, guard: SSRFGu
         add(session, person, account, public=public)
 
 
-def _load_person(
-    session: Session, index: int, line: str, catalog: tuple[dict[str, str], list[str]]
-) -> bool:
+@dataclasses.dataclass(frozen=True)
+class _Catalog:
+    department_ids: dict[str, str]
+    theme_ids: list[str]
+    password_hash: str  # argon2 is slow on purpose: the shared demo password is hashed once
+
+
+def _load_person(session: Session, index: int, line: str, catalog: _Catalog) -> bool:
     name, title, dept, city, langs, theme_idx, accounts = line.split("|")
     if by_email(session, email_of(name)) is not None:
         return False
-    department_ids, theme_ids = catalog
+    department_ids, theme_ids = catalog.department_ids, catalog.theme_ids
     person = create_account(
-        session, email=email_of(name), password=DEMO_PASSWORD, display_name=name
+        session,
+        email=email_of(name),
+        password=DEMO_PASSWORD,
+        display_name=name,
+        password_hash=catalog.password_hash,
     )
     first = name.split()[0]
     bio = f"{title} in {city}. {first} writes and speaks about what our teams build."
@@ -104,7 +114,7 @@ def load_demo(settings: Settings | None = None) -> tuple[str, int]:
     created = 0
     try:
         with make_sessionmaker(engine).begin() as session:
-            catalog = _catalog(session)
+            catalog = _Catalog(*_catalog(session), hash_password(DEMO_PASSWORD))
             for index, line in enumerate(demo_data.PEOPLE.strip().splitlines()):
                 created += _load_person(session, index, line, catalog)
     finally:

@@ -126,6 +126,21 @@ class ConsentRecord(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
+class SuspensionRecord(Base):
+    """The core team suspended or reinstated a person: who, when, why (kept as a ledger)."""
+
+    __tablename__ = "suspension_record"
+
+    id: Mapped[str] = mapped_column(UUIDStr(), primary_key=True, default=new_id)
+    ambassador_id: Mapped[str] = mapped_column(
+        UUIDStr(), ForeignKey("ambassador.id", ondelete="CASCADE"), index=True
+    )
+    action: Mapped[str] = mapped_column(String(12))  # "suspended" | "reinstated"
+    reason: Mapped[str] = mapped_column(String(600), default="")
+    admin_id: Mapped[str] = mapped_column(UUIDStr())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
 class Charter(Base):
     __tablename__ = "charter"
 

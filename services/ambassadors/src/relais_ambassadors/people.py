@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Depends, Request
-from relais_common.auth import CurrentUser
+from relais_common.auth import CurrentUser, OptionalUser
 from relais_common.db import DbSession
-from relais_common.errors import NotFound, Unauthorized
+from relais_common.errors import Forbidden, NotFound, Unauthorized
 from relais_common.ssrf import SSRFGuard
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -31,6 +31,21 @@ def get_settings(request: Request) -> Settings:
 def get_guard(request: Request) -> SSRFGuard:
     settings: Settings = request.app.state.settings
     return SSRFGuard(settings.ssrf_allowed_networks)
+
+
+def refuse_suspended(request: Request, session: DbSession, user: OptionalUser) -> None:
+    """A suspended person keeps their own data (/me: read, withdraw, export, erase) only.
+
+    Sessions and tokens outlive the suspension (sign-in is refused at once): without this, a
+    suspended admin would keep the core team's powers until their token expires.
+    """
+    if user is None or user.is_service:
+        return
+    if request.url.path == "/me" or request.url.path.startswith("/me/"):
+        return
+    person = session.get(Ambassador, user.user_id)
+    if person is not None and person.suspended_at is not None:
+        raise Forbidden("Your account is suspended; only your own data under /me is available.")
 
 
 Myself = Annotated[Ambassador, Depends(load_me)]

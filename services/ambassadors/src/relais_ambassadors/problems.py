@@ -8,6 +8,8 @@ from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel
 from relais_common.errors import field_error
 
+from relais_ambassadors.people import refuse_suspended
+
 
 class FieldProblem(BaseModel):
     field: str
@@ -58,7 +60,10 @@ async def reject_nul_bytes(request: Request) -> None:
 
 
 def api_router(tag: str) -> APIRouter:
-    """Every router of this service: tagged, problems documented, NUL bytes refused."""
+    """Every router of this service: tagged, problems documented, NUL bytes refused,
+    suspended people kept to their own data."""
     return APIRouter(
-        tags=[tag], responses=problem_responses(), dependencies=[Depends(reject_nul_bytes)]
+        tags=[tag],
+        responses=problem_responses(),
+        dependencies=[Depends(reject_nul_bytes), Depends(refuse_suspended)],
     )

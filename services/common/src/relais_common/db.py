@@ -91,7 +91,12 @@ def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
 
 
 def get_session(request: Request) -> Iterator[Session]:
-    """One session per request: commits when the handler returns, rolls back when it raises."""
+    """One session per request: commits when the handler returns, rolls back when it raises.
+
+    Used with scope="function" (see DbSession): the commit happens before the response is sent,
+    so a client that got a 2xx can read its own write at once, and a failing commit is a 5xx
+    rather than a success followed by a silent rollback.
+    """
     factory: sessionmaker[Session] = request.app.state.sessionmaker
     with factory() as session:
         try:
@@ -102,4 +107,4 @@ def get_session(request: Request) -> Iterator[Session]:
             raise
 
 
-DbSession = Annotated[Session, Depends(get_session)]
+DbSession = Annotated[Session, Depends(get_session, scope="function")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import Any
 
@@ -134,10 +135,22 @@ def _default_code(status: int) -> str:
     return _TITLES.get(status, "error").lower().replace(" ", "-")
 
 
+class ProblemJSONResponse(JSONResponse):
+    """problem+json in plain ASCII (non-ASCII as \\u escapes).
+
+    application/problem+json carries no charset parameter, and some clients guess one (for
+    instance Shift_JIS, where a UTF-8 byte can swallow the backslash of an escape): ASCII
+    bytes read the same under every guess, so an echoed user value never breaks the JSON.
+    """
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=True, separators=(",", ":")).encode("ascii")
+
+
 def problem_response(
     status: int, detail: str, *, headers: dict[str, str] | None = None, **kw: Any
 ) -> JSONResponse:
-    return JSONResponse(
+    return ProblemJSONResponse(
         problem_body(status, detail, **kw),
         status_code=status,
         media_type=PROBLEM_JSON,
@@ -152,6 +165,12 @@ def _field_name(loc: tuple[Any, ...] | list[Any]) -> str:
 
 def _humanize(err: dict[str, Any]) -> str:
     msg = str(err.get("msg", "invalid value"))
+    if err.get("type") == "json_invalid":
+        where = err.get("loc", ())[-1]
+        reason = (err.get("ctx") or {}).get("error", "")
+        return f"The request body is not valid JSON ({reason} near character {where})."
+    if err.get("type") == "extra_forbidden":
+        return "This field is unknown or cannot be changed here; remove it."
     if err.get("type") == "missing":
         return "This field is required."
     if msg.startswith("Value error, "):
@@ -160,7 +179,14 @@ def _humanize(err: dict[str, Any]) -> str:
 
 
 def validation_errors(exc: RequestValidationError) -> list[dict[str, str]]:
-    return [{"field": _field_name(e.get("loc", ())), "message": _humanize(e)} for e in exc.errors()]
+    return [
+        {
+            # a JSON syntax error is located by character offset: it is about the whole body
+            "field": "body" if e.get("type") == "json_invalid" else _field_name(e.get("loc", ())),
+            "message": _humanize(e),
+        }
+        for e in exc.errors()
+    ]
 
 
 def install_error_handlers(app: FastAPI) -> None:

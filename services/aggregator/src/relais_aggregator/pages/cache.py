@@ -90,13 +90,31 @@ def _content(directory: PublicDirectory) -> dict[str, object]:
 class PublicPages:
     """The render cache kept on ``app.state.pages``."""
 
-    def __init__(self, sessions: sessionmaker[Session], tables: EventTables, company: str) -> None:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        tables: EventTables,
+        company: str,
+        *,
+        catching_up: bool = False,
+    ) -> None:
         self._sessions = sessions
         self._tables = tables
         self._company = company
         self._rendered: Rendered | None = None
         self._lock = threading.Lock()
+        self._caught_up = threading.Event()
+        if not catching_up:
+            self._caught_up.set()
         self.render_count = 0
+
+    def caught_up(self) -> None:
+        """The consumer's first pass after start-up is over (applied, or provider down)."""
+        self._caught_up.set()
+
+    def wait_for_catch_up(self, timeout: float) -> bool:
+        """Block until the first pass is over, at most `timeout` seconds; True when it is."""
+        return self._caught_up.wait(timeout)
 
     def peek(self) -> Rendered | None:
         return self._rendered

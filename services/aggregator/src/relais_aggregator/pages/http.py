@@ -6,7 +6,10 @@ from fastapi import Request, Response
 
 from relais_aggregator.pages.cache import JSON, Variant
 
-CACHE_CONTROL = "public, max-age=30, stale-while-revalidate=30"
+# A withdrawn consent must leave every copy within a minute: poll interval (2 s) + 30 s of
+# freshness. No stale-while-revalidate: it would let caches serve a page 60 s past its
+# freshness, i.e. past the minute (the contract says exactly this header).
+CACHE_CONTROL = "public, max-age=30"
 
 
 def accepts_gzip(request: Request) -> bool:

@@ -30,10 +30,16 @@ HTML_404: dict[int | str, dict[str, Any]] = {
 }
 
 
+# After a restart the read model may lag behind what happened meanwhile (a withdrawn consent):
+# the first pages wait for the consumer's first pass, at most this long, before rendering.
+CATCH_UP_SECONDS = 5.0
+
+
 async def rendered(request: Request) -> Rendered:
     pages: PublicPages = request.app.state.pages
     current = pages.peek()
     if current is None:  # first request after start-up: render once, off the event loop
+        await asyncio.to_thread(pages.wait_for_catch_up, CATCH_UP_SECONDS)
         current = await asyncio.to_thread(pages.current)
     return current
 

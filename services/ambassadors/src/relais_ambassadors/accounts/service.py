@@ -28,7 +28,9 @@ def create_account(
     department_id: str | None = None,
     location: str = "",
     is_admin: bool = False,
+    password_hash: str | None = None,
 ) -> Ambassador:
+    """`password_hash` lets a bulk loader hash one shared password once instead of per person."""
     if by_email(session, email) is not None:
         raise Conflict(
             "An account already exists for this e-mail address; sign in instead.",
@@ -36,7 +38,7 @@ def create_account(
         )
     person = Ambassador(
         email=email,
-        password_hash=hash_password(password),
+        password_hash=password_hash or hash_password(password),
         display_name=display_name,
         locale=locale,
         department_id=department_id,

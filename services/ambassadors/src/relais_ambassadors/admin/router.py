@@ -1,4 +1,4 @@
-"""The core team's list of every ambassador, by status."""
+"""The core team's list of every ambassador, by status; suspension and reinstatement."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from relais_common.auth import AdminUser
 from relais_common.db import DbSession
 from relais_common.pagination import MAX_LIMIT, Page
 
-from relais_ambassadors.admin.service import ambassadors_page
-from relais_ambassadors.moderation.schemas import AdminAmbassador
+from relais_ambassadors.admin import suspension
+from relais_ambassadors.admin.service import admin_view, ambassadors_page
+from relais_ambassadors.moderation.schemas import AdminAmbassador, Suspension
 from relais_ambassadors.problems import api_router
 
 router = api_router("admin")
@@ -26,3 +27,23 @@ def list_ambassadors(
 ) -> Page[AdminAmbassador]:
     items, next_cursor = ambassadors_page(session, status=status, cursor=cursor, limit=limit)
     return Page[AdminAmbassador](items=items, next_cursor=next_cursor)
+
+
+@router.post(
+    "/admin/ambassadors/{ambassador_id}/suspend", response_model=AdminAmbassador, name="suspend"
+)
+def suspend(
+    ambassador_id: str, body: Suspension, session: DbSession, admin: AdminUser
+) -> AdminAmbassador:
+    """Unlist the person at once and refuse their sign-ins until reinstated."""
+    return admin_view(session, suspension.suspend(session, ambassador_id, admin, body.reason))
+
+
+@router.post(
+    "/admin/ambassadors/{ambassador_id}/reinstate",
+    response_model=AdminAmbassador,
+    name="reinstate",
+)
+def reinstate(ambassador_id: str, session: DbSession, admin: AdminUser) -> AdminAmbassador:
+    """Lift a suspension; the public listing comes back if consent and moderation allow it."""
+    return admin_view(session, suspension.reinstate(session, ambassador_id, admin))

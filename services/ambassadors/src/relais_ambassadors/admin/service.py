@@ -28,17 +28,21 @@ def ambassadors_page(
         .where(SocialAccount.ambassador_id.in_([p.id for p in rows]))
         .group_by(SocialAccount.ambassador_id),
     )
-    items = []
-    for person in rows:
-        me = me_view(session, person)
-        items.append(
-            AdminAmbassador(
-                **me.model_dump(
-                    include={"id", "email", "display_name", "roles", "status", "created_at"}
-                ),
-                department=me.department,
-                listing=me.listing,
-                accounts_count=counts.get(person.id, 0),
-            )
+    return [admin_view(session, p, counts.get(p.id, 0)) for p in rows], next_cursor
+
+
+def admin_view(
+    session: Session, person: Ambassador, accounts_count: int | None = None
+) -> AdminAmbassador:
+    if accounts_count is None:
+        accounts_count = (
+            session.scalar(select(func.count()).where(SocialAccount.ambassador_id == person.id))
+            or 0
         )
-    return items, next_cursor
+    me = me_view(session, person)
+    return AdminAmbassador(
+        **me.model_dump(include={"id", "email", "display_name", "roles", "status", "created_at"}),
+        department=me.department,
+        listing=me.listing,
+        accounts_count=accounts_count,
+    )

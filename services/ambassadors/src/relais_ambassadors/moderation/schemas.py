@@ -30,6 +30,12 @@ class Rejection(BaseModel):
     reason: str = Field(min_length=1, max_length=600)
 
 
+class Suspension(BaseModel):
+    reason: str = Field(
+        min_length=1, max_length=600, description="Why; kept in the suspension ledger."
+    )
+
+
 class AdminAmbassador(BaseModel):
     id: str
     email: str

@@ -19,6 +19,7 @@ from relais_ambassadors.models import (
     LoginFailure,
     MailMessage,
     SocialAccount,
+    SuspensionRecord,
     as_dict,
     events,
 )
@@ -40,6 +41,9 @@ def export(session: Session, person: Ambassador) -> dict[str, Any]:
         "stored_profile": raw,
         "social_accounts": _rows(session, SocialAccount, SocialAccount.ambassador_id == person.id),
         "consents": _rows(session, ConsentRecord, ConsentRecord.ambassador_id == person.id),
+        "suspensions": _rows(
+            session, SuspensionRecord, SuspensionRecord.ambassador_id == person.id
+        ),
         "invitations": _rows(session, Invitation, Invitation.email == person.email),
         "mail": _rows(session, MailMessage, MailMessage.to == person.email),
         "login_failures": _rows(session, LoginFailure, LoginFailure.email == person.email),
@@ -65,6 +69,7 @@ def erase(session: Session, person: Ambassador, password: str) -> None:
     outbox = events.outbox.c
     for stmt in (
         delete(ConsentRecord).where(ConsentRecord.ambassador_id == person_id),
+        delete(SuspensionRecord).where(SuspensionRecord.ambassador_id == person_id),
         delete(SocialAccount).where(SocialAccount.ambassador_id == person_id),
         delete(AmbassadorTheme).where(AmbassadorTheme.ambassador_id == person_id),
         delete(Invitation).where(Invitation.email == email),

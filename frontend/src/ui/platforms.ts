@@ -1,0 +1,45 @@
+import type { Platform } from '../api/types';
+
+/** Labels of the platforms Relais knows, used while GET /platforms is loading or for an unknown list. */
+const LABELS: Record<string, string> = {
+  linkedin: 'LinkedIn',
+  x: 'X (Twitter)',
+  twitter: 'X (Twitter)',
+  mastodon: 'Mastodon',
+  bluesky: 'Bluesky',
+  threads: 'Threads',
+  instagram: 'Instagram',
+  facebook: 'Facebook',
+  youtube: 'YouTube',
+  tiktok: 'TikTok',
+  github: 'GitHub',
+  blog: 'Blog',
+};
+
+/**
+ * A concrete example for the platforms whose API placeholder is a bare pattern word
+ * (GitHub's “name” reads as “For example name”); the API placeholder is used otherwise.
+ */
+const EXAMPLES: Record<string, string> = {
+  github: 'octocat',
+  x: '@jane_doe',
+  threads: '@jane_doe',
+  instagram: '@jane_doe',
+  tiktok: '@jane_doe',
+  mastodon: '@jane@mastodon.social',
+  bluesky: 'jane.bsky.social',
+};
+
+/** The person-facing name of a platform id (“linkedin” → “LinkedIn”), never the raw id if avoidable. */
+export function platformLabel(id: string, platforms?: Platform[] | null): string {
+  const known = platforms?.find((p) => p.id === id)?.label;
+  if (known) return known;
+  return LABELS[id] ?? id.charAt(0).toUpperCase() + id.slice(1);
+}
+
+/** What to show after “For example”: a real-looking value, not a pattern word. */
+export function platformExample(platform: Platform): string {
+  const placeholder = platform.placeholder.trim();
+  if (/^@?name$/i.test(placeholder) || !placeholder) return EXAMPLES[platform.id] ?? placeholder;
+  return placeholder;
+}
