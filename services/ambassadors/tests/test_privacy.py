@@ -85,3 +85,15 @@ class TestErasure:
         ]
         assert client.get("/me", headers=who.headers).status_code == 401
         assert "friend@example.com" in left
+
+    def test_an_erased_persons_old_session_opens_nothing(
+        self, client: TestClient, app: FastAPI
+    ) -> None:
+        # The gateway's session outlives the erasure: the service must refuse it everywhere.
+        who = person(app, admin=True)
+        assert client.get("/directory", headers=who.headers).status_code == 200
+        assert erase(client, who.headers, PASSWORD).status_code == 204
+        for path in ("/directory", "/themes", "/departments", "/admin/moderation", "/me/export"):
+            resp = client.get(path, headers=who.headers)
+            assert resp.status_code == 401, path
+            assert "no longer exists" in resp.json()["detail"]

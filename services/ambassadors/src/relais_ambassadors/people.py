@@ -33,18 +33,21 @@ def get_guard(request: Request) -> SSRFGuard:
     return SSRFGuard(settings.ssrf_allowed_networks)
 
 
-def refuse_suspended(request: Request, session: DbSession, user: OptionalUser) -> None:
-    """A suspended person keeps their own data (/me: read, withdraw, export, erase) only.
+def refuse_erased_or_suspended(request: Request, session: DbSession, user: OptionalUser) -> None:
+    """Sessions and tokens outlive an erasure or a suspension: check the person on every call.
 
-    Sessions and tokens outlive the suspension (sign-in is refused at once): without this, a
-    suspended admin would keep the core team's powers until their token expires.
+    An erased person's identity is refused everywhere (401). A suspended person keeps their
+    own data (/me: read, withdraw, export, erase) only: without this, a suspended admin would
+    keep the core team's powers until their token expires.
     """
     if user is None or user.is_service:
         return
+    person = session.get(Ambassador, user.user_id)
+    if person is None:
+        raise Unauthorized("Your account no longer exists; please sign in again.")
     if request.url.path == "/me" or request.url.path.startswith("/me/"):
         return
-    person = session.get(Ambassador, user.user_id)
-    if person is not None and person.suspended_at is not None:
+    if person.suspended_at is not None:
         raise Forbidden("Your account is suspended; only your own data under /me is available.")
 
 

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel
 from relais_common.errors import field_error
 
-from relais_ambassadors.people import refuse_suspended
+from relais_ambassadors.people import refuse_erased_or_suspended
 
 
 class FieldProblem(BaseModel):
@@ -65,5 +65,5 @@ def api_router(tag: str) -> APIRouter:
     return APIRouter(
         tags=[tag],
         responses=problem_responses(),
-        dependencies=[Depends(reject_nul_bytes), Depends(refuse_suspended)],
+        dependencies=[Depends(reject_nul_bytes), Depends(refuse_erased_or_suspended)],
     )
