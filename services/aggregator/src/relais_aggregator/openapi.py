@@ -1,10 +1,12 @@
-"""`python -m relais_aggregator.openapi`: write the service's OpenAPI to openapi.json."""
+"""`python -m relais_aggregator.openapi [--stdout]`: write the committed OpenAPI document."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from relais_common.contracts import openapi_document
+from fastapi import FastAPI
+from relais_common.contracts import committed_openapi, openapi_cli
 
 from relais_aggregator.config import Settings
 from relais_aggregator.main import create_app
@@ -12,16 +14,13 @@ from relais_aggregator.main import create_app
 OPENAPI_PATH = Path(__file__).resolve().parents[2] / "openapi.json"
 
 
+def build() -> FastAPI:
+    return create_app(Settings(database_url="sqlite://", run_workers=False, log_json=False))
+
+
 def document() -> str:
-    """Built without a server or a database connection (SQLite in memory is never opened)."""
-    settings = Settings(database_url="sqlite://", run_workers=False)
-    return openapi_document(create_app(settings))
-
-
-def main() -> None:
-    OPENAPI_PATH.write_text(document(), encoding="utf-8")
-    print(f"wrote {OPENAPI_PATH}")
+    return committed_openapi(build)
 
 
 if __name__ == "__main__":
-    main()
+    openapi_cli(document, OPENAPI_PATH, sys.argv[1:])

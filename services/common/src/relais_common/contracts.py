@@ -4,6 +4,7 @@ and the list of routes an authorization table must cover. Domain-free."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +18,43 @@ from relais_common.migrations import downgrade, upgrade
 
 
 def openapi_document(app: FastAPI) -> str:
-    """The OpenAPI document as committed: sorted keys, indent 2, trailing newline."""
-    return json.dumps(app.openapi(), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    """The OpenAPI document as committed: sorted keys and enums, indent 2, trailing newline."""
+    document = _sorted_enums(app.openapi())
+    return json.dumps(document, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+def _sorted_enums(node: Any) -> Any:
+    # typing caches Literal["en", "fr"] and Literal["fr", "en"] as one object, so the order of
+    # an enum depends on which module was imported first: sort them for a stable document.
+    if isinstance(node, dict):
+        return {
+            key: sorted(value)
+            if key == "enum" and all(isinstance(v, str) for v in value)
+            else _sorted_enums(value)
+            for key, value in node.items()
+        }
+    if isinstance(node, list):
+        return [_sorted_enums(item) for item in node]
+    return node
+
+
+def committed_openapi(build: Callable[[], FastAPI]) -> str:
+    """Build the app without a server (its SQLite-in-memory engine is never opened) and dump it."""
+    app = build()
+    try:
+        return openapi_document(app)
+    finally:
+        app.state.engine.dispose()
+
+
+def openapi_cli(document: Callable[[], str], path: Path, argv: list[str]) -> None:
+    """`python -m relais_<service>.openapi [--stdout]`: write the committed OpenAPI document."""
+    text = document()
+    if "--stdout" in argv:
+        print(text, end="")
+        return
+    path.write_text(text, encoding="utf-8")
+    print(f"wrote {path}")
 
 
 def app_routes(app: FastAPI) -> set[tuple[str, str]]:
