@@ -44,6 +44,8 @@ export function adminJourney(run) {
     // the wizard is still one click away: My profile → “read the charter”
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'My profile' }).click();
     await page.getByRole('heading', { level: 1, name: 'My profile' }).waitFor();
+    await page.getByRole('heading', { name: 'Public accounts' }).waitFor();
+    await page.getByRole('status', { name: 'Loading' }).first().waitFor({ state: 'detached' });
     await checkpoint(page, 'admin-en-own-profile');
   });
 

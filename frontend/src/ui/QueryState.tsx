@@ -29,7 +29,7 @@ export function QueryState({ isPending, error, onRetry }: Props) {
   if (isPending || error)
     return (
       <Center p="xl">
-        <Loader aria-label={t('app.loading')} />
+        <Loader role="status" aria-label={t('app.loading')} />
       </Center>
     );
   return null;

@@ -17,8 +17,8 @@ const LABELS: Record<string, string> = {
 };
 
 /**
- * A concrete example for the platforms whose API placeholder is a bare pattern word
- * (GitHub's “name” reads as “For example name”); the API placeholder is used otherwise.
+ * Concrete examples for the platforms whose API placeholder is a pattern word (GitHub's “name”
+ * read as “For example name”); URL placeholders from the API are clear as they are.
  */
 const EXAMPLES: Record<string, string> = {
   github: 'octocat',
@@ -37,9 +37,12 @@ export function platformLabel(id: string, platforms?: Platform[] | null): string
   return LABELS[id] ?? id.charAt(0).toUpperCase() + id.slice(1);
 }
 
-/** What to show after “For example”: a real-looking value, not a pattern word. */
+/**
+ * What to show as the field's placeholder and after “For example”: the API placeholder, unless
+ * it is a pattern with the word “name” in it and a real-looking value is known for the platform.
+ */
 export function platformExample(platform: Platform): string {
   const placeholder = platform.placeholder.trim();
-  if (/^@?name$/i.test(placeholder) || !placeholder) return EXAMPLES[platform.id] ?? placeholder;
-  return placeholder;
+  const known = EXAMPLES[platform.id];
+  return known && (!placeholder || /\bname\b/i.test(placeholder)) ? known : placeholder;
 }

@@ -96,7 +96,7 @@ describe('AddAccountForm live validation', () => {
     await user.click(screen.getByRole('combobox', { name: 'Platform' }));
     await user.click(await screen.findByRole('option', { name: /GitHub/ }));
     expect(screen.getByText('For example octocat')).toBeInTheDocument();
-    expect(screen.getByRole('textbox', { name: 'Handle or URL' })).toHaveAttribute('placeholder', 'name');
+    expect(screen.getByRole('textbox', { name: 'Handle or URL' })).toHaveAttribute('placeholder', 'octocat');
   });
 
   it("shows the server's message next to the field for an invalid value", async () => {

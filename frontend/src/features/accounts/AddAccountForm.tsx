@@ -47,13 +47,13 @@ export function AddAccountForm({ platforms, debounceMs }: { platforms: Platform[
           <PlatformSelect platforms={platforms} value={platform} onChange={setPlatform} />
           <TextInput
             label={t('accounts.value')}
-            placeholder={selected?.placeholder}
+            placeholder={selected ? platformExample(selected) : undefined}
             description={selected ? t('accounts.valueExample', { example: platformExample(selected) }) : undefined}
             value={value}
             onChange={(e) => setValue(e.currentTarget.value)}
             error={message}
             disabled={!platform}
-            rightSection={preview.checking ? <Loader size="xs" aria-label={t('accounts.checking')} /> : undefined}
+            rightSection={preview.checking ? <Loader size="xs" role="status" aria-label={t('accounts.checking')} /> : undefined}
             aria-describedby="account-preview"
             miw={220}
           />
