@@ -97,6 +97,8 @@ def test_language_from_query_and_accept_language(
     fr = client.get("/?lang=fr")
     assert '<html lang="fr">' in fr.text and "Qui parle pour Acme &amp; Co" in fr.text
     assert "Parle\u202f: français, anglais" in fr.text
+    assert "Mastodon\u202f: @someone@example.social" in fr.text  # French typography on links too
+    assert "Mastodon: @someone@example.social" in client.get("/?lang=en").text
     assert fr.headers["content-language"] == "fr"
     assert '<a class="switch" href="/?lang=en" hreflang="en" lang="en"' in fr.text
     assert (

@@ -23,6 +23,7 @@ MESSAGES: dict[Lang, dict[str, str]] = {
         "theme_empty": "Nobody is listed under this theme yet.",
         "other_voices": "More voices",
         "languages": "Speaks",
+        "colon": ": ",
         "accounts": "Where to follow",
         "switch_label": "Lire cette page en français",
         "switch_text": "Français",
@@ -47,7 +48,8 @@ MESSAGES: dict[Lang, dict[str, str]] = {
         "theme_empty": "Personne n'est encore présenté dans ce thème.",
         "other_voices": "Autres voix",
         # French puts a narrow no-break space before ":"; the page adds ": " after this label.
-        "languages": "Parle\u202f",
+        "languages": "Parle",
+        "colon": "\u202f: ",
         "accounts": "Où suivre",
         "switch_label": "Read this page in English",
         "switch_text": "English",

@@ -53,11 +53,11 @@ def _short(text: str) -> str:
     return text[: BIO_LIMIT - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _account(account: PublicAccount) -> str:
-    label = platform_label(account.platform)
+def _account(account: PublicAccount, lang: Lang) -> str:
+    label = platform_label(account.platform) + t(lang, "colon")
     return (
         f'<li><a href="{escape(account.profile_url)}" rel="me noopener">'
-        f"{escape(label)}: {escape(account.handle)}</a></li>"
+        f"{escape(label)}{escape(account.handle)}</a></li>"
     )
 
 
@@ -75,11 +75,13 @@ def person_card(person: PublicPerson, lang: Lang, level: int = 3) -> str:
         parts.append(f'<p class="meta">{escape(person.location)}</p>')
     if person.languages:
         names = ", ".join(language_name(lang, code) for code in person.languages)
-        parts.append(f'<p class="meta">{escape(t(lang, "languages"))}: {escape(names)}</p>')
+        parts.append(
+            f'<p class="meta">{escape(t(lang, "languages") + t(lang, "colon"))}{escape(names)}</p>'
+        )
     if person.bio:
         parts.append(f'<p class="bio">{escape(_short(person.bio))}</p>')
     if person.accounts:
-        links = "".join(_account(a) for a in person.accounts)
+        links = "".join(_account(a, lang) for a in person.accounts)
         label = escape(t(lang, "accounts"))
         parts.append(f'<ul class="links" aria-label="{label}">{links}</ul>')
     parts.append("</article></li>")
