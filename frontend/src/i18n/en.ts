@@ -263,7 +263,7 @@ export const en = {
     location: 'Location',
     accountsCount: 'Accounts',
     invitationStatus: { pending: 'Pending', accepted: 'Accepted', expired: 'Expired' },
-    mailStatus: { pending: 'Queued', sent: 'Sent', failed: 'Failed' },
+    mailStatus: { stored: 'Kept here (no SMTP)', pending: 'Queued', sent: 'Sent', failed: 'Failed' },
   },
 } as const;
 

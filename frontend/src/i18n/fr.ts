@@ -265,6 +265,6 @@ export const fr: Messages = {
     location: 'Lieu',
     accountsCount: 'Comptes',
     invitationStatus: { pending: 'En attente', accepted: 'Acceptée', expired: 'Expirée' },
-    mailStatus: { pending: 'En file', sent: 'Envoyé', failed: 'Échec' },
+    mailStatus: { stored: 'Conservé ici (sans SMTP)', pending: 'En file', sent: 'Envoyé', failed: 'Échec' },
   },
 };

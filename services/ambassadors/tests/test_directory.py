@@ -106,3 +106,21 @@ class TestAdminAmbassadors:
             assert client.get(url, headers=admin.headers).status_code == 422, values
         bad = client.get(f"/directory?cursor={encode_cursor(['a', {}])}", headers=admin.headers)
         assert bad.status_code == 422
+
+
+class TestAccentAndCaseInsensitiveSearch:
+    def test_accents_and_case_do_not_matter(self, client: TestClient, app: FastAPI) -> None:
+        charter(app)
+        lea = person(app, name="Léa Dubois")
+        person(app, name="LEA Martin")
+        person(app, name="lea petit")
+        elodie = person(app, name="Bob Durand")
+        profile(client, elodie.headers, display_name="Élodie Durand", location="Saint-Étienne")
+        everyone = ["Élodie Durand", "LEA Martin", "Léa Dubois", "lea petit"]
+        assert sorted(names(client, lea.headers)) == sorted(everyone)
+        leas = ["LEA Martin", "Léa Dubois", "lea petit"]
+        for q in ("lé", "LEA", "lea", "Léa", "LÉA"):
+            assert sorted(names(client, lea.headers, f"?q={q}")) == sorted(leas), q
+        for q in ("elodie", "Élodie", "ÉLODIE", "saint-etienne", "ÉTIENNE"):
+            assert names(client, lea.headers, f"?q={q}") == ["Élodie Durand"], q
+        assert names(client, lea.headers, "?q=bob") == []  # the old name is forgotten

@@ -39,7 +39,7 @@ class TestInvite:
         )
         assert created["status"] == "pending"
         mailbox = client.get("/admin/mailbox", headers=admin.headers).json()["items"]
-        assert [(m["to"], m["status"]) for m in mailbox] == [("new@example.com", "pending")]
+        assert [(m["to"], m["status"]) for m in mailbox] == [("new@example.com", "stored")]
         token = token_from_mailbox(client, admin.headers)
         public = client.get(f"/invitations/{token}").json()
         assert public["display_name"] == "Léa"

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from aiosmtpd.controller import Controller
 from ambassadors_factories import make_settings, person
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from relais_ambassadors.mail.sender import parse_smtp_url, send_pending
 from relais_ambassadors.main import create_app
@@ -105,3 +106,10 @@ def test_refused_mail_is_marked_failed(
     finally:
         empty_tables(app.state.engine, Base.metadata)
         app.state.engine.dispose()
+
+
+def test_without_smtp_mail_is_stored_not_pending(client: TestClient, app: FastAPI) -> None:
+    admin = person(app, admin=True)
+    client.post("/invitations", json={"email": "x@example.com"}, headers=admin.headers)
+    mailbox = client.get("/admin/mailbox", headers=admin.headers).json()["items"]
+    assert [m["status"] for m in mailbox] == ["stored"]

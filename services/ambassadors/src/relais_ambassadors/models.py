@@ -14,8 +14,11 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from relais_ambassadors.search_text import search_text_of
 
 
 class Base(DeclarativeBase):
@@ -65,6 +68,8 @@ class Ambassador(Base):
     # ",fr,en," so that one LIKE finds a language on every backend
     languages: Mapped[str] = mapped_column(String(80), default=",")
     bio: Mapped[str] = mapped_column(Text, default="")
+    # display_name, job_title, location, bio: unaccented and casefolded (search_text.py)
+    search_text: Mapped[str] = mapped_column(Text, default="")
     locale: Mapped[str] = mapped_column(String(5), default="fr")
     accepted_charter_version: Mapped[int | None] = mapped_column(Integer)
     suspended_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -79,6 +84,12 @@ class Ambassador(Base):
     @property
     def language_list(self) -> list[str]:
         return [code for code in self.languages.split(",") if code]
+
+
+@event.listens_for(Ambassador, "before_insert")
+@event.listens_for(Ambassador, "before_update")
+def _fill_search_text(_mapper: Any, _connection: Any, person: Ambassador) -> None:
+    person.search_text = search_text_of(person)
 
 
 class AmbassadorTheme(Base):

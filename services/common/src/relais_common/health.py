@@ -10,7 +10,7 @@ router = APIRouter(tags=["health"])
 
 
 @router.get("/livez", name="livez")
-def livez() -> dict[str, str]:
+async def livez() -> dict[str, str]:
     return {"status": "ok"}
 
 

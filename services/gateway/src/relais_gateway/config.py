@@ -42,6 +42,9 @@ class GatewaySettings(CommonSettings):
     session_seconds: int = 12 * 3600
     connect_timeout: float = 2.0
     request_timeout: float = 30.0
+    # Circuit breaker: /livez of each service every health_interval s, failed after health_timeout.
+    health_interval: float = 0.5
+    health_timeout: float = 0.8
     max_body_bytes: int = 5 * 1024 * 1024
     pool_size: int = 100
     # Per client IP: the whole /api, and the credential endpoints (login, token).

@@ -14,6 +14,7 @@ from relais_common.logs import request_id_var
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from yarl import URL
 
+from relais_gateway.breaker import ServiceDown
 from relais_gateway.forwarding import request_headers, response_headers
 from relais_gateway.identity import resolve
 from relais_gateway.routing import Target, target_for
@@ -53,6 +54,11 @@ def _declared_length(scope: Scope) -> int:
 
 def _failure(service: str, exc: BaseException) -> tuple[int, str]:
     """503 when the service is down, 504 when it is slow, 502 when it broke the exchange."""
+    if isinstance(exc, ServiceDown):
+        return (
+            503,
+            f"The {service} service is unavailable (its health check fails); retry shortly.",
+        )
     if isinstance(exc, aiohttp.ConnectionTimeoutError):
         return 503, f"The {service} service is unavailable (no connection in time); retry shortly."
     if isinstance(exc, aiohttp.ClientConnectorError):
@@ -115,6 +121,7 @@ class ProxyMiddleware:
         body: bytes,
     ) -> None:
         session = self.upstreams.session(service)
+        breaker = self.upstreams.breakers[service]
         started = False
 
         async def send_noting_start(message: Message) -> None:
@@ -123,11 +130,14 @@ class ProxyMiddleware:
             await send(message)
 
         try:
-            async with session.request(
-                scope["method"], url, headers=headers, data=body or None, allow_redirects=False
-            ) as upstream:
+            async with (
+                breaker.guard(),
+                session.request(
+                    scope["method"], url, headers=headers, data=body or None, allow_redirects=False
+                ) as upstream,
+            ):
                 await self._relay(upstream, send_noting_start, head=scope["method"] == "HEAD")
-        except (aiohttp.ClientError, TimeoutError) as exc:
+        except (aiohttp.ClientError, TimeoutError, ServiceDown) as exc:
             if started:  # too late for a problem response: drop the connection
                 raise
             status, detail = _failure(service, exc)

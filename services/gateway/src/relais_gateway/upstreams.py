@@ -12,6 +12,7 @@ import time
 import aiohttp
 from relais_common.auth import issue_identity_token
 
+from relais_gateway.breaker import Breaker, watch
 from relais_gateway.config import GatewaySettings
 from relais_gateway.tokens import Caller
 
@@ -32,6 +33,8 @@ class Upstreams:
             sock_connect=settings.connect_timeout,
         )
         self._identities: dict[tuple[str, frozenset[str]], tuple[str, float]] = {}
+        self.breakers = {name: Breaker(name) for name in self.urls}
+        self._watchers: list[asyncio.Task[None]] = []
 
     async def open(self) -> None:
         for name in self.urls:
@@ -44,8 +47,24 @@ class Upstreams:
                 auto_decompress=False,  # pass bodies through untouched
                 skip_auto_headers=("User-Agent", "Accept-Encoding"),
             )
+        self._watchers = [
+            asyncio.create_task(self._watch(name), name=f"health-{name}") for name in self.urls
+        ]
+
+    async def _watch(self, name: str) -> None:
+        await watch(
+            self.breakers[name],
+            lambda: self.sessions.get(name),
+            self.urls[name] + "/livez",
+            self.settings.health_interval,
+            self.settings.health_timeout,
+        )
 
     async def close(self) -> None:
+        watchers, self._watchers = self._watchers, []
+        for task in watchers:
+            task.cancel()
+        await asyncio.gather(*watchers, return_exceptions=True)
         sessions, self.sessions = self.sessions, {}
         await asyncio.gather(*(s.close() for s in sessions.values()), return_exceptions=True)
 

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from relais_common.db import utcnow
 from relais_common.errors import Conflict, TooManyRequests, Unauthorized
 from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -32,10 +33,7 @@ def create_account(
 ) -> Ambassador:
     """`password_hash` lets a bulk loader hash one shared password once instead of per person."""
     if by_email(session, email) is not None:
-        raise Conflict(
-            "An account already exists for this e-mail address; sign in instead.",
-            errors=[{"field": "email", "message": "This e-mail address already has an account."}],
-        )
+        raise _email_taken()
     person = Ambassador(
         email=email,
         password_hash=password_hash or hash_password(password),
@@ -45,9 +43,19 @@ def create_account(
         location=location,
         is_admin=is_admin,
     )
-    session.add(person)
-    session.flush()
+    try:
+        with session.begin_nested():  # a racing signup for the same e-mail: 409, not 500
+            session.add(person)
+    except IntegrityError:
+        raise _email_taken() from None
     return person
+
+
+def _email_taken() -> Conflict:
+    return Conflict(
+        "An account already exists for this e-mail address; sign in instead.",
+        errors=[{"field": "email", "message": "This e-mail address already has an account."}],
+    )
 
 
 @dataclass(frozen=True)

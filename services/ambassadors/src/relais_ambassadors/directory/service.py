@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from relais_common.pagination import paginate
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from relais_ambassadors.directory.schemas import DirectoryEntry
@@ -21,6 +21,7 @@ from relais_ambassadors.models import (
 )
 from relais_ambassadors.publication import current_charter_version, is_listed
 from relais_ambassadors.schemas import SocialAccountRead
+from relais_ambassadors.search_text import normalise
 from relais_ambassadors.views import department_views, theme_views
 
 
@@ -38,20 +39,8 @@ def search(
 ) -> tuple[list[DirectoryEntry], str | None]:
     current = current_charter_version(session)
     stmt = select(Ambassador).where(status_is("active", current))
-    if query.q:
-        stmt = stmt.where(
-            or_(
-                *(
-                    column.icontains(query.q.strip(), autoescape=True)
-                    for column in (
-                        Ambassador.display_name,
-                        Ambassador.job_title,
-                        Ambassador.location,
-                        Ambassador.bio,
-                    )
-                )
-            )
-        )
+    if query.q and (needle := normalise(query.q)):
+        stmt = stmt.where(Ambassador.search_text.contains(needle, autoescape=True))
     if query.theme:
         linked = (
             select(AmbassadorTheme.ambassador_id)

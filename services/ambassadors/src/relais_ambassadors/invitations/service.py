@@ -77,6 +77,7 @@ def invite(
     session.flush()
     queue_mail(
         session,
+        smtp=bool(settings.smtp_url),
         to=email,
         subject="Invitation à rejoindre Relais / Invitation to join Relais",
         body_text=_mail_body(settings, invitation),

@@ -4,6 +4,7 @@ from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import Query
+from pydantic import Field
 from relais_common.auth import AdminUser
 from relais_common.db import DbSession
 from relais_common.pagination import MAX_LIMIT, Page, paginate
@@ -22,7 +23,10 @@ class MailMessageRead(ORMModel):
     subject: str
     body_text: str
     created_at: datetime
-    status: Literal["pending", "sent", "failed"]
+    status: Literal["stored", "pending", "sent", "failed"] = Field(
+        description="stored: no SMTP server configured, kept in this mailbox and not sent; "
+        "pending: waiting for the SMTP job; sent; failed: the SMTP server refused it."
+    )
 
 
 @router.get("/admin/mailbox", response_model=Page[MailMessageRead], name="mailbox")
