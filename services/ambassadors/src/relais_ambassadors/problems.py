@@ -1,67 +1,16 @@
-"""The problem+json responses documented on every route (the OpenAPI says what can happen)."""
+"""Every router of this service documents its problem+json answers and shares two guards."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from fastapi import APIRouter, Depends, Request
-from pydantic import BaseModel
-from relais_common.errors import field_error
+from fastapi import APIRouter, Depends
+from relais_common.problems import problem_responses, reject_nul_bytes
 
 from relais_ambassadors.people import refuse_erased_or_suspended
 
 
-class FieldProblem(BaseModel):
-    field: str
-    message: str
-
-
-class Problem(BaseModel):
-    type: str
-    title: str
-    status: int
-    detail: str
-    instance: str | None = None
-    errors: list[FieldProblem] | None = None
-
-
-_WHY = {
-    400: "Bad request",
-    401: "Not signed in, or not a Relais service",
-    403: "Signed in but not allowed",
-    404: "Not found",
-    409: "Conflicts with the current state",
-    410: "No longer available",
-    412: "The If-Match ETag is stale",
-    413: "Payload too large",
-    422: "Invalid input, with per-field errors",
-    428: "If-Match header required",
-    429: "Too many attempts; see Retry-After",
-}
-
-
-def problem_responses() -> dict[int | str, dict[str, Any]]:
-    return {
-        status: {
-            "description": why,
-            "model": Problem,
-            "content": {"application/problem+json": {}},
-        }
-        for status, why in _WHY.items()
-    }
-
-
-async def reject_nul_bytes(request: Request) -> None:
-    """NUL characters are never meaningful text, and PostgreSQL refuses them: say so."""
-    body = await request.body()
-    values = [*request.path_params.values(), *request.query_params.values()]
-    if any("\x00" in str(v) for v in values) or b"\x00" in body or b"\\u0000" in body:
-        raise field_error("body", "Remove the NUL (\\0) characters from your input.")
-
-
 def api_router(tag: str) -> APIRouter:
-    """Every router of this service: tagged, problems documented, NUL bytes refused,
-    suspended people kept to their own data."""
+    """Tagged, problems documented, NUL bytes refused, erased sessions refused and suspended
+    people kept to their own data."""
     return APIRouter(
         tags=[tag],
         responses=problem_responses(),

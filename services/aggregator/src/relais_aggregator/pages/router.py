@@ -11,11 +11,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import HTMLResponse
 from relais_common.errors import NotFound
+from relais_common.problems import problem_responses
 
 from relais_aggregator.pages.cache import PublicPages, Rendered
 from relais_aggregator.pages.http import serve
 from relais_aggregator.pages.i18n import Lang, negotiate
-from relais_aggregator.pages.problems import problem_responses
 from relais_aggregator.readmodel.schemas import PublicDirectory, PublicThemeSection
 
 router = APIRouter(tags=["public"])
