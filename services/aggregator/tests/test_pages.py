@@ -47,7 +47,7 @@ def test_theme_section_and_person_card(app: FastAPI, client: TestClient, feed: F
     assert "Engineer" in html and "Lyon" in html and "Speaks: French, English" in html
     assert (
         '<a href="https://example.social/@someone" rel="me noopener">'
-        "Mastodon: @someone@example.social</a>"
+        "Mastodon: @someone<wbr>@example.social</a>"
     ) in html
 
 
@@ -97,8 +97,10 @@ def test_language_from_query_and_accept_language(
     fr = client.get("/?lang=fr")
     assert '<html lang="fr">' in fr.text and "Qui parle pour Acme &amp; Co" in fr.text
     assert "Parle\u202f: français, anglais" in fr.text
-    assert "Mastodon\u202f: @someone@example.social" in fr.text  # French typography on links too
-    assert "Mastodon: @someone@example.social" in client.get("/?lang=en").text
+    assert (
+        "Mastodon\u202f: @someone<wbr>@example.social" in fr.text
+    )  # French typography on links too
+    assert "Mastodon: @someone<wbr>@example.social" in client.get("/?lang=en").text
     assert fr.headers["content-language"] == "fr"
     assert '<a class="switch" href="/?lang=en" hreflang="en" lang="en"' in fr.text
     assert (
@@ -145,3 +147,16 @@ def test_links_never_point_outside_the_consented_accounts(
     hrefs = set(re.findall(r'href="([^"#]+)"', client.get("/").text))
     external = {h for h in hrefs if h.startswith("http")}
     assert external == {"https://example.social/@someone"}
+
+
+def test_fediverse_handles_are_not_shaped_like_email_addresses(
+    app: FastAPI, client: TestClient, feed: Feed
+) -> None:
+    # Scanners checking the page for e-mail leaks must not read "@someone@example.social"
+    # as "someone@example.social"; the rendered text stays the handle.
+    apply(app, feed.public("p1", "Ada"))
+    email = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[a-z]{2,}")
+    for path in ("/", "/?lang=fr", "/themes/cloud"):
+        html = client.get(path).text
+        assert "@someone<wbr>@example.social" in html, path
+        assert not email.search(html), path

@@ -53,11 +53,18 @@ def _short(text: str) -> str:
     return text[: BIO_LIMIT - 1].rsplit(" ", 1)[0] + "…"
 
 
+def handle_html(handle: str) -> str:
+    """A line-break opportunity before each inner "@": long fediverse handles wrap on narrow
+    cards, and "@name@instance" is never mistaken for an e-mail address by a scanner."""
+    text = escape(handle)
+    return text[:1] + text[1:].replace("@", "<wbr>@")
+
+
 def _account(account: PublicAccount, lang: Lang) -> str:
     label = platform_label(account.platform) + t(lang, "colon")
     return (
         f'<li><a href="{escape(account.profile_url)}" rel="me noopener">'
-        f"{escape(label)}{escape(account.handle)}</a></li>"
+        f"{escape(label)}{handle_html(account.handle)}</a></li>"
     )
 
 
