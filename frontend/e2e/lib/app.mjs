@@ -4,8 +4,26 @@ import { auditAccessibility, newContext, screenshot } from './browser.mjs';
 /** Screenshot then axe: every main screen of a journey goes through here. */
 export async function checkpoint(page, name) {
   await page.waitForLoadState('networkidle').catch(() => {});
+  await settleAnimations(page);
   await screenshot(page, name);
   await auditAccessibility(page, name);
+}
+
+/** Wait (up to 2 s) for running CSS transitions and animations to end: a screen is judged at rest. */
+async function settleAnimations(page) {
+  await page
+    .evaluate(() =>
+      Promise.race([
+        Promise.all(
+          document
+            .getAnimations()
+            .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity) // spinners never end
+            .map((a) => a.finished.catch(() => undefined)),
+        ),
+        new Promise((resolve) => setTimeout(resolve, 2000)),
+      ]),
+    )
+    .catch(() => {});
 }
 
 /**

@@ -27,6 +27,9 @@ export async function newContext(browser, baseURL, options = {}) {
     timezoneId: 'Europe/Paris',
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
+    // The SPA honours “reduce motion” (theme.respectReducedMotion): notifications appear at once
+    // instead of fading in, so axe never measures the contrast of a half-transparent toast.
+    reducedMotion: 'reduce',
     ...options,
   });
   const origin = new URL(baseURL).origin;

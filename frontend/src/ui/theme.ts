@@ -22,6 +22,8 @@ export const theme = createTheme({
   },
   defaultRadius: 'md',
   focusRing: 'always',
+  // People who ask their system for less motion get none: transitions and notifications appear at once.
+  respectReducedMotion: true,
   cursorType: 'pointer',
   components: {
     Card: { defaultProps: { withBorder: true, radius: 'lg', padding: 'xl', shadow: 'xs' } },
