@@ -79,7 +79,7 @@ e2e: install chromium spa ## browser journeys in headless Chromium against the w
 
 test: install chromium lint test-py test-pg test-frontend e2e ## everything CI runs
 
-bench: bench-gateway bench-stack ## every benchmark (prints BENCH lines)
+bench: bench-gateway bench-hop bench-stack ## every benchmark (prints BENCH lines)
 
 bench-tools:
 	@command -v wrk >/dev/null && command -v nginx >/dev/null || { $(SUDO) apt-get update -qq && \
@@ -88,7 +88,10 @@ bench-tools:
 bench-gateway: install bench-tools ## gateway hop vs direct: BENCH gateway ratio= p99_ms= rss_mb=
 	$(PY) python bench/gateway_bench.py
 
+bench-hop: install bench-tools ## one FastAPI threadpool hop: BENCH thread_hop async_rps= sync_rps= ...
+	cd bench && $(PY) python thread_hop_bench.py
+
 bench-stack: install spa bench-tools ## whole stack with the demo: BENCH public_page ..., BENCH memory ...
 	cd bench && $(PY) python stack_bench.py
 
-.PHONY: help install chromium spa run migrate demo openapi lint fmt pg-check test-py test-pg test-frontend e2e test bench bench-tools bench-gateway bench-stack
+.PHONY: help install chromium spa run migrate demo openapi lint fmt pg-check test-py test-pg test-frontend e2e test bench bench-tools bench-gateway bench-hop bench-stack

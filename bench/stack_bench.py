@@ -4,20 +4,25 @@
 2. Drives 16 keep-alive connections with wrk at the public page `/`: nginx serving the same
    bytes from a file (the ceiling), the aggregator directly, and through the gateway; then a
    conditional GET (If-None-Match → 304) and the signed-in directory through the gateway.
+   Then the database-backed endpoints a signed-in person uses (`/me`, the directory), through the
+   gateway: under the same 16 connections, and one request at a time (median).
 3. Reads the resident memory of every worker after the load.
 
 Last lines:
     BENCH public_page rps=<via gateway> p99_ms=<via gateway> direct_vs_nginx=<ratio> not_modified_rps=<304s/s>
+    BENCH db_endpoints me_rps= me_p99_ms= me_serial_ms= directory_rps= directory_p99_ms= directory_serial_ms=
     BENCH memory max_mb=<largest worker> ambassadors_mb=... editorial_mb=... aggregator_mb=... gateway_mb=...
 Targets: each worker < 120 MB. Prints figures, asserts nothing; only 127.0.0.1 is targeted.
 """
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -77,6 +82,22 @@ def nginx_ceiling(body: bytes, tmp: Path) -> tuple[float, float]:
     return rps, p99
 
 
+def serial_ms(url: str, header: str, count: int = 300) -> float:
+    """Median latency of `count` requests sent one after another on one keep-alive connection."""
+    target = urllib.parse.urlsplit(url)
+    name, _, value = header.partition(": ")
+    conn = http.client.HTTPConnection(target.hostname, target.port, timeout=10)
+    path = target.path + (f"?{target.query}" if target.query else "")
+    timings = []
+    for _ in range(count):
+        started = time.perf_counter()
+        conn.request("GET", path, headers={name: value})
+        conn.getresponse().read()
+        timings.append((time.perf_counter() - started) * 1000)
+    conn.close()
+    return statistics.median(timings)
+
+
 def worker_pids(stack: subprocess.Popen[bytes]) -> dict[str, int]:
     out = subprocess.run(
         ["ps", "-o", "pid=,args=", "--ppid", str(stack.pid)], capture_output=True, text=True
@@ -121,9 +142,14 @@ def main() -> None:
         d_rps, d_p99, _ = load(f"{aggregator}/", "Accept: text/html", SECONDS)
         g_rps, g_p99, g_bad = load(f"{url}/", "Accept: text/html", SECONDS)
         c_rps, _, _ = load(f"{url}/", f"If-None-Match: {etag}", SECONDS)
-        r_rps, r_p99, r_bad = load(
-            f"{url}/api/ambassadors/directory?limit=20", f"Authorization: Bearer {token}", SECONDS
+        auth = f"Authorization: Bearer {token}"
+        directory_url, me_url = (
+            f"{url}/api/ambassadors/directory?limit=20",
+            f"{url}/api/ambassadors/me",
         )
+        r_rps, r_p99, r_bad = load(directory_url, auth, SECONDS)
+        m_rps, m_p99, m_bad = load(me_url, auth, SECONDS)
+        r_serial, m_serial = serial_ms(directory_url, auth), serial_ms(me_url, auth)
         memory = {name: rss_mb(pid) for name, pid in sorted(worker_pids(stack).items())}
     finally:
         os.killpg(stack.pid, signal.SIGTERM)
@@ -137,10 +163,19 @@ def main() -> None:
     print(f"aggregator       rps={d_rps:.0f} p99_ms={d_p99:.2f}")
     print(f"via gateway      rps={g_rps:.0f} p99_ms={g_p99:.2f} errors={g_bad}")
     print(f"304 via gateway  rps={c_rps:.0f}")
-    print(f"directory (api)  rps={r_rps:.0f} p99_ms={r_p99:.2f} errors={r_bad}")
+    print(
+        f"directory (api)  rps={r_rps:.0f} p99_ms={r_p99:.2f} errors={r_bad} serial_ms={r_serial:.2f}"
+    )
+    print(
+        f"/me (api)        rps={m_rps:.0f} p99_ms={m_p99:.2f} errors={m_bad} serial_ms={m_serial:.2f}"
+    )
     print(
         f"BENCH public_page rps={g_rps:.0f} p99_ms={g_p99:.2f} "
         f"direct_vs_nginx={d_rps / n_rps:.3f} not_modified_rps={c_rps:.0f}"
+    )
+    print(
+        f"BENCH db_endpoints me_rps={m_rps:.0f} me_p99_ms={m_p99:.2f} me_serial_ms={m_serial:.2f} "
+        f"directory_rps={r_rps:.0f} directory_p99_ms={r_p99:.2f} directory_serial_ms={r_serial:.2f}"
     )
     parts = " ".join(f"{name}_mb={mb:.1f}" for name, mb in memory.items())
     print(f"BENCH memory max_mb={max(memory.values(), default=0):.1f} {parts}")

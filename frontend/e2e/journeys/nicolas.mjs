@@ -176,6 +176,7 @@ export function nicolasJourney(run) {
     const data = JSON.parse(await readFile(await download.path(), 'utf8'));
     const text = JSON.stringify(data).replaceAll('\\/', '/');
     assert.ok(text.includes(NICOLAS.email), 'the export holds his e-mail');
+    assert.equal(data.services?.editorial?.service, 'editorial', 'the export holds what the editorial service keeps too');
     for (const value of [NICOLAS.displayName, NICOLAS.jobTitle, NICOLAS.location, NICOLAS.bio, chosen.department, ...chosen.themes]) {
       assert.ok(text.includes(JSON.stringify(value).slice(1, -1)), `the export holds his profile: “${value}”`);
     }
@@ -213,6 +214,8 @@ export function nicolasJourney(run) {
     assert.equal(await publicPage.getByText(NICOLAS.displayName).count(), 0);
 
     const cookieHeader = oldCookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const session = await fetch(new URL('/api/auth/session', run.stack.url), { headers: { cookie: cookieHeader } });
+    assert.equal(session.status, 401, `GET /api/auth/session with his old session → ${session.status}: the gateway must not call him signed in`);
     for (const path of ['/api/ambassadors/me/export', '/api/ambassadors/me', '/api/ambassadors/me/accounts', '/api/ambassadors/directory']) {
       const res = await fetch(new URL(path, run.stack.url), { headers: { cookie: cookieHeader } });
       assert.ok([401, 403, 404, 410].includes(res.status), `GET ${path} with his old session → ${res.status} ${(await res.text()).slice(0, 300)}`);

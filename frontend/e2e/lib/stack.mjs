@@ -84,6 +84,7 @@ export async function startStack() {
     RELAIS_HOST: '127.0.0.1',
     RELAIS_ADMIN_EMAIL: admin.email,
     RELAIS_ADMIN_PASSWORD: admin.password,
+    RELAIS_ADMIN_LOCALE: 'en', // the admin's screens are checked in English (the profile's language applies at sign-in)
     RELAIS_EVENT_POLL_SECONDS: '1',
     RELAIS_DEMO: '1',
     RELAIS_ENV: 'development',

@@ -100,3 +100,7 @@ export function etagOf(entity: { id: string; version: number }): string {
 }
 
 export const AMB = '/ambassadors';
+export const EDITORIAL = '/editorial';
+
+/** Every service that keeps data about a person answers GET <service>/me/export. */
+export const EXPORTING_SERVICES = [AMB, EDITORIAL] as const;

@@ -28,6 +28,18 @@ export function setLanguage(lang: Language): Promise<unknown> {
   return i18n.changeLanguage(lang);
 }
 
+let chosenThisVisit = false;
+
+/** The person picked a language with the switch: on sign-in, that choice beats the profile's. */
+export function chooseLanguage(lang: Language): Promise<unknown> {
+  chosenThisVisit = true;
+  return setLanguage(lang);
+}
+
+export function languageChosenThisVisit(): boolean {
+  return chosenThisVisit;
+}
+
 export function currentLanguage(): Language {
   return i18n.language === 'en' ? 'en' : 'fr';
 }

@@ -1,15 +1,9 @@
 // @vitest-environment-options {"url": "http://127.0.0.1:47315/app/"}
-import { MantineProvider } from '@mantine/core';
-import { QueryClientProvider } from '@tanstack/react-query';
-import { createMemoryHistory, RouterProvider } from '@tanstack/react-router';
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import i18n, { initI18n } from '../i18n';
-import { makeQueryClient } from '../providers';
-import { makeRouter } from '../router';
 import { startApiServer, type ApiServer } from '../test/apiServer';
 import { makeMe } from '../test/fixtures';
-import { theme } from './theme';
+import { mountApp } from '../test/mountApp';
 
 let server: ApiServer;
 let roles = ['ambassador'];
@@ -24,20 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function mount(path: string) {
-  initI18n('en');
-  await i18n.changeLanguage('en');
-  const client = makeQueryClient();
-  const router = makeRouter(client, '/app', createMemoryHistory({ initialEntries: [path] }));
-  render(
-    <MantineProvider theme={theme} env="test">
-      <QueryClientProvider client={client}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </MantineProvider>,
-  );
-  return router;
-}
+const mount = (path: string) => mountApp(path);
 
 describe('app shell and admin guard', () => {
   it('hides the admin menu and guards admin routes for ambassadors', async () => {

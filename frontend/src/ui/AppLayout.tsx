@@ -5,11 +5,11 @@ import { IconAddressBook, IconExternalLink, IconLogout, IconShieldCheck, IconUse
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../api/queries/me';
+import { useMe, useSaveLocale } from '../api/queries/me';
 import { useLogout, useSession } from '../api/queries/session';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
 import { LanguageSwitch } from './LanguageSwitch';
-import { notifySuccess } from './notify';
+import { notifyError, notifySuccess } from './notify';
 import { Wordmark } from './Wordmark';
 import { initials } from './initials';
 
@@ -69,6 +69,7 @@ export function AppLayout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
   const items = useNavItems();
+  const saveLocale = useSaveLocale();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const isActive = (to: string) => pathname === to || pathname.startsWith(`${to}/`) || pathname === `/app${to}`;
   return (
@@ -92,7 +93,7 @@ export function AppLayout() {
                 {t('app.publicPage')} <IconExternalLink size={14} aria-hidden />
               </Group>
             </Anchor>
-            <LanguageSwitch />
+            <LanguageSwitch onChosen={(lang) => void saveLocale(lang).catch((error: unknown) => notifyError(error))} />
             <ColorSchemeToggle />
             <UserMenu />
           </Group>

@@ -22,6 +22,8 @@ class TestBootstrap:
         line = bootstrap(settings)
         email, password = line.removeprefix("Admin: ").split(" / ")
         assert email == "admin@relais.localhost"
+        with session_of(app) as session:
+            assert session.scalars(select(Ambassador.locale)).one() == "fr"
         secret = tmp_path / "admin-password.txt"
         assert secret.stat().st_mode & 0o777 == 0o600
         assert secret.read_text().strip() == password
@@ -33,9 +35,15 @@ class TestBootstrap:
         self, app: FastAPI, client: TestClient, database_url: str, tmp_path: Path
     ) -> None:
         settings = make_settings(
-            database_url, tmp_path, admin_email="Boss@Example.com", admin_password="s3cret-pass"
+            database_url,
+            tmp_path,
+            admin_email="Boss@Example.com",
+            admin_password="s3cret-pass",
+            admin_locale="en",
         )
         assert bootstrap(settings) == "Admin: boss@example.com / s3cret-pass"
+        with session_of(app) as session:
+            assert session.scalars(select(Ambassador.locale)).one() == "en"  # RELAIS_ADMIN_LOCALE
         assert bootstrap(settings) == "Admin: boss@example.com / s3cret-pass"
         assert not (tmp_path / "admin-password.txt").exists()
         assert check(client, "boss@example.com", "s3cret-pass") == 200

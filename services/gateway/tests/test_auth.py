@@ -104,6 +104,30 @@ class TestCookieSession:
         assert client.get("/api/editorial/whoami").json()["identity"] is None
         assert client.get("/api/auth/session").status_code == 401
 
+    def test_a_session_that_outlives_an_erasure_is_refused(
+        self, client: TestClient, fakes: dict[str, FastAPI]
+    ) -> None:
+        login(client)
+        assert client.get("/api/auth/session").json()["user_id"] == "u-ada"
+        fakes["ambassadors"].state.erased.add("u-ada")
+        try:
+            resp = client.get("/api/auth/session")
+            assert resp.status_code == 401
+            assert resp.headers["content-type"] == "application/problem+json"
+            assert "no longer exists" in resp.json()["detail"]
+        finally:
+            fakes["ambassadors"].state.erased.clear()
+
+    def test_session_trusts_the_token_when_ambassadors_cannot_say(
+        self, client: TestClient, fakes: dict[str, FastAPI]
+    ) -> None:
+        login(client)
+        fakes["ambassadors"].state.me_status = 503
+        try:
+            assert client.get("/api/auth/session").json()["user_id"] == "u-ada"
+        finally:
+            fakes["ambassadors"].state.me_status = 200
+
     def test_logout_clears_the_cookies(self, client: TestClient) -> None:
         csrf = login(client)
         resp = client.post("/api/auth/logout", headers={"X-CSRF-Token": csrf})

@@ -80,10 +80,17 @@ def fake_service(name: str) -> FastAPI:
     """Echoes what it receives; ambassadors-style auth check; records every hit."""
     app = FastAPI(title=f"fake {name}")
     app.state.hits = []
+    app.state.erased = set()  # user ids whose /me answers 401, as after an erasure
+    app.state.me_status = 200  # any other status: the service cannot say
 
     @app.get("/me", response_model=Me, tags=["profiles"], operation_id="profiles-read_me")
-    def read_me() -> Me:
-        return Me(user_id="u", display_name="U")
+    def read_me(request: Request) -> Any:
+        caller = _identity(request)
+        if caller is not None and caller["user_id"] in app.state.erased:
+            return problem_response(401, "Your account no longer exists; please sign in again.")
+        if app.state.me_status != 200:
+            return problem_response(app.state.me_status, "unavailable")
+        return Me(user_id=caller["user_id"] if caller else "u", display_name="U")
 
     @app.get("/livez", tags=["health"])
     def livez() -> dict[str, str]:

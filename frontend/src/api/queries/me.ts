@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { AMB, api, etagOf, request } from '../http';
+import { AMB, EXPORTING_SERVICES, api, etagOf, request } from '../http';
 import type { Locale, Me, ProfileUpdate } from '../types';
+import { isApiError } from '../errors';
 import { keys } from './keys';
 
 export interface Versioned<T> {
@@ -32,6 +33,26 @@ export function useUpdateProfile() {
     },
     onSuccess: ({ me, etag }) => setMe(me, etag),
   });
+}
+
+/** The profile's language follows the UI switch (the next sign-in, on any device, starts in it). */
+export function useSaveLocale() {
+  const client = useQueryClient();
+  const setMe = useSetMe();
+  return async (locale: Locale): Promise<void> => {
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const current = await client.fetchQuery({ queryKey: keys.me, queryFn: fetchMe, staleTime: attempt ? 0 : Infinity });
+      if (current.data.locale === locale) return;
+      try {
+        const res = await request<Me>(`${AMB}/me`, { method: 'PATCH', json: { locale }, ifMatch: current.etag });
+        setMe(res.data, res.etag);
+        return;
+      } catch (error) {
+        // Changed elsewhere meanwhile: read it again and retry once (only the language is written).
+        if (!(isApiError(error) && error.status === 412) || attempt) throw error;
+      }
+    }
+  };
 }
 
 export function useSignup() {
@@ -67,8 +88,17 @@ export function useDeleteMe() {
   });
 }
 
+/** One document with what every service holds about the person; fails if any service cannot answer
+ * (a partial copy would pass for a whole one). */
+export async function fetchFullExport(): Promise<Record<string, unknown>> {
+  const parts = await Promise.all(
+    EXPORTING_SERVICES.map(async (service) => [service.slice(1), (await request<unknown>(`${service}/me/export`)).data] as const),
+  );
+  return { relais_export: 1, exported_at: new Date().toISOString(), services: Object.fromEntries(parts) };
+}
+
 export async function downloadExport(): Promise<void> {
-  const { data } = await request<unknown>(`${AMB}/me/export`);
+  const data = await fetchFullExport();
   const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');

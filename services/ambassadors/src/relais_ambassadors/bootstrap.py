@@ -2,7 +2,7 @@
 
 Idempotent. The admin comes from RELAIS_ADMIN_EMAIL / RELAIS_ADMIN_PASSWORD, else
 admin@relais.localhost with a generated password printed once and kept in
-var/admin-password.txt (mode 600).
+var/admin-password.txt (mode 600); their language from RELAIS_ADMIN_LOCALE (when created).
 """
 
 from __future__ import annotations
@@ -59,7 +59,14 @@ def ensure_admin(session: Session, settings: Settings) -> str:
         if password is None:
             password = secrets.token_urlsafe(15)
             _remember(settings, password)
-        create_account(session, email=email, password=password, display_name="Admin", is_admin=True)
+        create_account(
+            session,
+            email=email,
+            password=password,
+            display_name="Admin",
+            locale=settings.admin_locale,
+            is_admin=True,
+        )
     else:
         person.is_admin = True
         if settings.admin_password and not verify_password(person.password_hash, password or ""):

@@ -25,6 +25,10 @@ class Settings(CommonSettings):
     )
     admin_email: str = Field("", validation_alias=AliasChoices("RELAIS_ADMIN_EMAIL"))
     admin_password: str = Field("", validation_alias=AliasChoices("RELAIS_ADMIN_PASSWORD"))
+    # The first admin's profile language: the SPA switches to it when they sign in.
+    admin_locale: Literal["fr", "en"] = Field(
+        "fr", validation_alias=AliasChoices("RELAIS_ADMIN_LOCALE")
+    )
     invitation_days: int = 14
     login_window_seconds: int = 15 * 60
     login_max_per_email: int = 5

@@ -60,26 +60,32 @@ def decode_identity_token(secret: str, token: str) -> Identity:
     return Identity(user_id=str(claims["sub"]), roles=frozenset(str(r) for r in roles))
 
 
-def optional_identity(request: Request) -> Identity | None:
+# The checks below are async on purpose: they do no I/O, and FastAPI would otherwise run each
+# one in its threadpool, a hop per dependency on every request.
+async def optional_identity(request: Request) -> Identity | None:
     token = request.headers.get(IDENTITY_HEADER)
     if not token:
         return None
     return decode_identity_token(request.app.state.settings.internal_secret, token)
 
 
-def require_identity(identity: Annotated[Identity | None, Depends(optional_identity)]) -> Identity:
+async def require_identity(
+    identity: Annotated[Identity | None, Depends(optional_identity)],
+) -> Identity:
     if identity is None or identity.is_service:
         raise Unauthorized("Please sign in to use this endpoint.")
     return identity
 
 
-def require_admin(identity: Annotated[Identity, Depends(require_identity)]) -> Identity:
+async def require_admin(identity: Annotated[Identity, Depends(require_identity)]) -> Identity:
     if not identity.is_admin:
         raise Forbidden("Only the core team (administrators) may do this.")
     return identity
 
 
-def require_service(identity: Annotated[Identity | None, Depends(optional_identity)]) -> Identity:
+async def require_service(
+    identity: Annotated[Identity | None, Depends(optional_identity)],
+) -> Identity:
     if identity is None or not identity.is_service:
         raise Unauthorized("This endpoint is for Relais services only.")
     return identity

@@ -1,5 +1,6 @@
 """Helpers for the contract tests every service has: OpenAPI dump, migrations round trip,
-and the list of routes an authorization table must cover. Domain-free."""
+the list of routes an authorization table must cover, the environment variables of a settings
+class. Domain-free."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from typing import Any
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from fastapi import FastAPI, routing
+from pydantic import AliasChoices
+from pydantic_settings import BaseSettings
 from sqlalchemy import MetaData, inspect
 
 from relais_common.db import make_engine
@@ -98,3 +101,18 @@ def migrations_round_trip(service_root: Path, url: str, metadata: MetaData) -> N
     assert left == set(), f"downgrade left tables behind: {left}"
     upgrade(service_root, url)
     assert set(metadata.tables) <= table_names(url)
+
+
+def environment_names(settings: type[BaseSettings]) -> dict[str, list[str]]:
+    """Field name -> the environment variables that set it (its aliases, else prefix + NAME)."""
+    prefix = str(settings.model_config.get("env_prefix", ""))
+    names: dict[str, list[str]] = {}
+    for field, info in settings.model_fields.items():
+        alias = info.validation_alias
+        if isinstance(alias, AliasChoices):
+            names[field] = [c for c in alias.choices if isinstance(c, str)]
+        elif isinstance(alias, str):
+            names[field] = [alias]
+        else:
+            names[field] = [(prefix + field).upper()]
+    return names

