@@ -21,7 +21,7 @@ const colorSchemeManager = localStorageColorSchemeManager({ key: 'relais.color-s
 export function Providers({ client, children }: { client: QueryClient; children: ReactNode }) {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto" colorSchemeManager={colorSchemeManager}>
-      <Notifications position="bottom-right" />
+      <Notifications position="bottom-right" limit={3} />
       <QueryClientProvider client={client}>{children}</QueryClientProvider>
     </MantineProvider>
   );

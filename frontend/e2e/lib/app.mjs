@@ -89,7 +89,7 @@ export async function describeResponse(res) {
 
 /**
  * Wait for `target`, pressing the list's “Load more” button (in English or French) while it is
- * not there yet, the way a person scrolls through a long list (lists are oldest first).
+ * not there yet, the way a person scrolls through a long list (a list may hold more than one page).
  */
 export async function revealInList(page, target, { pages = 20 } = {}) {
   const more = page.getByRole('button', { name: /^(load more|voir plus)$/i });

@@ -1,5 +1,5 @@
 // Headless Debian Chromium through playwright-core, screenshots and the accessibility check.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
@@ -8,7 +8,9 @@ import { E2E_DIR } from './stack.mjs';
 export const SCREENSHOT_DIR = join(E2E_DIR, 'screenshots');
 const CHROMIUM = process.env.RELAIS_E2E_CHROMIUM || '/usr/bin/chromium';
 
+/** Once per run (one process runs every journey): the screenshots folder holds this run's only. */
 export async function launchBrowser() {
+  rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,

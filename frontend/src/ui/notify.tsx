@@ -6,8 +6,12 @@ import { isApiError } from '../api/errors';
 
 const closeButtonProps = () => ({ 'aria-label': i18n.t('app.close') });
 
+/** The id every confirmation shares: a new one replaces the last, so confirmations never pile up. */
+export const SUCCESS_ID = 'success';
+
 export function notifySuccess(message: string): void {
-  notifications.show({ color: 'relay', message, autoClose: 4000, closeButtonProps: closeButtonProps() });
+  notifications.hide(SUCCESS_ID);
+  notifications.show({ id: SUCCESS_ID, color: 'relay', message, autoClose: 4000, closeButtonProps: closeButtonProps() });
 }
 
 export function notifyStale(onReload: () => void): void {

@@ -84,7 +84,7 @@ class TestAdminAmbassadors:
         ).json()
         assert rest["items"][0]["email"] == "c-active@example.com"
 
-    def test_mailbox_pages_by_date(self, client: TestClient, app: FastAPI) -> None:
+    def test_mailbox_pages_newest_first(self, client: TestClient, app: FastAPI) -> None:
         admin = person(app, admin=True)
         for i in range(3):
             body = {"email": f"m{i}@example.com"}
@@ -94,8 +94,23 @@ class TestAdminAmbassadors:
             f"/admin/mailbox?limit=2&cursor={first['next_cursor']}", headers=admin.headers
         ).json()
         assert [m["to"] for m in first["items"] + rest["items"]] == [
-            "m0@example.com", "m1@example.com", "m2@example.com",
+            "m2@example.com", "m1@example.com", "m0@example.com",
         ]  # fmt: skip
+        assert rest["next_cursor"] is None
+
+    def test_invitations_page_newest_first(self, client: TestClient, app: FastAPI) -> None:
+        admin = person(app, admin=True)
+        for email in ("zoe@example.com", "adam@example.com", "mia@example.com"):
+            assert client.post(
+                "/invitations", json={"email": email}, headers=admin.headers
+            ).is_success
+        seen: list[str] = []
+        url = "/invitations?limit=1"
+        while url:
+            page = client.get(url, headers=admin.headers).json()
+            seen += [i["email"] for i in page["items"]]
+            url = page["next_cursor"] and f"/invitations?limit=1&cursor={page['next_cursor']}"
+        assert seen == ["mia@example.com", "adam@example.com", "zoe@example.com"]
 
     def test_forged_cursors_are_422(self, client: TestClient, app: FastAPI) -> None:
         from relais_common.pagination import encode_cursor

@@ -16,8 +16,8 @@ def invite(client: TestClient, headers: dict[str, str], **body: object) -> dict[
 
 
 def token_from_mailbox(client: TestClient, headers: dict[str, str]) -> str:
-    items = client.get("/admin/mailbox", headers=headers).json()["items"]
-    link = next(line for line in items[-1]["body_text"].splitlines() if "/app/invitations/" in line)
+    items = client.get("/admin/mailbox", headers=headers).json()["items"]  # newest first
+    link = next(line for line in items[0]["body_text"].splitlines() if "/app/invitations/" in line)
     assert link.startswith("https://relais.example/app/invitations/")
     return link.rsplit("/", 1)[-1]
 

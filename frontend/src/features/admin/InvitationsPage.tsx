@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { useInvitations } from '../../api/queries/invitations';
 import { formatDate } from '../../i18n';
 import { QueryState } from '../../ui/QueryState';
-import { newestFirst } from '../../ui/newestFirst';
 import { ImportCard } from './ImportCard';
 import { InviteForm } from './InviteForm';
 import { ScrollTable } from '../../ui/ScrollTable';
@@ -13,7 +12,7 @@ const STATUS_COLOR: Record<string, string> = { pending: 'ember', accepted: 'rela
 export function InvitationsPage() {
   const { t } = useTranslation();
   const list = useInvitations();
-  const rows = newestFirst(list.data?.pages.flatMap((p) => p.items) ?? []);
+  const rows = list.data?.pages.flatMap((p) => p.items) ?? []; // newest first, from the API
   return (
     <Stack gap="lg">
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">

@@ -3,12 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { useMailbox } from '../../api/queries/admin';
 import { formatDate } from '../../i18n';
 import { QueryState } from '../../ui/QueryState';
-import { newestFirst } from '../../ui/newestFirst';
 
 export function MailboxPage() {
   const { t } = useTranslation();
   const mailbox = useMailbox();
-  const messages = newestFirst(mailbox.data?.pages.flatMap((p) => p.items) ?? []);
+  const messages = mailbox.data?.pages.flatMap((p) => p.items) ?? []; // newest first, from the API
   return (
     <Stack>
       <Text c="dimmed">{t('admin.mailboxIntro')}</Text>

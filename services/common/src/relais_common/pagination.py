@@ -64,16 +64,24 @@ def paginate(
     tiebreak: InstrumentedAttribute[Any],
     cursor: str | None,
     limit: int,
+    descending: bool = False,
 ) -> tuple[list[Any], str | None]:
-    """Keyset pagination on (sort, tiebreak) ascending; returns the rows and the next cursor."""
+    """Keyset pagination on (sort, tiebreak); returns the rows and the next cursor.
+
+    Ascending by default; `descending=True` gives newest-first lists when `sort` is a date.
+    """
     limit = max(1, min(limit, MAX_LIMIT))
     if cursor:
         values = decode_cursor(cursor)
         if len(values) != 2:
             raise field_error("cursor", "This cursor is not valid; start again without it.")
-        typed = [_typed(sort, values[0]), _typed(tiebreak, values[1])]
-        stmt = stmt.where(tuple_(sort, tiebreak) > tuple_(*typed))
-    rows = list(session.scalars(stmt.order_by(sort, tiebreak).limit(limit + 1)))
+        key, after = (
+            tuple_(sort, tiebreak),
+            tuple_(_typed(sort, values[0]), _typed(tiebreak, values[1])),
+        )
+        stmt = stmt.where(key < after if descending else key > after)
+    order = (sort.desc(), tiebreak.desc()) if descending else (sort, tiebreak)
+    rows = list(session.scalars(stmt.order_by(*order).limit(limit + 1)))
     next_cursor = None
     if len(rows) > limit:
         rows = rows[:limit]

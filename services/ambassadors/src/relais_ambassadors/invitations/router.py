@@ -98,13 +98,15 @@ def list_invitations(
     cursor: Annotated[str | None, Query(max_length=1000)] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
 ) -> Page[InvitationRead]:
+    """Every invitation, newest first."""
     rows, next_cursor = paginate(
         session,
         select(Invitation),
-        sort=Invitation.email,
+        sort=Invitation.created_at,
         tiebreak=Invitation.id,
         cursor=cursor,
         limit=limit,
+        descending=True,
     )
     return Page[InvitationRead](items=[_read(session, r) for r in rows], next_cursor=next_cursor)
 

@@ -36,7 +36,7 @@ def mailbox(
     cursor: Annotated[str | None, Query(max_length=1000)] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
 ) -> Page[MailMessageRead]:
-    """Every outgoing message; without SMTP this is where invitations can be read."""
+    """Every outgoing message, newest first; without SMTP this is where invitations can be read."""
     rows, next_cursor = paginate(
         session,
         select(MailMessage),
@@ -44,6 +44,7 @@ def mailbox(
         tiebreak=MailMessage.id,
         cursor=cursor,
         limit=limit,
+        descending=True,
     )
     items = [MailMessageRead.model_validate(r) for r in rows]
     return Page[MailMessageRead](items=items, next_cursor=next_cursor)
