@@ -15,6 +15,8 @@ import { AuthLayout } from './ui/AuthLayout';
 import { SignInPage } from './features/auth/SignInPage';
 import { SignUpPage } from './features/auth/SignUpPage';
 import { AcceptInvitationPage } from './features/auth/AcceptInvitationPage';
+import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage';
+import { ResetPasswordPage } from './features/auth/ResetPasswordPage';
 import { OnboardingPage } from './features/onboarding/OnboardingPage';
 import { ProfilePage } from './features/profile/ProfilePage';
 import { DirectoryPage, parseDirectorySearch } from './features/directory/DirectoryPage';
@@ -36,9 +38,10 @@ const publicLayout = createRoute({ getParentRoute: () => rootRoute, id: 'public'
 const signInRoute = createRoute({
   getParentRoute: () => publicLayout,
   path: 'sign-in',
-  validateSearch: (search: Record<string, unknown>): { redirect?: string; deleted?: boolean } => ({
+  validateSearch: (search: Record<string, unknown>): { redirect?: string; deleted?: boolean; reset?: boolean } => ({
     redirect: typeof search.redirect === 'string' ? search.redirect : undefined,
     deleted: search.deleted === true || search.deleted === 'true' ? true : undefined,
+    reset: search.reset === true || search.reset === 'true' ? true : undefined,
   }),
   component: SignInPage,
 });
@@ -47,6 +50,17 @@ export const invitationRoute = createRoute({
   getParentRoute: () => publicLayout,
   path: 'invitations/$token',
   component: AcceptInvitationPage,
+});
+
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: 'forgot-password',
+  component: ForgotPasswordPage,
+});
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: 'reset-password/$token',
+  component: ResetPasswordPage,
 });
 
 const appLayout = createRoute({
@@ -133,7 +147,7 @@ const adminRoutes = [
 ] as const;
 
 const routeTree = rootRoute.addChildren([
-  publicLayout.addChildren([signInRoute, signUpRoute, invitationRoute]),
+  publicLayout.addChildren([signInRoute, signUpRoute, invitationRoute, forgotPasswordRoute, resetPasswordRoute]),
   appLayout.addChildren([
     homeRoute,
     onboardingRoute,

@@ -4,6 +4,7 @@ import { launchBrowser } from '../lib/browser.mjs';
 import { startStack } from '../lib/stack.mjs';
 import { adminJourney } from '../journeys/admin.mjs';
 import { nicolasJourney } from '../journeys/nicolas.mjs';
+import { passwordJourney } from '../journeys/password.mjs';
 
 const run = { stack: null, browser: null };
 
@@ -20,3 +21,4 @@ after(async () => {
 
 describe('English: the core team signs in and the admin screens work', () => adminJourney(run));
 describe('Français : Nicolas, de l’inscription à l’effacement de ses données', () => nicolasJourney(run));
+describe('English: Léa forgot her password and chooses a new one', () => passwordJourney(run));

@@ -1,4 +1,5 @@
 import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createMemoryHistory, RouterProvider } from '@tanstack/react-router';
 import { render } from '@testing-library/react';
@@ -15,6 +16,7 @@ export async function mountApp(path: string, lang: Language = 'en') {
   const router = makeRouter(client, '/app', createMemoryHistory({ initialEntries: [path] }));
   render(
     <MantineProvider theme={theme} env="test">
+      <Notifications />
       <QueryClientProvider client={client}>
         <RouterProvider router={router} />
       </QueryClientProvider>

@@ -26,6 +26,10 @@ ACCESS: dict[tuple[str, str], str] = {
     ("GET", "/livez"): "public",
     ("GET", "/readyz"): "public",
     ("POST", "/signup"): "public",
+    ("POST", "/password-resets"): "public",
+    ("GET", "/password-resets/{token}"): "public",
+    ("POST", "/password-resets/{token}"): "public",
+    ("PUT", "/me/password"): "user",
     ("GET", "/me"): "user",
     ("PATCH", "/me"): "user",
     ("DELETE", "/me"): "user",
@@ -76,6 +80,7 @@ ACCESS: dict[tuple[str, str], str] = {
 BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("PUT", "/me/accounts/{account_id}/consent"): {"public": False},
     ("POST", "/admin/ambassadors/{ambassador_id}/suspend"): {"reason": "Tests"},
+    ("PUT", "/me/password"): {"current_password": "not-it", "new_password": "a-new-passphrase"},
 }
 
 

@@ -9,6 +9,8 @@ import jwt
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from relais_common.auth import decode_identity_token
+from relais_common.testing import TEST_SECRET
 from relais_gateway.config import GatewaySettings
 from relais_gateway.tokens import KIND_SESSION, issue
 
@@ -212,3 +214,28 @@ def test_gateway_endpoint_authorization(
     assert resp.status_code == expected, resp.text
     if expected >= 400:
         assert resp.headers["content-type"] == "application/problem+json"
+
+
+class TestSignInTimeReachesTheServices:
+    """Services refuse sessions older than a password change: they need the sign-in time."""
+
+    @staticmethod
+    def signed_in_ms(echo: dict[str, object]) -> int:
+        headers = echo["headers"]
+        assert isinstance(headers, dict)
+        token = headers["x-relais-identity"]
+        value = decode_identity_token(TEST_SECRET, token).signed_in_ms
+        assert value is not None
+        return value
+
+    def test_cookie_and_bearer_sessions_carry_when_they_signed_in(self, client: TestClient) -> None:
+        before = time.time_ns() // 1_000_000
+        login(client)
+        first = self.signed_in_ms(client.get("/api/ambassadors/whoami").json())
+        assert before <= first <= time.time_ns() // 1_000_000
+        # the same session keeps its time; a new sign-in is a new, later session
+        assert self.signed_in_ms(client.get("/api/editorial/whoami").json()) == first
+        time.sleep(0.005)
+        token = bearer(client)
+        with_token = client.get("/api/ambassadors/whoami", headers=token).json()
+        assert self.signed_in_ms(with_token) > first

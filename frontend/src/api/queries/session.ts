@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { isApiError } from '../errors';
-import { api, rememberCsrfToken } from '../http';
+import { AMB, api, rememberCsrfToken } from '../http';
 import type { Session } from '../types';
 import { keys } from './keys';
 
@@ -45,6 +45,44 @@ export function useLogout() {
     onSettled: () => {
       rememberCsrfToken(null);
       client.setQueryData(keys.session, null);
+    },
+  });
+}
+
+/** “Forgot my password”: the answer is the same whether or not the address has an account. */
+export function useRequestPasswordReset() {
+  return useMutation({
+    mutationFn: (email: string) => api.post<{ detail: string }>(`${AMB}/password-resets`, { email }),
+  });
+}
+
+export function usePasswordResetLink(token: string) {
+  return useQuery({
+    queryKey: ['password-reset', token],
+    queryFn: () => api.get<{ expires_at: string }>(`${AMB}/password-resets/${encodeURIComponent(token)}`),
+    retry: false,
+  });
+}
+
+export function useResetPassword(token: string) {
+  return useMutation({
+    mutationFn: (password: string) => api.post<void>(`${AMB}/password-resets/${encodeURIComponent(token)}`, { password }),
+  });
+}
+
+/**
+ * Change one's password, then sign in again with it: the service signs out every session,
+ * this one included, and this device should stay signed in.
+ */
+export function useChangePassword() {
+  const login = useLogin();
+  return useMutation({
+    mutationFn: async (body: { email: string; current_password: string; new_password: string }) => {
+      await api.put<void>(`${AMB}/me/password`, {
+        current_password: body.current_password,
+        new_password: body.new_password,
+      });
+      await login.mutateAsync({ email: body.email, password: body.new_password });
     },
   });
 }

@@ -42,6 +42,11 @@ export function SignInPage() {
           {t('auth.deleted')}
         </Alert>
       )}
+      {search.reset && (
+        <Alert color="relay" mb="md" role="status">
+          {t('auth.resetDone')}
+        </Alert>
+      )}
       <form onSubmit={onSubmit} noValidate>
         <Stack>
           {errors.root && (
@@ -64,6 +69,9 @@ export function SignInPage() {
             {...form.register('password')}
             error={errors.password?.message}
           />
+          <Anchor component={Link} to="/forgot-password" size="sm" ta="right" mt={-8}>
+            {t('auth.forgot')}
+          </Anchor>
           <Button type="submit" loading={form.formState.isSubmitting} size="md">
             {t('auth.signIn')}
           </Button>

@@ -27,3 +27,12 @@ export const acceptSchema = () =>
 export type SignInValues = z.infer<ReturnType<typeof signInSchema>>;
 export type SignUpValues = z.infer<ReturnType<typeof signUpSchema>>;
 export type AcceptValues = z.infer<ReturnType<typeof acceptSchema>>;
+
+export const forgotSchema = () => z.object({ email: emailField() });
+export const resetSchema = () => z.object({ password: newPasswordField() });
+export const changePasswordSchema = () =>
+  z.object({ current_password: z.string().min(1, t('auth.required')).max(200), new_password: newPasswordField() });
+
+export type ForgotValues = z.infer<ReturnType<typeof forgotSchema>>;
+export type ResetValues = z.infer<ReturnType<typeof resetSchema>>;
+export type ChangePasswordValues = z.infer<ReturnType<typeof changePasswordSchema>>;

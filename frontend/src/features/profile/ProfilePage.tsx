@@ -7,6 +7,7 @@ import { QueryState } from '../../ui/QueryState';
 import { ConsentLedger } from './ConsentLedger';
 import { DangerZone, DataCard } from './DataCard';
 import { ListingCard } from './ListingCard';
+import { PasswordCard } from './PasswordCard';
 import { ProfileForm } from './ProfileForm';
 
 export function ProfilePage() {
@@ -34,6 +35,7 @@ export function ProfilePage() {
           </Card>
         </SimpleGrid>
         <ConsentLedger />
+        <PasswordCard email={me.data.data.email} />
         <DataCard />
         <DangerZone />
       </Stack>

@@ -30,6 +30,8 @@ class Settings(CommonSettings):
         "fr", validation_alias=AliasChoices("RELAIS_ADMIN_LOCALE")
     )
     invitation_days: int = 14
+    reset_minutes: int = 60  # how long a password reset link works
+    reset_max_per_hour: int = 3  # reset links sent to one address per hour
     login_window_seconds: int = 15 * 60
     login_max_per_email: int = 5
     login_max_per_ip: int = 20

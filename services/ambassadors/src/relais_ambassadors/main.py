@@ -20,6 +20,7 @@ from relais_ambassadors.mail.router import router as mail_router
 from relais_ambassadors.mail.sender import mail_job
 from relais_ambassadors.models import events
 from relais_ambassadors.moderation.router import router as moderation_router
+from relais_ambassadors.password_resets.router import router as password_resets_router
 from relais_ambassadors.privacy.router import router as privacy_router
 from relais_ambassadors.profiles.router import router as profiles_router
 from relais_ambassadors.social_accounts.router import router as social_accounts_router
@@ -35,6 +36,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="People, social accounts, themes, departments, charter, consent, invitations.",
         routers=[
             accounts_router,
+            password_resets_router,
             profiles_router,
             charters_router,
             social_accounts_router,

@@ -78,6 +78,8 @@ class Ambassador(Base):
     moderation: Mapped[str] = mapped_column(String(20), default="none")
     moderation_reason: Mapped[str | None] = mapped_column(String(600))
     listed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Sessions signed in before this moment are refused (the password was changed or reset).
+    sessions_revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
@@ -186,6 +188,21 @@ class MailMessage(Base):
     status: Mapped[str] = mapped_column(String(10), default="pending", index=True)
     error: Mapped[str | None] = mapped_column(String(500))
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class PasswordReset(Base):
+    """A "forgot my password" link: only its SHA-256 is kept, it works once, then expires."""
+
+    __tablename__ = "password_reset"
+
+    id: Mapped[str] = mapped_column(UUIDStr(), primary_key=True, default=new_id)
+    ambassador_id: Mapped[str] = mapped_column(
+        UUIDStr(), ForeignKey("ambassador.id", ondelete="CASCADE"), index=True
+    )
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Depends, Request
-from relais_common.auth import CurrentUser, OptionalUser
+from relais_common.auth import CurrentUser, Identity, OptionalUser
 from relais_common.db import DbSession
 from relais_common.errors import Forbidden, NotFound, Unauthorized
 from relais_common.ssrf import SSRFGuard
@@ -36,7 +36,8 @@ def get_guard(request: Request) -> SSRFGuard:
 def refuse_erased_or_suspended(request: Request, session: DbSession, user: OptionalUser) -> None:
     """Sessions and tokens outlive an erasure or a suspension: check the person on every call.
 
-    An erased person's identity is refused everywhere (401). A suspended person keeps their
+    An erased person's identity is refused everywhere (401), and so is a session signed in
+    before the password was changed or reset (sign-out everywhere). A suspended person keeps their
     own data (/me: read, withdraw, export, erase) only: without this, a suspended admin would
     keep the core team's powers until their token expires.
     """
@@ -45,10 +46,20 @@ def refuse_erased_or_suspended(request: Request, session: DbSession, user: Optio
     person = session.get(Ambassador, user.user_id)
     if person is None:
         raise Unauthorized("Your account no longer exists; please sign in again.")
+    if session_revoked(person, user):
+        raise Unauthorized("Your password was changed since you signed in; please sign in again.")
     if request.url.path == "/me" or request.url.path.startswith("/me/"):
         return
     if person.suspended_at is not None:
         raise Forbidden("Your account is suspended; only your own data under /me is available.")
+
+
+def session_revoked(person: Ambassador, user: Identity) -> bool:
+    """Whether the person's sessions were revoked after this one signed in."""
+    if person.sessions_revoked_at is None:
+        return False
+    revoked_ms = int(person.sessions_revoked_at.timestamp() * 1000)
+    return user.signed_in_ms is None or user.signed_in_ms < revoked_ms
 
 
 Myself = Annotated[Ambassador, Depends(load_me)]

@@ -29,6 +29,9 @@ ROLE_SERVICE = "service"
 class Identity:
     user_id: str
     roles: frozenset[str] = field(default_factory=frozenset)
+    # When the person signed in (ms since the epoch; the gateway's session or access token).
+    # A service compares it with the person's "sessions revoked at" (password changed or reset).
+    signed_in_ms: int | None = None
 
     @property
     def is_admin(self) -> bool:
@@ -40,10 +43,23 @@ class Identity:
 
 
 def issue_identity_token(
-    secret: str, user_id: str, roles: frozenset[str] | set[str] | list[str], ttl: int = 60
+    secret: str,
+    user_id: str,
+    roles: frozenset[str] | set[str] | list[str],
+    ttl: int = 60,
+    *,
+    signed_in_ms: int | None = None,
 ) -> str:
     now = int(time.time())
-    claims = {"sub": user_id, "roles": sorted(roles), "aud": AUDIENCE, "iat": now, "exp": now + ttl}
+    claims: dict[str, object] = {
+        "sub": user_id,
+        "roles": sorted(roles),
+        "aud": AUDIENCE,
+        "iat": now,
+        "exp": now + ttl,
+    }
+    if signed_in_ms is not None:
+        claims["signed_in_ms"] = signed_in_ms
     return jwt.encode(claims, secret, algorithm="HS256")
 
 
@@ -57,7 +73,12 @@ def decode_identity_token(secret: str, token: str) -> Identity:
     except jwt.PyJWTError as exc:
         raise Unauthorized("Your session is invalid or has expired; please sign in again.") from exc
     roles = claims.get("roles") or []
-    return Identity(user_id=str(claims["sub"]), roles=frozenset(str(r) for r in roles))
+    signed_in = claims.get("signed_in_ms")
+    return Identity(
+        user_id=str(claims["sub"]),
+        roles=frozenset(str(r) for r in roles),
+        signed_in_ms=signed_in if isinstance(signed_in, int) else None,
+    )
 
 
 # The checks below are async on purpose: they do no I/O, and FastAPI would otherwise run each

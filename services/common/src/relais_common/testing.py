@@ -56,6 +56,12 @@ def empty_tables(engine: Engine, metadata: MetaData, keep: tuple[str, ...] = ())
 
 
 def identity_headers(
-    user_id: str, roles: set[str] | frozenset[str], secret: str = TEST_SECRET
+    user_id: str,
+    roles: set[str] | frozenset[str],
+    secret: str = TEST_SECRET,
+    *,
+    signed_in_ms: int | None = None,
 ) -> dict[str, str]:
-    return {IDENTITY_HEADER: issue_identity_token(secret, user_id, roles)}
+    """`signed_in_ms`: when the person signed in (None: a session older than any revocation)."""
+    token = issue_identity_token(secret, user_id, roles, signed_in_ms=signed_in_ms)
+    return {IDENTITY_HEADER: token}

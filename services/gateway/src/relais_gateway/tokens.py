@@ -25,6 +25,7 @@ class Caller:
     roles: frozenset[str] = field(default_factory=frozenset)
     via_cookie: bool = False
     csrf: str = ""
+    signed_in_ms: int | None = None  # when the person signed in (services refuse older sessions)
 
 
 def new_csrf_token() -> str:
@@ -34,7 +35,8 @@ def new_csrf_token() -> str:
 def issue(
     secret: str, *, kind: str, user_id: str, roles: list[str], ttl: int, csrf: str = ""
 ) -> str:
-    now = int(time.time())
+    now_ms = time.time_ns() // 1_000_000
+    now = now_ms // 1000
     claims: dict[str, object] = {
         "sub": user_id,
         "roles": sorted(roles),
@@ -42,6 +44,7 @@ def issue(
         "aud": AUDIENCE,
         "iat": now,
         "exp": now + ttl,
+        "signed_in_ms": now_ms,
     }
     if csrf:
         claims["csrf"] = csrf
@@ -83,11 +86,13 @@ def _decode(secret: str, token: str, *, kind: str) -> tuple[Caller | None, float
     if claims.get("kind") != kind or not isinstance(claims.get("sub"), str):
         return None, 0.0
     roles = frozenset(str(r) for r in claims.get("roles") or [])
+    signed_in = claims.get("signed_in_ms")
     caller = Caller(
         user_id=claims["sub"],
         roles=roles,
         via_cookie=kind == KIND_SESSION,
         csrf=str(claims.get("csrf", "")),
+        signed_in_ms=signed_in if isinstance(signed_in, int) else None,
     )
     return caller, float(claims["exp"])
 

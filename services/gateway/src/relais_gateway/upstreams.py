@@ -32,7 +32,7 @@ class Upstreams:
             connect=settings.connect_timeout,
             sock_connect=settings.connect_timeout,
         )
-        self._identities: dict[tuple[str, frozenset[str]], tuple[str, float]] = {}
+        self._identities: dict[tuple[str, frozenset[str], int | None], tuple[str, float]] = {}
         self.breakers = {name: Breaker(name) for name in self.urls}
         self._watchers: list[asyncio.Task[None]] = []
 
@@ -72,7 +72,7 @@ class Upstreams:
         return self.sessions[service]
 
     def identity_token(self, caller: Caller) -> str:
-        key = (caller.user_id, caller.roles)
+        key = (caller.user_id, caller.roles, caller.signed_in_ms)
         now = time.monotonic()
         cached = self._identities.get(key)
         if cached and now - cached[1] < IDENTITY_REUSE_SECONDS:
@@ -80,7 +80,11 @@ class Upstreams:
         if len(self._identities) >= IDENTITY_CACHE_MAX:
             self._identities.clear()
         token = issue_identity_token(
-            self.settings.internal_secret, caller.user_id, caller.roles, ttl=60
+            self.settings.internal_secret,
+            caller.user_id,
+            caller.roles,
+            ttl=60,
+            signed_in_ms=caller.signed_in_ms,
         )
         self._identities[key] = (token, now)
         return token

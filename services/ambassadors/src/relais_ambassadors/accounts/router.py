@@ -7,7 +7,8 @@ from relais_common.concurrency import set_etag
 from relais_common.db import DbSession
 
 from relais_ambassadors.accounts import service
-from relais_ambassadors.accounts.schemas import SignupRequest
+from relais_ambassadors.accounts.schemas import PasswordChange, SignupRequest
+from relais_ambassadors.people import Myself
 from relais_ambassadors.problems import api_router
 from relais_ambassadors.schemas import Me
 from relais_ambassadors.views import me_view
@@ -26,3 +27,12 @@ def signup(body: SignupRequest, session: DbSession, response: Response) -> Me:
     )
     set_etag(response, person.id, person.version)
     return me_view(session, person)
+
+
+@router.put("/me/password", status_code=204, name="change_password")
+def change_password(body: PasswordChange, session: DbSession, me: Myself) -> None:
+    """Change one's password (the current one is asked again). Every session, this one
+    included, is signed out: sign in again with the new password."""
+    service.change_password(
+        session, me, current_password=body.current_password, new_password=body.new_password
+    )

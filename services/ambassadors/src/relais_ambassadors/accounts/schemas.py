@@ -26,3 +26,8 @@ class AuthCheckRequest(BaseModel):
 class AuthCheckResult(BaseModel):
     user_id: str
     roles: list[str]
+
+
+class PasswordChange(BaseModel):
+    current_password: str = Field(max_length=200)
+    new_password: str = Field(min_length=10, max_length=200)

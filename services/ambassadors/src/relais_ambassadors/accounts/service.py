@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from relais_common.db import utcnow
-from relais_common.errors import Conflict, TooManyRequests, Unauthorized
+from relais_common.errors import Conflict, TooManyRequests, Unauthorized, field_error
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -105,6 +105,24 @@ def check_login(
         return LoginOutcome(None, Unauthorized("The e-mail address or the password is wrong."))
     session.execute(delete(LoginFailure).where(LoginFailure.email == email))
     return LoginOutcome(person, None)
+
+
+def set_password(session: Session, person: Ambassador, new_password: str) -> None:
+    """A new password signs the person out everywhere and lifts the sign-in lock on them."""
+    person.password_hash = hash_password(new_password)
+    person.sessions_revoked_at = utcnow()
+    person.version += 1
+    session.execute(delete(LoginFailure).where(LoginFailure.email == person.email))
+
+
+def change_password(
+    session: Session, person: Ambassador, *, current_password: str, new_password: str
+) -> None:
+    if not verify_password(person.password_hash, current_password):
+        raise field_error("current_password", "This is not your current password.")
+    if new_password == current_password:
+        raise field_error("new_password", "Choose a password different from the current one.")
+    set_password(session, person, new_password)
 
 
 def auth_roles(person: Ambassador) -> list[str]:

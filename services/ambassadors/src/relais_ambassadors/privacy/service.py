@@ -18,6 +18,7 @@ from relais_ambassadors.models import (
     Invitation,
     LoginFailure,
     MailMessage,
+    PasswordReset,
     SocialAccount,
     SuspensionRecord,
     as_dict,
@@ -47,6 +48,10 @@ def export(session: Session, person: Ambassador) -> dict[str, Any]:
         "invitations": _rows(session, Invitation, Invitation.email == person.email),
         "mail": _rows(session, MailMessage, MailMessage.to == person.email),
         "login_failures": _rows(session, LoginFailure, LoginFailure.email == person.email),
+        "password_resets": [
+            {k: v for k, v in row.items() if k != "token_hash"}
+            for row in _rows(session, PasswordReset, PasswordReset.ambassador_id == person.id)
+        ],
         "published_events": [
             {"id": r.id, "type": r.type, "payload": r.payload, "created_at": r.created_at}
             for r in session.execute(
@@ -75,6 +80,7 @@ def erase(session: Session, person: Ambassador, password: str) -> None:
         delete(Invitation).where(Invitation.email == email),
         delete(MailMessage).where(MailMessage.to == email),
         delete(LoginFailure).where(LoginFailure.email == email),
+        delete(PasswordReset).where(PasswordReset.ambassador_id == person_id),
         delete(events.outbox).where(
             outbox.aggregate_id == person_id, outbox.type != "ambassador.erased"
         ),

@@ -1,0 +1,74 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useMemo } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useChangePassword } from '../../api/queries/session';
+import { changePasswordSchema, type ChangePasswordValues } from '../auth/schemas';
+import { notifyError, notifySuccess } from '../../ui/notify';
+import { PasswordField } from '../../ui/PasswordField';
+import { PasswordStrength } from '../../ui/PasswordStrength';
+
+/** Change one's password: other devices are signed out, this one signs in again by itself. */
+export function PasswordCard({ email }: { email: string }) {
+  const { t, i18n } = useTranslation();
+  const schema = useMemo(() => changePasswordSchema(), [i18n.language]); // eslint-disable-line react-hooks/exhaustive-deps
+  const form = useForm<ChangePasswordValues>({
+    resolver: zodResolver(schema),
+    defaultValues: { current_password: '', new_password: '' },
+  });
+  const change = useChangePassword();
+  const { errors } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    try {
+      await change.mutateAsync({ email, ...values });
+      form.reset();
+      notifySuccess(t('profile.passwordChanged'));
+    } catch (error) {
+      notifyError(error, { setError: form.setError, fields: ['current_password', 'new_password'] });
+    }
+  });
+
+  return (
+    <Card>
+      <Title order={2} size="h3" mb="xs">
+        {t('profile.passwordTitle')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="md">
+        {t('profile.passwordIntro')}
+      </Text>
+      <form onSubmit={onSubmit} noValidate aria-label={t('profile.passwordTitle')}>
+        <Stack>
+          {/* lets password managers file the new password under the right account */}
+          <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <PasswordField
+              label={t('profile.currentPassword')}
+              autoComplete="current-password"
+              required
+              {...form.register('current_password')}
+              error={errors.current_password?.message}
+            />
+            <div>
+              <PasswordField
+                label={t('auth.newPassword')}
+                autoComplete="new-password"
+                required
+                aria-describedby="new-password-strength"
+                {...form.register('new_password')}
+                error={errors.new_password?.message}
+              />
+              <PasswordStrength password={form.watch('new_password')} id="new-password-strength" />
+            </div>
+          </SimpleGrid>
+          <Group justify="flex-end">
+            <Button type="submit" variant="light" loading={form.formState.isSubmitting}>
+              {t('profile.changePassword')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, Field, field_validator
+
+from relais_ambassadors.validation import normalise_email
+
+
+class ResetRequest(BaseModel):
+    email: str = Field(max_length=254, examples=["jane.doe@example.com"])
+
+    _email = field_validator("email")(normalise_email)
+
+
+class ResetRequested(BaseModel):
+    detail: str
+
+
+class ResetLink(BaseModel):
+    expires_at: datetime
+
+
+class NewPassword(BaseModel):
+    password: str = Field(min_length=10, max_length=200)

@@ -1,0 +1,108 @@
+"""“Forgot my password”: a single-use link by e-mail, in the person's language.
+
+The answer to a request never says whether the address has an account. Only the token's
+SHA-256 is stored. Using a link sets the password, signs every session out and voids the
+person's other links.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from relais_common.db import utcnow
+from relais_common.errors import Gone, NotFound
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from relais_ambassadors.accounts.service import set_password
+from relais_ambassadors.config import Settings
+from relais_ambassadors.mail.service import queue_mail
+from relais_ambassadors.models import Ambassador, PasswordReset
+from relais_ambassadors.people import by_email
+
+REQUESTED = (
+    "If an account exists for this address, a link to choose a new password is on its way. "
+    "It works once, within the hour."
+)
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _mail(settings: Settings, person: Ambassador, token: str, minutes: int) -> tuple[str, str]:
+    link = f"{settings.public_base_url.rstrip('/')}/app/reset-password/{token}"
+    if person.locale == "en":
+        return (
+            "Relais: choose a new password",
+            f"Hello {person.display_name},\n\n"
+            "Someone (hopefully you) asked to reset your Relais password. "
+            f"Choose a new one here within {minutes} minutes; the link works once:\n\n"
+            f"{link}\n\n"
+            "If you did not ask for it, ignore this e-mail: your password stays as it is.\n",
+        )
+    return (
+        "Relais : choisissez un nouveau mot de passe",
+        f"Bonjour {person.display_name},\n\n"
+        "Quelqu\u2019un (vous, espérons-le) a demandé à réinitialiser votre mot de passe Relais. "
+        f"Choisissez-en un nouveau ici dans les {minutes} minutes\u202f; "
+        "le lien ne sert qu\u2019une fois\u202f:\n\n"
+        f"{link}\n\n"
+        "Si vous n\u2019avez rien demandé, ignorez ce message\u202f: "
+        "votre mot de passe ne change pas.\n",
+    )
+
+
+def request_reset(session: Session, settings: Settings, email: str) -> None:
+    """Send a link when the address has an active account and the hourly quota allows."""
+    person = by_email(session, email)
+    if person is None or person.suspended_at is not None:
+        return
+    recent = session.scalar(
+        select(func.count()).where(
+            PasswordReset.ambassador_id == person.id,
+            PasswordReset.created_at >= utcnow() - timedelta(hours=1),
+        )
+    )
+    if (recent or 0) >= settings.reset_max_per_hour:
+        return  # no mail flood; the answer stays the same
+    token = secrets.token_urlsafe(32)
+    minutes = settings.reset_minutes
+    session.add(
+        PasswordReset(
+            ambassador_id=person.id,
+            token_hash=_hash(token),
+            expires_at=utcnow() + timedelta(minutes=minutes),
+            created_at=utcnow(),
+        )
+    )
+    subject, body = _mail(settings, person, token, minutes)
+    queue_mail(
+        session, smtp=bool(settings.smtp_url), to=person.email, subject=subject, body_text=body
+    )
+
+
+def open_link(session: Session, token: str) -> PasswordReset:
+    link = session.scalar(select(PasswordReset).where(PasswordReset.token_hash == _hash(token)))
+    if link is None:
+        raise NotFound("This link is not valid; ask for a new one from the sign-in page.")
+    if link.used_at is not None:
+        raise Gone("This link was already used; ask for a new one from the sign-in page.")
+    if link.expires_at <= utcnow():
+        raise Gone("This link has expired; ask for a new one from the sign-in page.")
+    return link
+
+
+def use_link(session: Session, token: str, password: str) -> None:
+    link = open_link(session, token)
+    person = session.get(Ambassador, link.ambassador_id)
+    if person is None:  # pragma: no cover - the cascade deletes links with the person
+        raise NotFound("This link is not valid; ask for a new one from the sign-in page.")
+    set_password(session, person, password)
+    session.execute(
+        update(PasswordReset)
+        .where(PasswordReset.ambassador_id == person.id, PasswordReset.used_at.is_(None))
+        .values(used_at=utcnow())
+    )
