@@ -107,9 +107,26 @@ export function adminJourney(run) {
     await checkpoint(page, 'admin-en-invitations-imported');
   });
 
+  step('invitations: one is withdrawn (a typo), another gets a new link', async () => {
+    const table = page.getByRole('table', { name: 'Invitations' });
+    const rowOf = (invitee) => table.getByRole('row').filter({ has: page.getByRole('cell', { name: invitee.email, exact: true }) });
+    const [, bruno, chloe] = INVITEES;
+    await page.getByRole('button', { name: `Withdraw the invitation of ${chloe.email}` }).click();
+    await rowOf(chloe).getByText('Withdrawn', { exact: true }).waitFor();
+    assert.equal(await page.getByRole('button', { name: `Withdraw the invitation of ${chloe.email}` }).count(), 0);
+    await page.getByRole('button', { name: `Send a new invitation link to ${bruno.email}` }).click();
+    await page.getByText(`A new link is on its way to ${bruno.email}.`).waitFor();
+    await rowOf(bruno).getByText('Pending', { exact: true }).waitFor();
+    await checkpoint(page, 'admin-en-invitations-actions');
+  });
+
   step('mailbox shows the invitation e-mails', async () => {
     await adminSection('Mailbox');
     for (const invitee of INVITEES) await revealInList(page, page.getByText(new RegExp(`^To ${invitee.email.replace(/[.+]/g, '\\$&')} ·`)));
+    // Bruno's new link is a second e-mail, and the newest one comes first
+    const bruno = new RegExp(`^To ${INVITEES[1].email.replace(/[.+]/g, '\\$&')} ·`);
+    assert.equal(await page.getByText(bruno).count(), 2);
+    assert.match(await page.getByText(/^To .* ·/).first().innerText(), bruno);
     await checkpoint(page, 'admin-en-mailbox');
   });
 

@@ -62,6 +62,8 @@ ACCESS: dict[tuple[str, str], str] = {
     ("POST", "/invitations"): "admin",
     ("GET", "/invitations"): "admin",
     ("POST", "/invitations/import"): "admin",
+    ("POST", "/invitations/{invitation_id}/revoke"): "admin",
+    ("POST", "/invitations/{invitation_id}/resend"): "admin",
     ("GET", "/invitations/{token}"): "public",
     ("POST", "/invitations/{token}/accept"): "public",
     ("GET", "/admin/moderation"): "admin",
@@ -116,6 +118,7 @@ def world(app: FastAPI, client: TestClient) -> dict[str, Any]:
             "department_id": department(app, "R&D"),
             "ambassador_id": owner.id,
             "token": "no-such-token",
+            "invitation_id": "no-such-invitation",
         },
     }
 

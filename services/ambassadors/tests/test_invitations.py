@@ -93,3 +93,55 @@ class TestAccept:
         with app.state.sessionmaker.begin() as session:
             session.execute(update(Invitation).values(expires_at=utcnow() - timedelta(days=1)))
         assert client.get(f"/invitations/{token}").status_code == 410
+
+
+class TestWithdrawAndResend:
+    def test_a_withdrawn_link_stops_working_and_the_person_can_be_invited_again(
+        self, client: TestClient, app: FastAPI
+    ) -> None:
+        admin = person(app, admin=True)
+        invitation = invite(client, admin.headers, email="typo@exmaple.com")
+        token = token_from_mailbox(client, admin.headers)
+        withdrawn = client.post(f"/invitations/{invitation['id']}/revoke", headers=admin.headers)
+        assert withdrawn.status_code == 200, withdrawn.text
+        assert withdrawn.json()["status"] == "revoked"
+        again = client.post(f"/invitations/{invitation['id']}/revoke", headers=admin.headers)
+        assert again.json()["status"] == "revoked"  # idempotent
+        gone = client.get(f"/invitations/{token}")
+        assert gone.status_code == 410
+        assert "withdrawn" in gone.json()["detail"]
+        accept = client.post(f"/invitations/{token}/accept", json={"password": "a good password"})
+        assert accept.status_code == 410
+        assert invite(client, admin.headers, email="typo@exmaple.com")["status"] == "pending"
+
+    def test_resending_gives_a_new_link_and_date_and_voids_the_old_one(
+        self, client: TestClient, app: FastAPI
+    ) -> None:
+        admin = person(app, admin=True)
+        invitation = invite(client, admin.headers)
+        old = token_from_mailbox(client, admin.headers)
+        with app.state.sessionmaker.begin() as session:
+            session.execute(update(Invitation).values(expires_at=utcnow() - timedelta(days=1)))
+        listed = client.get("/invitations", headers=admin.headers).json()["items"]
+        assert listed[0]["status"] == "expired"
+        resent = client.post(f"/invitations/{invitation['id']}/resend", headers=admin.headers)
+        assert resent.status_code == 200, resent.text
+        assert resent.json()["status"] == "pending"
+        assert resent.json()["expires_at"] > utcnow().isoformat()
+        new = token_from_mailbox(client, admin.headers)
+        assert new != old
+        assert client.get(f"/invitations/{old}").status_code == 404
+        ok = client.post(f"/invitations/{new}/accept", json={"password": "a good password"})
+        assert ok.status_code == 201
+
+    def test_accepted_and_unknown_invitations(self, client: TestClient, app: FastAPI) -> None:
+        admin = person(app, admin=True)
+        invitation = invite(client, admin.headers)
+        token = token_from_mailbox(client, admin.headers)
+        client.post(f"/invitations/{token}/accept", json={"password": "a good password"})
+        for action in ("revoke", "resend"):
+            resp = client.post(f"/invitations/{invitation['id']}/{action}", headers=admin.headers)
+            assert resp.status_code == 409, action
+            assert "already accepted" in resp.json()["detail"]
+            missing = client.post(f"/invitations/nope/{action}", headers=admin.headers)
+            assert missing.status_code == 404

@@ -48,3 +48,12 @@ export function useImportInvitations() {
     onSuccess: () => client.invalidateQueries({ queryKey: ['admin'] }),
   });
 }
+
+/** Withdraw (`revoke`) an invitation, or send it again with a new link (`resend`). */
+export function useInvitationAction(action: 'revoke' | 'resend') {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<Invitation>(`${AMB}/invitations/${encodeURIComponent(id)}/${action}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['admin'] }),
+  });
+}

@@ -51,7 +51,7 @@ export function AmbassadorsPage() {
                     <Table.Td>{a.email}</Table.Td>
                     <Table.Td>{a.department?.name ?? '—'}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={STATUS_COLOR[a.status] ?? 'gray'}>
+                      <Badge variant="light" color={STATUS_COLOR[a.status] ?? 'gray'} miw="max-content">
                         {t(`profile.statuses.${a.status}`, { defaultValue: a.status })}
                       </Badge>
                     </Table.Td>

@@ -1,12 +1,16 @@
-import { Badge, Button, Card, Center, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { ActionIcon, Badge, Button, Card, Center, Group, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { IconBan, IconMailForward } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useInvitations } from '../../api/queries/invitations';
+import { useInvitationAction, useInvitations } from '../../api/queries/invitations';
+import type { Invitation } from '../../api/types';
+import { notifyError, notifySuccess } from '../../ui/notify';
 import { formatDate } from '../../i18n';
 import { QueryState } from '../../ui/QueryState';
 import { ImportCard } from './ImportCard';
 import { InviteForm } from './InviteForm';
 import { ScrollTable } from '../../ui/ScrollTable';
 
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
 const STATUS_COLOR: Record<string, string> = { pending: 'ember', accepted: 'relay', expired: 'gray', revoked: 'red' };
 
 export function InvitationsPage() {
@@ -26,7 +30,7 @@ export function InvitationsPage() {
         <QueryState isPending={list.isPending} error={list.error} onRetry={() => void list.refetch()} />
         {list.isSuccess && rows.length === 0 && <Text c="dimmed">{t('admin.empty')}</Text>}
         {rows.length > 0 && (
-          <ScrollTable label={t('admin.invitationsList')} minWidth={640}>
+          <ScrollTable label={t('admin.invitationsList')} minWidth={760}>
             <Table striped aria-label={t('admin.invitationsList')}>
               <Table.Thead>
                 <Table.Tr>
@@ -36,6 +40,7 @@ export function InvitationsPage() {
                   <Table.Th>{t('admin.status')}</Table.Th>
                   <Table.Th>{t('admin.sentAt')}</Table.Th>
                   <Table.Th>{t('admin.expiresAt')}</Table.Th>
+                  <Table.Th>{t('admin.actions')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -44,13 +49,16 @@ export function InvitationsPage() {
                     <Table.Td>{inv.email}</Table.Td>
                     <Table.Td>{inv.display_name || '—'}</Table.Td>
                     <Table.Td>{inv.department?.name ?? '—'}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={STATUS_COLOR[inv.status] ?? 'gray'}>
+                    <Table.Td style={NOWRAP}>
+                      <Badge variant="light" color={STATUS_COLOR[inv.status] ?? 'gray'} miw="max-content">
                         {t(`admin.invitationStatus.${inv.status}`, { defaultValue: inv.status })}
                       </Badge>
                     </Table.Td>
-                    <Table.Td>{formatDate(inv.created_at)}</Table.Td>
-                    <Table.Td>{formatDate(inv.expires_at)}</Table.Td>
+                    <Table.Td style={NOWRAP}>{formatDate(inv.created_at)}</Table.Td>
+                    <Table.Td style={NOWRAP}>{formatDate(inv.expires_at)}</Table.Td>
+                    <Table.Td>
+                      <InvitationActions invitation={inv} />
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -66,5 +74,55 @@ export function InvitationsPage() {
         )}
       </Card>
     </Stack>
+  );
+}
+
+/** Pending or expired: send a new link; pending: withdraw it. Accepted ones have nothing to do. */
+function InvitationActions({ invitation }: { invitation: Invitation }) {
+  const { t } = useTranslation();
+  const resend = useInvitationAction('resend');
+  const revoke = useInvitationAction('revoke');
+  const email = invitation.email;
+  if (invitation.status === 'accepted') return null;
+  const resendLabel = t('admin.resendInvitationTo', { email });
+  const revokeLabel = t('admin.revokeInvitationOf', { email });
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Tooltip label={resendLabel}>
+        <ActionIcon
+          variant="light"
+          size="lg"
+          aria-label={resendLabel}
+          loading={resend.isPending}
+          onClick={() =>
+            resend.mutate(invitation.id, {
+              onSuccess: () => notifySuccess(t('admin.invitationResent', { email })),
+              onError: (e) => notifyError(e),
+            })
+          }
+        >
+          <IconMailForward size={18} aria-hidden />
+        </ActionIcon>
+      </Tooltip>
+      {invitation.status === 'pending' && (
+        <Tooltip label={revokeLabel}>
+          <ActionIcon
+            variant="subtle"
+            color="red.9"
+            size="lg"
+            aria-label={revokeLabel}
+            loading={revoke.isPending}
+            onClick={() =>
+              revoke.mutate(invitation.id, {
+                onSuccess: () => notifySuccess(t('admin.invitationRevoked', { email })),
+                onError: (e) => notifyError(e),
+              })
+            }
+          >
+            <IconBan size={18} aria-hidden />
+          </ActionIcon>
+        </Tooltip>
+      )}
+    </Group>
   );
 }

@@ -175,6 +175,7 @@ class Invitation(Base):
     location: Mapped[str] = mapped_column(String(120), default="")
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
     accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # withdrawn by an admin
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 

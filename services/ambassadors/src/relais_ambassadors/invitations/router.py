@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Query, Request, Response
+from fastapi import Depends, Path, Query, Request, Response
 from relais_common.auth import AdminUser
 from relais_common.concurrency import set_etag
 from relais_common.db import DbSession
@@ -109,6 +109,25 @@ def list_invitations(
         descending=True,
     )
     return Page[InvitationRead](items=[_read(session, r) for r in rows], next_cursor=next_cursor)
+
+
+@router.post("/invitations/{invitation_id}/revoke", response_model=InvitationRead, name="revoke")
+def revoke_invitation(
+    invitation_id: Annotated[str, Path(max_length=64)], session: DbSession, _admin: AdminUser
+) -> InvitationRead:
+    """Withdraw an invitation (a typo in the address, someone who left): its link stops working."""
+    return _read(session, service.revoke(session, invitation_id))
+
+
+@router.post("/invitations/{invitation_id}/resend", response_model=InvitationRead, name="resend")
+def resend_invitation(
+    invitation_id: Annotated[str, Path(max_length=64)],
+    session: DbSession,
+    settings: AppSettings,
+    _admin: AdminUser,
+) -> InvitationRead:
+    """Send a fresh link with a new expiry date; the previous link stops working."""
+    return _read(session, service.resend(session, settings, invitation_id))
 
 
 @router.post(

@@ -24,7 +24,7 @@ class InvitationRead(BaseModel):
     display_name: str
     department: DepartmentRead | None
     location: str
-    status: Literal["pending", "accepted", "expired"]
+    status: Literal["pending", "accepted", "expired", "revoked"]
     expires_at: datetime
     accepted_at: datetime | None
     created_at: datetime

@@ -20,6 +20,8 @@ from relais_ambassadors.people import by_email
 def status_of(invitation: Invitation) -> str:
     if invitation.accepted_at is not None:
         return "accepted"
+    if invitation.revoked_at is not None:
+        return "revoked"
     return "expired" if invitation.expires_at <= utcnow() else "pending"
 
 
@@ -75,13 +77,48 @@ def invite(
     )
     session.add(invitation)
     session.flush()
+    _send(session, settings, invitation)
+    return invitation
+
+
+def _send(session: Session, settings: Settings, invitation: Invitation) -> None:
     queue_mail(
         session,
         smtp=bool(settings.smtp_url),
-        to=email,
+        to=invitation.email,
         subject="Invitation à rejoindre Relais / Invitation to join Relais",
         body_text=_mail_body(settings, invitation),
     )
+
+
+def _invitation_or_404(session: Session, invitation_id: str) -> Invitation:
+    invitation = session.get(Invitation, invitation_id)
+    if invitation is None:
+        raise NotFound("There is no invitation with this id.")
+    return invitation
+
+
+def revoke(session: Session, invitation_id: str) -> Invitation:
+    """Withdraw an invitation: its link stops working at once (idempotent)."""
+    invitation = _invitation_or_404(session, invitation_id)
+    if invitation.accepted_at is not None:
+        raise Conflict("This invitation was already accepted; suspend the account instead.")
+    if invitation.revoked_at is None:
+        invitation.revoked_at = utcnow()
+    return invitation
+
+
+def resend(session: Session, settings: Settings, invitation_id: str) -> Invitation:
+    """A new link (the old one stops working), a new expiry date and a new e-mail."""
+    invitation = _invitation_or_404(session, invitation_id)
+    if invitation.accepted_at is not None:
+        raise Conflict("This invitation was already accepted.")
+    if by_email(session, invitation.email) is not None:
+        raise Conflict(f"{invitation.email} already has an account.")
+    invitation.token = secrets.token_urlsafe(24)
+    invitation.expires_at = utcnow() + timedelta(days=settings.invitation_days)
+    invitation.revoked_at = None
+    _send(session, settings, invitation)
     return invitation
 
 
@@ -89,7 +126,10 @@ def open_invitation(session: Session, token: str) -> Invitation:
     invitation = session.scalar(select(Invitation).where(Invitation.token == token))
     if invitation is None:
         raise NotFound("This invitation link is not valid; ask for a new one.")
-    if status_of(invitation) != "pending":
+    status = status_of(invitation)
+    if status == "revoked":
+        raise Gone("This invitation was withdrawn by the core team; ask them if it is a mistake.")
+    if status != "pending":
         raise Gone("This invitation was already used or has expired; ask for a new one.")
     return invitation
 
