@@ -66,6 +66,22 @@ export function adminJourney(run) {
     await checkpoint(page, 'admin-en-charter');
   });
 
+  step('a new charter version starts from the current one and is previewed before publishing', async () => {
+    const currentTitle = await page.locator('.charter-body').first().locator('h1, h2').first().innerText();
+    await page.getByRole('button', { name: 'Start from the current version' }).click();
+    assert.notEqual(await page.getByLabel(/^Title/).inputValue(), '');
+    const text = page.getByLabel(/^Text \(Markdown\)/);
+    await text.fill(`${await text.inputValue()}\n\n## A new rule\n\nNo <script>alert(1)</script> **ever**.`);
+    await page.getByRole('tab', { name: 'Preview' }).click();
+    const preview = page.getByRole('region', { name: 'Preview of the new version' });
+    await preview.getByRole('heading', { name: 'A new rule' }).waitFor();
+    await preview.getByRole('heading', { name: currentTitle }).waitFor();
+    assert.equal(await preview.locator('script').count(), 0);
+    await checkpoint(page, 'admin-en-charter-preview');
+    await page.getByRole('tab', { name: 'Write' }).click();
+    await text.waitFor();
+  });
+
   step('departments screen lists the demo departments', async () => {
     await adminSection('Departments');
     const rows = page.getByRole('table', { name: 'Departments' }).getByRole('row');

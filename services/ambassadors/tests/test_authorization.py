@@ -36,6 +36,7 @@ ACCESS: dict[tuple[str, str], str] = {
     ("GET", "/charters/current"): "user",
     ("GET", "/charters"): "admin",
     ("POST", "/charters"): "admin",
+    ("POST", "/charters/preview"): "admin",
     ("POST", "/me/charter-acceptance"): "user",
     ("GET", "/platforms"): "public",
     ("POST", "/accounts/preview"): "user",

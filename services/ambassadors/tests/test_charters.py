@@ -92,3 +92,24 @@ class TestAcceptCharter:
         who = person(app)
         resp = client.post("/me/charter-acceptance", json={"version": "x"}, headers=who.headers)
         assert resp.status_code == 422
+
+
+class TestPreview:
+    def test_a_draft_renders_as_it_would_be_published_and_nothing_is_stored(
+        self, client: TestClient, app: FastAPI
+    ) -> None:
+        admin = person(app, admin=True)
+        md = "# Draft\n\nHi <script>alert(1)</script> [x](javascript:alert(1)) **ok**"
+        resp = client.post("/charters/preview", json={"body_markdown": md}, headers=admin.headers)
+        assert resp.status_code == 200, resp.text
+        html = resp.json()["body_html"]
+        assert "<h1>Draft</h1>" in html and "<strong>ok</strong>" in html
+        assert "<script" not in html and 'href="javascript' not in html
+        assert client.get("/charters", headers=admin.headers).json() == []
+        empty = client.post("/charters/preview", json={"body_markdown": ""}, headers=admin.headers)
+        assert empty.json() == {"body_html": ""}
+        too_long = {"body_markdown": "x" * 100_001}
+        assert (
+            client.post("/charters/preview", json=too_long, headers=admin.headers).status_code
+            == 422
+        )

@@ -32,3 +32,10 @@ export function usePublishCharter() {
     },
   });
 }
+
+/** Render a draft exactly as publishing would (sanitised HTML); nothing is stored. */
+export function usePreviewCharter() {
+  return useMutation({
+    mutationFn: (body_markdown: string) => api.post<{ body_html: string }>(`${AMB}/charters/preview`, { body_markdown }),
+  });
+}

@@ -1,18 +1,25 @@
-import { Alert, Button, Card, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/errors';
-import { useCharterHistory, useCurrentCharter, usePublishCharter } from '../../api/queries/charters';
+import { useCharterHistory, useCurrentCharter, usePreviewCharter, usePublishCharter } from '../../api/queries/charters';
+import type { Charter } from '../../api/types';
 import { formatDate } from '../../i18n';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { QueryState } from '../../ui/QueryState';
 
-function PublishForm() {
+function PublishForm({ current }: { current: Charter | null | undefined }) {
   const { t } = useTranslation();
   const publish = usePublishCharter();
+  const preview = usePreviewCharter();
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
+  const [tab, setTab] = useState<string | null>('write');
+  const showTab = (value: string | null) => {
+    setTab(value);
+    if (value === 'preview') preview.mutate(body, { onError: (err) => notifyError(err) });
+  };
   const error = publish.error && isApiError(publish.error) ? publish.error : null;
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
@@ -37,17 +44,55 @@ function PublishForm() {
         <Alert color="ember" icon={<IconAlertTriangle aria-hidden />} id="publish-warning">
           {t('admin.publishWarning')}
         </Alert>
+        {current && (
+          <Group justify="flex-end">
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              onClick={() => {
+                setTitle(current.title);
+                setBody(current.body_markdown);
+                setTab('write');
+              }}
+            >
+              {t('admin.startFromCurrent')}
+            </Button>
+          </Group>
+        )}
         <TextInput label={t('admin.charterTitle')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required error={error?.fieldMessage('title')} />
-        <Textarea
-          label={t('admin.charterBody')}
-          value={body}
-          onChange={(e) => setBody(e.currentTarget.value)}
-          autosize
-          minRows={10}
-          required
-          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-          error={error?.fieldMessage('body_markdown')}
-        />
+        <Tabs value={tab} onChange={showTab} keepMounted={false}>
+          <Tabs.List>
+            <Tabs.Tab value="write">{t('admin.charterWrite')}</Tabs.Tab>
+            <Tabs.Tab value="preview">{t('admin.charterPreview')}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="write" pt="sm">
+            <Textarea
+              label={t('admin.charterBody')}
+              value={body}
+              onChange={(e) => setBody(e.currentTarget.value)}
+              autosize
+              minRows={10}
+              required
+              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+              error={error?.fieldMessage('body_markdown')}
+            />
+          </Tabs.Panel>
+          <Tabs.Panel value="preview" pt="sm">
+            <QueryState isPending={preview.isPending} error={null} />
+            {preview.data &&
+              (preview.data.body_html ? (
+                <div
+                  className="charter-body"
+                  role="region"
+                  aria-label={t('admin.charterPreviewLabel')}
+                  tabIndex={0}
+                  dangerouslySetInnerHTML={{ __html: preview.data.body_html }}
+                />
+              ) : (
+                <Text c="dimmed">{t('admin.charterPreviewEmpty')}</Text>
+              ))}
+          </Tabs.Panel>
+        </Tabs>
         <Button type="submit" color="ember" disabled={!title.trim() || !body.trim()} loading={publish.isPending} aria-describedby="publish-warning">
           {t('admin.publish')}
         </Button>
@@ -79,7 +124,7 @@ export function CharterAdminPage() {
             </>
           )}
         </Card>
-        <PublishForm />
+        <PublishForm current={current.data} />
       </SimpleGrid>
       <Card>
         <Title order={2} size="h3" mb="md">

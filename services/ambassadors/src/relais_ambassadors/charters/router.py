@@ -6,7 +6,13 @@ from relais_common.concurrency import set_etag
 from relais_common.db import DbSession
 
 from relais_ambassadors.charters import service
-from relais_ambassadors.charters.schemas import CharterAcceptance, CharterCreate, CharterRead
+from relais_ambassadors.charters.schemas import (
+    CharterAcceptance,
+    CharterCreate,
+    CharterPreview,
+    CharterPreviewRequest,
+    CharterRead,
+)
 from relais_ambassadors.people import Myself
 from relais_ambassadors.problems import api_router
 from relais_ambassadors.schemas import Me
@@ -29,6 +35,12 @@ def charter_history(session: DbSession, _admin: AdminUser) -> list[CharterRead]:
 def publish_charter(body: CharterCreate, session: DbSession, _admin: AdminUser) -> CharterRead:
     charter = service.publish(session, title=body.title, body_markdown=body.body_markdown)
     return CharterRead.model_validate(charter)
+
+
+@router.post("/charters/preview", response_model=CharterPreview, name="preview")
+async def preview_charter(body: CharterPreviewRequest, _admin: AdminUser) -> CharterPreview:
+    """Render a draft as it would be published; nothing is stored (no I/O, hence async)."""
+    return CharterPreview(body_html=service.render(body.body_markdown))
 
 
 @router.post("/me/charter-acceptance", response_model=Me, name="accept")

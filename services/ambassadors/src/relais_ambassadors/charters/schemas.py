@@ -20,5 +20,13 @@ class CharterCreate(BaseModel):
     body_markdown: str = Field(min_length=1, max_length=100_000)
 
 
+class CharterPreviewRequest(BaseModel):
+    body_markdown: str = Field(max_length=100_000)
+
+
+class CharterPreview(BaseModel):
+    body_html: str = Field(description="Exactly what publishing would show: sanitised HTML.")
+
+
 class CharterAcceptance(BaseModel):
     version: int = Field(ge=1, le=2**31 - 1)
