@@ -15,9 +15,9 @@ export const theme = createTheme({
   primaryShade: { light: 7, dark: 8 },
   colors: { relay, ember },
   fontFamily:
-    '"Source Sans 3", "Source Sans Pro", "Segoe UI", system-ui, -apple-system, Roboto, "Helvetica Neue", Arial, sans-serif',
+    '"Source Sans 3 Variable", "Source Sans 3", "Source Sans Pro", "Segoe UI", system-ui, -apple-system, Roboto, "Helvetica Neue", Arial, sans-serif',
   headings: {
-    fontFamily: '"Fraunces", Georgia, "Iowan Old Style", "Palatino Linotype", serif',
+    fontFamily: '"Fraunces Variable", "Fraunces", Georgia, "Iowan Old Style", "Palatino Linotype", serif',
     fontWeight: '650',
   },
   defaultRadius: 'md',
