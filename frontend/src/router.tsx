@@ -38,10 +38,13 @@ const publicLayout = createRoute({ getParentRoute: () => rootRoute, id: 'public'
 const signInRoute = createRoute({
   getParentRoute: () => publicLayout,
   path: 'sign-in',
-  validateSearch: (search: Record<string, unknown>): { redirect?: string; deleted?: boolean; reset?: boolean } => ({
+  validateSearch: (
+    search: Record<string, unknown>,
+  ): { redirect?: string; deleted?: boolean; reset?: boolean; everywhere?: boolean } => ({
     redirect: typeof search.redirect === 'string' ? search.redirect : undefined,
     deleted: search.deleted === true || search.deleted === 'true' ? true : undefined,
     reset: search.reset === true || search.reset === 'true' ? true : undefined,
+    everywhere: search.everywhere === true || search.everywhere === 'true' ? true : undefined,
   }),
   component: SignInPage,
 });

@@ -85,6 +85,17 @@ export function passwordJourney(run) {
     assert.match((await me.json()).detail, /password was changed/);
   });
 
+  step('from her profile, “Sign out everywhere” ends this session too', async () => {
+    await page.goto('/app/profile');
+    await page.getByRole('heading', { name: 'Devices' }).waitFor();
+    await checkpoint(page, 'password-en-profile-devices');
+    await page.getByRole('button', { name: 'Sign out everywhere' }).click();
+    await page.waitForURL(/\/app\/sign-in\?everywhere=true$/);
+    await page.getByRole('status').filter({ hasText: 'You are signed out of every device.' }).waitFor();
+    const res = await api(page.context(), 'GET', '/api/auth/session');
+    assert.equal(res.status(), 401, await describeResponse(res));
+  });
+
   step('closing the browsers', async () => {
     await laptop?.close();
     await page?.context().close();

@@ -30,6 +30,7 @@ ACCESS: dict[tuple[str, str], str] = {
     ("GET", "/password-resets/{token}"): "public",
     ("POST", "/password-resets/{token}"): "public",
     ("PUT", "/me/password"): "user",
+    ("POST", "/me/sessions/revoke"): "user",
     ("GET", "/me"): "user",
     ("PATCH", "/me"): "user",
     ("DELETE", "/me"): "user",

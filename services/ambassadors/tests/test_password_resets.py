@@ -186,3 +186,14 @@ class TestSignOutEverywhere:
         assert sign_in(client, jane.email, NEW) == 200
         time.sleep(0.002)
         assert client.get("/me", headers=fresh_session(jane.id)).status_code == 200
+
+    def test_signing_out_everywhere(self, client: TestClient, app: FastAPI) -> None:
+        jane = person(app, email="everywhere@example.com")
+        phone, laptop = fresh_session(jane.id), fresh_session(jane.id)
+        time.sleep(0.002)
+        assert client.post("/me/sessions/revoke", headers=laptop).status_code == 204
+        for device in (phone, laptop):
+            assert client.get("/me", headers=device).status_code == 401
+        assert sign_in(client, jane.email, PASSWORD) == 200  # the password is unchanged
+        time.sleep(0.002)
+        assert client.get("/me", headers=fresh_session(jane.id)).status_code == 200

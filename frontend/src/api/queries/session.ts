@@ -86,3 +86,15 @@ export function useChangePassword() {
     },
   });
 }
+
+/** Sign out of every device, this one included (the service refuses every earlier session). */
+export function useSignOutEverywhere() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<void>(`${AMB}/me/sessions/revoke`),
+    onSuccess: () => {
+      rememberCsrfToken(null);
+      client.setQueryData(keys.session, null);
+    },
+  });
+}

@@ -42,9 +42,9 @@ export function SignInPage() {
           {t('auth.deleted')}
         </Alert>
       )}
-      {search.reset && (
+      {(search.reset || search.everywhere) && (
         <Alert color="relay" mb="md" role="status">
-          {t('auth.resetDone')}
+          {t(search.reset ? 'auth.resetDone' : 'auth.signedOutEverywhere')}
         </Alert>
       )}
       <form onSubmit={onSubmit} noValidate>

@@ -43,6 +43,10 @@ beforeAll(async () => {
     signedIn = false; // the service signs out every session, this one included
     return { status: 204 };
   });
+  server.on('POST', '/api/ambassadors/me/sessions/revoke', () => {
+    signedIn = false;
+    return { status: 204 };
+  });
 });
 afterAll(() => server.close());
 beforeEach(() => {
@@ -115,5 +119,18 @@ describe('changing one’s password from the profile', () => {
     expect(signedIn).toBe(true);
     expect(form).toBeInTheDocument();
     expect(current).toHaveValue('');
+  });
+});
+
+describe('signing out everywhere', () => {
+  it('signs out every device, this one included, and says so on the sign-in page', async () => {
+    signedIn = true;
+    const router = await mountApp('/app/profile');
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Sign out everywhere' }));
+    await waitFor(() => expect(router.history.location.pathname).toBe('/app/sign-in'));
+    expect(await screen.findByRole('status')).toHaveTextContent('You are signed out of every device.');
+    expect(sent('POST', '/api/ambassadors/me/sessions/revoke')).toHaveLength(1);
+    expect(signedIn).toBe(false);
   });
 });

@@ -33,7 +33,7 @@ export function ListingCard({ me }: { me: Me }) {
         </Group>
         {charterPending && (
           <Alert color="ember" role="status">
-            {t('profile.charterPending')}{' '}
+            {t(charter.accepted_version === null ? 'profile.charterFirst' : 'profile.charterPending')}{' '}
             {/* the alert's own text colour and an underline: teal on the ember tint is below 4.5:1 */}
             <Anchor component={Link} to="/onboarding" c="inherit" fw={700} underline="always">
               {t('profile.readCharter')}

@@ -3,7 +3,9 @@ import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/co
 import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useChangePassword } from '../../api/queries/session';
+import { useChangePassword, useSignOutEverywhere } from '../../api/queries/session';
+import { useNavigate } from '@tanstack/react-router';
+import { useQueryClient } from '@tanstack/react-query';
 import { changePasswordSchema, type ChangePasswordValues } from '../auth/schemas';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { PasswordField } from '../../ui/PasswordField';
@@ -69,6 +71,37 @@ export function PasswordCard({ email }: { email: string }) {
           </Group>
         </Stack>
       </form>
+    </Card>
+  );
+}
+
+/** Sign out of every device (a lost phone, a shared computer), then sign in again here. */
+export function DevicesCard() {
+  const { t } = useTranslation();
+  const everywhere = useSignOutEverywhere();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const signOut = () =>
+    everywhere.mutate(undefined, {
+      onSuccess: async () => {
+        await navigate({ to: '/sign-in', search: { everywhere: true } });
+        client.removeQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
+      },
+      onError: (error) => notifyError(error),
+    });
+  return (
+    <Card>
+      <Title order={2} size="h3" mb="xs">
+        {t('profile.everywhereTitle')}
+      </Title>
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed" maw={560}>
+          {t('profile.everywhereIntro')}
+        </Text>
+        <Button variant="default" onClick={signOut} loading={everywhere.isPending}>
+          {t('profile.everywhere')}
+        </Button>
+      </Group>
     </Card>
   );
 }

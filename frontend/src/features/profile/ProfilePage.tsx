@@ -7,7 +7,7 @@ import { QueryState } from '../../ui/QueryState';
 import { ConsentLedger } from './ConsentLedger';
 import { DangerZone, DataCard } from './DataCard';
 import { ListingCard } from './ListingCard';
-import { PasswordCard } from './PasswordCard';
+import { DevicesCard, PasswordCard } from './PasswordCard';
 import { ProfileForm } from './ProfileForm';
 
 export function ProfilePage() {
@@ -36,6 +36,7 @@ export function ProfilePage() {
         </SimpleGrid>
         <ConsentLedger />
         <PasswordCard email={me.data.data.email} />
+        <DevicesCard />
         <DataCard />
         <DangerZone />
       </Stack>

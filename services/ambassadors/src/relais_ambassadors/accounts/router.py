@@ -36,3 +36,9 @@ def change_password(body: PasswordChange, session: DbSession, me: Myself) -> Non
     service.change_password(
         session, me, current_password=body.current_password, new_password=body.new_password
     )
+
+
+@router.post("/me/sessions/revoke", status_code=204, name="sign_out_everywhere")
+def sign_out_everywhere(session: DbSession, me: Myself) -> None:
+    """Sign out of every device, this one included: each must sign in again."""
+    service.sign_out_everywhere(me)

@@ -107,10 +107,15 @@ def check_login(
     return LoginOutcome(person, None)
 
 
+def sign_out_everywhere(person: Ambassador) -> None:
+    """Every session signed in until now is refused from now on (a lost phone, a shared computer)."""
+    person.sessions_revoked_at = utcnow()
+
+
 def set_password(session: Session, person: Ambassador, new_password: str) -> None:
     """A new password signs the person out everywhere and lifts the sign-in lock on them."""
     person.password_hash = hash_password(new_password)
-    person.sessions_revoked_at = utcnow()
+    sign_out_everywhere(person)
     person.version += 1
     session.execute(delete(LoginFailure).where(LoginFailure.email == person.email))
 
