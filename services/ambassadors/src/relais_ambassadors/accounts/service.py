@@ -108,7 +108,7 @@ def check_login(
 
 
 def sign_out_everywhere(person: Ambassador) -> None:
-    """Every session signed in until now is refused from now on (a lost phone, a shared computer)."""
+    """Every session signed in until now is refused from now on (lost phone, shared computer)."""
     person.sessions_revoked_at = utcnow()
 
 
