@@ -118,14 +118,21 @@ export interface Page<T> {
   next_cursor: string | null;
 }
 
+/** A department or theme as lists show it (no counts). */
+export interface TaxonomyRef {
+  id: string;
+  slug: string;
+  name: string;
+}
+
 export interface DirectoryEntry {
   id: string;
   display_name: string;
   job_title: string;
-  department: Department | null;
+  department: TaxonomyRef | null;
   location: string;
   languages: string[];
-  themes: Theme[];
+  themes: TaxonomyRef[];
   accounts: SocialAccount[];
   public: boolean;
 }

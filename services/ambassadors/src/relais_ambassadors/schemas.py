@@ -15,6 +15,14 @@ class ORMModel(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
 
+class TaxonomyRef(BaseModel):
+    """A department or theme as a list shows it: no counts to compute per row."""
+
+    id: str
+    slug: str
+    name: str
+
+
 class DepartmentRead(ORMModel):
     id: str
     name: str

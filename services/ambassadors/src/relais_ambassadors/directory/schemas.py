@@ -2,16 +2,16 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from relais_ambassadors.schemas import DepartmentRead, SocialAccountRead, ThemeRead
+from relais_ambassadors.schemas import SocialAccountRead, TaxonomyRef
 
 
 class DirectoryEntry(BaseModel):
     id: str
     display_name: str
     job_title: str
-    department: DepartmentRead | None
+    department: TaxonomyRef | None
     location: str
     languages: list[str]
-    themes: list[ThemeRead]
+    themes: list[TaxonomyRef]
     accounts: list[SocialAccountRead]
     public: bool

@@ -20,9 +20,8 @@ from relais_ambassadors.models import (
     Theme,
 )
 from relais_ambassadors.publication import current_charter_version, is_listed
-from relais_ambassadors.schemas import SocialAccountRead
+from relais_ambassadors.schemas import SocialAccountRead, TaxonomyRef
 from relais_ambassadors.search_text import normalise
-from relais_ambassadors.views import department_views, theme_views
 
 
 @dataclass(frozen=True)
@@ -78,20 +77,24 @@ def entries(
         .order_by(SocialAccount.created_at, SocialAccount.id)
     ):
         accounts[account.ambassador_id].append(SocialAccountRead.model_validate(account))
-    links = session.execute(
-        select(AmbassadorTheme.ambassador_id, Theme)
+    # Plain tuples, no ORM objects and no member counts: a directory page lists 20-200 people.
+    themes: dict[str, list[TaxonomyRef]] = defaultdict(list)
+    for person_id, theme_id, slug, name in session.execute(
+        select(AmbassadorTheme.ambassador_id, Theme.id, Theme.slug, Theme.name)
         .join(Theme, Theme.id == AmbassadorTheme.theme_id)
         .where(AmbassadorTheme.ambassador_id.in_(ids))
         .order_by(Theme.name)
-    ).all()
-    theme_rows = {theme.id: theme for _, theme in links}
-    theme_by_id = {t.id: t for t in theme_views(session, list(theme_rows.values()))}
-    themes = defaultdict(list)
-    for person_id, theme in links:
-        themes[person_id].append(theme_by_id[theme.id])
+    ):
+        themes[person_id].append(TaxonomyRef(id=theme_id, slug=slug, name=name))
     dept_ids = {p.department_id for p in people if p.department_id}
-    dept_rows = session.scalars(select(Department).where(Department.id.in_(dept_ids))).all()
-    departments = {d.id: d for d in department_views(session, dept_rows)}
+    departments = {
+        dept_id: TaxonomyRef(id=dept_id, slug=slug, name=name)
+        for dept_id, slug, name in session.execute(
+            select(Department.id, Department.slug, Department.name).where(
+                Department.id.in_(dept_ids)
+            )
+        )
+    }
     return [
         DirectoryEntry(
             id=p.id,
