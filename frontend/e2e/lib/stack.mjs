@@ -88,6 +88,8 @@ export async function startStack() {
     RELAIS_EVENT_POLL_SECONDS: '1',
     RELAIS_DEMO: '1',
     RELAIS_ENV: 'development',
+    // the journeys sign up and sign in more than 10 times a minute from one address (limits: gateway tests)
+    GATEWAY_AUTH_BURST: '100',
   };
   const child = spawn('python3', ['-m', 'uv', 'run', '--frozen', 'python', 'scripts/run_stack.py'], {
     cwd: REPO_ROOT,

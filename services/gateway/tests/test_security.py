@@ -70,3 +70,14 @@ def test_sign_in_attempts_limited(make_client: Callable[..., TestClient]) -> Non
     token = client.post("/api/auth/token", data={"username": "a", "password": "b"})
     assert token.status_code == 429
     assert client.get("/api/auth/session").status_code == 200  # reads use the API bucket
+
+
+@pytest.mark.parametrize("path", ["/api/ambassadors/signup", "/api/ambassadors/password-resets"])
+def test_sign_up_and_reset_requests_share_the_sign_in_limit(
+    make_client: Callable[..., TestClient], path: str
+) -> None:
+    """They create accounts or send mail to a typed address: no flood from one client."""
+    client = make_client(auth_rate_per_minute=10, auth_burst=2)
+    statuses = [client.post(path, json={"email": "a@example.com"}).status_code for _ in range(3)]
+    assert statuses[2] == 429 and 429 not in statuses[:2]
+    assert client.get("/api/ambassadors/me").status_code != 429  # other calls are not slowed

@@ -12,7 +12,16 @@ from relais_gateway.config import GatewaySettings
 from relais_gateway.identity import header_value
 
 MAX_CLIENTS = 50_000
-CREDENTIAL_PATHS = frozenset({"/api/auth/token", "/api/auth/login"})
+# Sign-in, and the public endpoints that create an account or send mail to an address someone
+# typed: 10 a minute per client IP, not 20 a second (no password guessing, no mail flood).
+CREDENTIAL_PATHS = frozenset(
+    {
+        "/api/auth/token",
+        "/api/auth/login",
+        "/api/ambassadors/signup",
+        "/api/ambassadors/password-resets",
+    }
+)
 
 
 class TokenBuckets:
@@ -47,7 +56,7 @@ def client_ip(scope: Scope, trust_forwarded: bool) -> str:
 
 
 class RateLimitMiddleware:
-    """20 req/s (burst 100) on /api; 10 per minute on the credential endpoints."""
+    """20 req/s (burst 100) on /api; 10 per minute on CREDENTIAL_PATHS."""
 
     def __init__(self, app: ASGIApp, settings: GatewaySettings) -> None:
         self.app = app
