@@ -10,9 +10,8 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Mapping
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import httpx
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel
 from sqlalchemy import (
@@ -31,6 +30,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from relais_common.auth import IDENTITY_HEADER, ServiceCaller, service_token
 from relais_common.db import UTCDateTime, utcnow
+
+if TYPE_CHECKING:
+    import httpx
 
 log = logging.getLogger("relais.events")
 _ID = BigInteger().with_variant(Integer(), "sqlite")
@@ -158,6 +160,8 @@ class EventConsumer:
 
     async def poll_once(self) -> int:
         """Fetch and apply one batch; returns how many events were applied."""
+        import httpx  # only consumers need it: a provider-only service saves ~6 MB resident
+
         after = await asyncio.to_thread(self.position)
         headers = {IDENTITY_HEADER: service_token(self.secret, self.consumer_name)}
         async with httpx.AsyncClient(
