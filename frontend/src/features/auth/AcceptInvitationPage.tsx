@@ -9,11 +9,10 @@ import { useLogin } from '../../api/queries/session';
 import { currentLanguage, formatDate } from '../../i18n';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { PageTitle } from '../../ui/PageTitle';
-import { PasswordStrength } from '../../ui/PasswordStrength';
 import { QueryState } from '../../ui/QueryState';
 import { acceptSchema, type AcceptValues } from './schemas';
 import { useAfterSignIn } from './useAfterSignIn';
-import { PasswordField } from '../../ui/PasswordField';
+import { NewPasswordField } from '../../ui/PasswordField';
 
 export function AcceptInvitationPage() {
   const { t, i18n } = useTranslation();
@@ -68,17 +67,12 @@ export function AcceptInvitationPage() {
               {...form.register('display_name')}
               error={errors.display_name?.message}
             />
-            <div>
-              <PasswordField
-                label={t('auth.password')}
-                autoComplete="new-password"
-                required
-                aria-describedby="password-strength"
-                {...form.register('password')}
-                error={errors.password?.message}
-              />
-              <PasswordStrength password={form.watch('password')} id="password-strength" />
-            </div>
+            <NewPasswordField
+              label={t('auth.password')}
+              typed={form.watch('password')}
+              {...form.register('password')}
+              error={errors.password?.message}
+            />
             <Button type="submit" loading={form.formState.isSubmitting} size="md">
               {t('auth.invitationAccept')}
             </Button>

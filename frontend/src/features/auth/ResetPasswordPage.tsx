@@ -11,8 +11,7 @@ import { keys } from '../../api/queries/keys';
 import { usePasswordResetLink, useResetPassword } from '../../api/queries/session';
 import { notifyError } from '../../ui/notify';
 import { PageTitle } from '../../ui/PageTitle';
-import { PasswordField } from '../../ui/PasswordField';
-import { PasswordStrength } from '../../ui/PasswordStrength';
+import { NewPasswordField } from '../../ui/PasswordField';
 import { QueryState } from '../../ui/QueryState';
 import { resetSchema, type ResetValues } from './schemas';
 
@@ -60,17 +59,12 @@ export function ResetPasswordPage() {
       {link.data && (
         <form onSubmit={onSubmit} noValidate>
           <Stack>
-            <div>
-              <PasswordField
-                label={t('auth.newPassword')}
-                autoComplete="new-password"
-                required
-                aria-describedby="password-strength"
-                {...form.register('password')}
-                error={errors.password?.message}
-              />
-              <PasswordStrength password={form.watch('password')} id="password-strength" />
-            </div>
+            <NewPasswordField
+              label={t('auth.newPassword')}
+              typed={form.watch('password')}
+              {...form.register('password')}
+              error={errors.password?.message}
+            />
             <Button type="submit" loading={form.formState.isSubmitting} size="md">
               {t('auth.resetSubmit')}
             </Button>

@@ -9,10 +9,9 @@ import { useLogin } from '../../api/queries/session';
 import { currentLanguage, setLanguage } from '../../i18n';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { PageTitle } from '../../ui/PageTitle';
-import { PasswordStrength } from '../../ui/PasswordStrength';
 import { signUpSchema, type SignUpValues } from './schemas';
 import { useAfterSignIn } from './useAfterSignIn';
-import { PasswordField } from '../../ui/PasswordField';
+import { NewPasswordField } from '../../ui/PasswordField';
 
 const FIELDS = ['email', 'password', 'display_name', 'locale'] as const;
 
@@ -61,17 +60,12 @@ export function SignUpPage() {
             {...form.register('email')}
             error={errors.email?.message}
           />
-          <div>
-            <PasswordField
-              label={t('auth.password')}
-              autoComplete="new-password"
-              required
-              aria-describedby="password-strength"
-              {...form.register('password')}
-              error={errors.password?.message}
-            />
-            <PasswordStrength password={password} id="password-strength" />
-          </div>
+          <NewPasswordField
+            label={t('auth.password')}
+            typed={password}
+            {...form.register('password')}
+            error={errors.password?.message}
+          />
           <Controller
             control={form.control}
             name="locale"

@@ -8,8 +8,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { changePasswordSchema, type ChangePasswordValues } from '../auth/schemas';
 import { notifyError, notifySuccess } from '../../ui/notify';
-import { PasswordField } from '../../ui/PasswordField';
-import { PasswordStrength } from '../../ui/PasswordStrength';
+import { PasswordField, NewPasswordField } from '../../ui/PasswordField';
 
 /** Change one's password: other devices are signed out, this one signs in again by itself. */
 export function PasswordCard({ email }: { email: string }) {
@@ -52,17 +51,12 @@ export function PasswordCard({ email }: { email: string }) {
               {...form.register('current_password')}
               error={errors.current_password?.message}
             />
-            <div>
-              <PasswordField
-                label={t('auth.newPassword')}
-                autoComplete="new-password"
-                required
-                aria-describedby="new-password-strength"
-                {...form.register('new_password')}
-                error={errors.new_password?.message}
-              />
-              <PasswordStrength password={form.watch('new_password')} id="new-password-strength" />
-            </div>
+            <NewPasswordField
+              label={t('auth.newPassword')}
+              typed={form.watch('new_password')}
+              {...form.register('new_password')}
+              error={errors.new_password?.message}
+            />
           </SimpleGrid>
           <Group justify="flex-end">
             <Button type="submit" variant="light" loading={form.formState.isSubmitting}>
