@@ -1,4 +1,4 @@
-// @vitest-environment-options {"url": "http://127.0.0.1:47311/app/"}
+// @vitest-environment-options {"url": "http://127.0.0.1:21311/app/"}
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startApiServer, type ApiServer } from '../test/apiServer';
 import { ApiError } from './errors';

@@ -1,6 +1,8 @@
 /**
  * A real HTTP server on the jsdom origin, speaking the Relais API shapes, for tests.
- * Each test file sets its own origin with `@vitest-environment-options {"url": "http://127.0.0.1:<port>/"}`.
+ * Each test file sets its own origin with `@vitest-environment-options {"url": "http://127.0.0.1:<port>/"}`:
+ * one port per file, from 21311 up, below Linux's ephemeral range (32768–60999) so that no outgoing
+ * connection of another process can hold it (src/test/ports.test.ts checks both).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 

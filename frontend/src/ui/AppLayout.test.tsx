@@ -1,4 +1,4 @@
-// @vitest-environment-options {"url": "http://127.0.0.1:47315/app/"}
+// @vitest-environment-options {"url": "http://127.0.0.1:21315/app/"}
 import { screen, waitFor } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiServer, type ApiServer } from '../test/apiServer';

@@ -1,4 +1,4 @@
-// @vitest-environment-options {"url": "http://127.0.0.1:47318/app/"}
+// @vitest-environment-options {"url": "http://127.0.0.1:21318/app/"}
 import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderWithProviders } from '../test/render';

@@ -1,4 +1,4 @@
-// @vitest-environment-options {"url": "http://127.0.0.1:47317/app/"}
+// @vitest-environment-options {"url": "http://127.0.0.1:21317/app/"}
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';

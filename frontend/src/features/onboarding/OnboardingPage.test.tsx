@@ -1,4 +1,4 @@
-// @vitest-environment-options {"url": "http://127.0.0.1:47313/app/"}
+// @vitest-environment-options {"url": "http://127.0.0.1:21313/app/"}
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// @vitest-environment-options {"url": "http://127.0.0.1:47320/app/"}
+// @vitest-environment-options {"url": "http://127.0.0.1:21320/app/"}
 import { screen } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiServer, type ApiServer } from '../../test/apiServer';
