@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import time
 from collections.abc import Iterator
@@ -13,10 +14,11 @@ from aiosmtpd.controller import Controller
 from ambassadors_factories import make_settings, person
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from relais_ambassadors.mail.sender import parse_smtp_url, send_pending
+from relais_ambassadors.mail.sender import mail_job, parse_smtp_url, send_pending
 from relais_ambassadors.main import create_app
-from relais_ambassadors.models import Base
+from relais_ambassadors.models import Base, MailMessage
 from relais_common.testing import empty_tables
+from sqlalchemy import update
 
 
 class Inbox:
@@ -111,5 +113,18 @@ def test_refused_mail_is_marked_failed(
 def test_without_smtp_mail_is_stored_not_pending(client: TestClient, app: FastAPI) -> None:
     admin = person(app, admin=True)
     client.post("/invitations", json={"email": "x@example.com"}, headers=admin.headers)
+    mailbox = client.get("/admin/mailbox", headers=admin.headers).json()["items"]
+    assert [m["status"] for m in mailbox] == ["stored"]
+
+
+def test_mail_left_pending_when_smtp_is_removed_is_kept_as_stored(
+    client: TestClient, app: FastAPI
+) -> None:
+    """SMTP was configured, then removed: the mail it never sent must not wait forever."""
+    admin = person(app, admin=True)
+    client.post("/invitations", json={"email": "x@example.com"}, headers=admin.headers)
+    with app.state.sessionmaker.begin() as session:
+        session.execute(update(MailMessage).values(status="pending"))
+    asyncio.run(mail_job(app))  # the service's start-up job, without RELAIS_SMTP_URL
     mailbox = client.get("/admin/mailbox", headers=admin.headers).json()["items"]
     assert [m["status"] for m in mailbox] == ["stored"]

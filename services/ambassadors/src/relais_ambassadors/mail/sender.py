@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 from fastapi import FastAPI
 from relais_common.db import utcnow
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from relais_ambassadors.config import Settings
@@ -100,9 +100,26 @@ def send_pending(sessions: sessionmaker[Session], settings: Settings) -> int:
     return sent
 
 
+def store_unsent(sessions: sessionmaker[Session]) -> int:
+    """Without SMTP, mail still `pending` from a time it was configured is kept here: `stored`."""
+    with sessions.begin() as session:
+        ids = session.scalars(
+            update(MailMessage)
+            .where(MailMessage.status == "pending")
+            .values(status="stored")
+            .returning(MailMessage.id)
+        ).all()
+        return len(ids)
+
+
 async def mail_job(app: FastAPI) -> None:
     settings: Settings = app.state.settings
     if not settings.smtp_url:
+        stored = await asyncio.to_thread(store_unsent, app.state.sessionmaker)
+        if stored:
+            log.warning(
+                "no SMTP server configured: %d unsent message(s) kept in the mailbox", stored
+            )
         return
     while True:
         try:
