@@ -58,7 +58,7 @@ export const en = {
     forgotTitle: 'Forgot your password?',
     forgotIntro: 'Give your account’s e-mail address: we send you a link to choose a new password.',
     forgotSend: 'Send me the link',
-    forgotSent: 'If an account exists for {{email}}, a link to choose a new password is on its way. It works once, within the hour; look in your spam folder too.',
+    forgotSent: 'If an account exists for {{email}}, a link to choose a new password is on its way. It works once, for a limited time (the e-mail says how long); look in your spam folder too.',
     backToSignIn: 'Back to sign-in',
     resetTitle: 'Choose a new password',
     resetIntro: 'Every device signed in to your account will be signed out.',

@@ -60,7 +60,7 @@ export const fr: Messages = {
     forgotTitle: 'Mot de passe oublié ?',
     forgotIntro: 'Indiquez l’adresse e-mail de votre compte : nous vous envoyons un lien pour choisir un nouveau mot de passe.',
     forgotSend: 'M’envoyer le lien',
-    forgotSent: 'Si un compte existe pour {{email}}, un lien pour choisir un nouveau mot de passe est en route. Il ne sert qu’une fois, dans l’heure ; regardez aussi dans vos indésirables.',
+    forgotSent: 'Si un compte existe pour {{email}}, un lien pour choisir un nouveau mot de passe est en route. Il ne sert qu’une fois, pour une durée limitée (le message l’indique) ; regardez aussi dans vos indésirables.',
     backToSignIn: 'Retour à la connexion',
     resetTitle: 'Choisissez un nouveau mot de passe',
     resetIntro: 'Tous les appareils connectés à votre compte seront déconnectés.',

@@ -24,7 +24,7 @@ from relais_ambassadors.people import by_email
 
 REQUESTED = (
     "If an account exists for this address, a link to choose a new password is on its way. "
-    "It works once, within the hour."
+    "It works once, for a limited time (the e-mail says how long)."
 )
 
 
