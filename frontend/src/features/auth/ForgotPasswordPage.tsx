@@ -1,12 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Anchor, Button, Card, Stack, Text, TextInput } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
+import { Alert, Button, Card, Stack, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useRequestPasswordReset } from '../../api/queries/session';
 import { notifyError } from '../../ui/notify';
 import { PageTitle } from '../../ui/PageTitle';
+import { BackToSignIn } from './BackToSignIn';
 import { forgotSchema, type ForgotValues } from './schemas';
 
 /** Ask for a link by e-mail; the answer never says whether the address has an account. */
@@ -51,11 +51,7 @@ export function ForgotPasswordPage() {
           </Stack>
         </form>
       )}
-      <Text size="sm" ta="center" mt="md">
-        <Anchor component={Link} to="/sign-in">
-          {t('auth.backToSignIn')}
-        </Anchor>
-      </Text>
+      <BackToSignIn />
     </Card>
   );
 }

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Anchor, Button, Card, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Stack } from '@mantine/core';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
@@ -11,6 +11,7 @@ import { keys } from '../../api/queries/keys';
 import { usePasswordResetLink, useResetPassword } from '../../api/queries/session';
 import { notifyError } from '../../ui/notify';
 import { PageTitle } from '../../ui/PageTitle';
+import { BackToSignIn } from './BackToSignIn';
 import { NewPasswordField } from '../../ui/PasswordField';
 import { QueryState } from '../../ui/QueryState';
 import { resetSchema, type ResetValues } from './schemas';
@@ -71,11 +72,7 @@ export function ResetPasswordPage() {
           </Stack>
         </form>
       )}
-      <Text size="sm" ta="center" mt="md">
-        <Anchor component={Link} to="/sign-in">
-          {t('auth.backToSignIn')}
-        </Anchor>
-      </Text>
+      <BackToSignIn />
     </Card>
   );
 }
