@@ -1,0 +1,21 @@
+"""moderation of public changes
+
+Revision ID: 20261201_moderation_changes
+Revises: 20261201_readable_slugs
+Create Date: 2026-12-01 10:00:00
+"""
+
+from collections.abc import Sequence
+
+revision: str = "20261201_moderation_changes"
+down_revision: str | None = "20261201_readable_slugs"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass
