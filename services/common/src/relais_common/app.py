@@ -10,6 +10,7 @@ from typing import Any
 from fastapi import APIRouter, FastAPI
 from fastapi.routing import APIRoute
 
+from relais_common.bodyguard import JSONBodyGuard
 from relais_common.db import make_engine, make_sessionmaker
 from relais_common.errors import install_error_handlers
 from relais_common.health import router as health_router
@@ -66,5 +67,6 @@ def create_service_app(
     app.include_router(health_router)
     for router in routers:
         app.include_router(router)
+    app.add_middleware(JSONBodyGuard)  # inside the request ids, so refusals carry one
     app.add_middleware(RequestIdMiddleware)
     return app

@@ -12,6 +12,9 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_JSON = "application/problem+json"
+# A problem lists at most this many field errors (and says how many there were): a body of
+# 50,000 unknown keys once answered with a 4.5 MB error.
+MAX_REPORTED_ERRORS = 20
 log = logging.getLogger("relais.errors")
 
 _TITLES = {
@@ -126,7 +129,9 @@ def problem_body(
     if instance:
         body["instance"] = instance
     if errors:
-        body["errors"] = errors
+        body["errors"] = errors[:MAX_REPORTED_ERRORS]
+        if len(errors) > MAX_REPORTED_ERRORS:
+            body["errors_total"] = len(errors)
     body.update(extra)
     return body
 
@@ -206,6 +211,8 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = validation_errors(exc)
         detail = "; ".join(f"{e['field']}: {e['message']}" for e in errors[:5])
+        if len(errors) > 5:
+            detail += f" (and {len(errors) - 5} more)"
         return problem_response(
             422, detail, code="invalid-input", instance=request.url.path, errors=errors
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import Request
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from relais_common.errors import PROBLEM_JSON, field_error
 
@@ -22,6 +22,9 @@ class Problem(BaseModel):
     detail: str
     instance: str | None = None
     errors: list[FieldProblem] | None = None
+    errors_total: int | None = Field(
+        None, description="How many field errors there were, when more than `errors` lists"
+    )
 
 
 WHY = {
