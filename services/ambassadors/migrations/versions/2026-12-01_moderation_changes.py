@@ -1,11 +1,18 @@
 """moderation of public changes
 
+Per-field profile versions (stale If-Match merges), the approved public snapshot with the state
+of the change since, and the core team's moderation policy.
+
 Revision ID: 20261201_moderation_changes
 Revises: 20261201_readable_slugs
 Create Date: 2026-12-01 10:00:00
 """
 
 from collections.abc import Sequence
+
+import relais_common.db
+import sqlalchemy as sa
+from alembic import op
 
 revision: str = "20261201_moderation_changes"
 down_revision: str | None = "20261201_readable_slugs"
@@ -14,8 +21,39 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    pass
+    with op.batch_alter_table("ambassador", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("profile_field_versions", sa.JSON(), nullable=True))
+        batch_op.add_column(sa.Column("public_snapshot", sa.JSON(), nullable=True))
+        batch_op.add_column(
+            sa.Column("change_status", sa.String(length=20), nullable=False, server_default="none")
+        )
+        batch_op.add_column(sa.Column("change_reason", sa.String(length=600), nullable=True))
+        batch_op.add_column(
+            sa.Column(
+                "change_submitted_at", relais_common.db.UTCDateTime(timezone=True), nullable=True
+            )
+        )
+        batch_op.add_column(sa.Column("declined_snapshot", sa.JSON(), nullable=True))
+        batch_op.create_index(
+            batch_op.f("ix_ambassador_change_status"), ["change_status"], unique=False
+        )
+    op.create_table(
+        "moderation_policy",
+        sa.Column("id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("moderate_changes", sa.Boolean(), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("updated_at", relais_common.db.UTCDateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_moderation_policy")),
+    )
 
 
 def downgrade() -> None:
-    pass
+    op.drop_table("moderation_policy")
+    with op.batch_alter_table("ambassador", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_ambassador_change_status"))
+        batch_op.drop_column("declined_snapshot")
+        batch_op.drop_column("change_submitted_at")
+        batch_op.drop_column("change_reason")
+        batch_op.drop_column("change_status")
+        batch_op.drop_column("public_snapshot")
+        batch_op.drop_column("profile_field_versions")

@@ -8,6 +8,7 @@ from typing import Any
 from relais_common.db import UTCDateTime, UUIDStr, new_id, new_metadata, utcnow
 from relais_common.events import EventTables
 from sqlalchemy import (
+    JSON,
     Boolean,
     ForeignKey,
     Integer,
@@ -80,6 +81,17 @@ class Ambassador(Base):
     listed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # Sessions signed in before this moment are refused (the password was changed or reset).
     sessions_revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Profile field -> the row version that last changed it; None until the first save since
+    # 2026-12 (profiles/merge.py: a stale If-Match is merged when no sent field changed since).
+    profile_field_versions: Mapped[dict[str, int] | None] = mapped_column(JSON)
+    # The public values the core team last approved (moderation/changes.py); the page shows these
+    # until a change is approved. "none" | "pending" | "declined" for the change since then.
+    public_snapshot: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    change_status: Mapped[str] = mapped_column(String(20), default="none", index=True)
+    change_reason: Mapped[str | None] = mapped_column(String(600))
+    change_submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # the live values a decline was about: the same values do not go back to the queue
+    declined_snapshot: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
@@ -152,6 +164,18 @@ class SuspensionRecord(Base):
     reason: Mapped[str] = mapped_column(String(600), default="")
     admin_id: Mapped[str] = mapped_column(UUIDStr())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class ModerationPolicy(Base):
+    """One row (id 1), edited by the core team; no row means the defaults."""
+
+    __tablename__ = "moderation_policy"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    # changes to a listed person's public fields wait for approval (the approved version stays)
+    moderate_changes: Mapped[bool] = mapped_column(Boolean, default=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
 class Charter(Base):
