@@ -44,11 +44,14 @@ migrate: install ## apply every service's migrations to its database
 demo: migrate ## load the demo company into the embedded databases
 	$(PY) python -m relais_ambassadors.demo
 
-openapi: install ## regenerate the committed OpenAPI documents
+openapi: install events ## regenerate the committed OpenAPI documents (and event schemas)
 	$(PY) python -m relais_ambassadors.openapi
 	$(PY) python -m relais_editorial.openapi
 	$(PY) python -m relais_aggregator.openapi
 	$(PY) python -m relais_gateway.openapi
+
+events: install ## regenerate the committed JSON Schema of the ambassadors' events
+	$(PY) python -m relais_ambassadors.outbox
 
 # ---------------------------------------------------------------- quality
 lint: install ## ruff (format + lint), mypy --strict, TypeScript
@@ -94,4 +97,4 @@ bench-hop: install bench-tools ## one FastAPI threadpool hop: BENCH thread_hop a
 bench-stack: install spa bench-tools ## whole stack with the demo: BENCH public_page ..., BENCH memory ...
 	cd bench && $(PY) python stack_bench.py
 
-.PHONY: help install chromium spa run migrate demo openapi lint fmt pg-check test-py test-pg test-frontend e2e test bench bench-tools bench-gateway bench-hop bench-stack
+.PHONY: help install chromium spa run migrate demo openapi events lint fmt pg-check test-py test-pg test-frontend e2e test bench bench-tools bench-gateway bench-hop bench-stack

@@ -9,20 +9,18 @@ transaction.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from relais_common.db import utcnow
-from relais_common.events import emit
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from relais_ambassadors import outbox
 from relais_ambassadors.models import (
     Ambassador,
     AmbassadorTheme,
     Charter,
     SocialAccount,
     Theme,
-    events,
 )
 
 
@@ -46,7 +44,7 @@ def is_listed(person: Ambassador, current_version: int | None) -> bool:
     )
 
 
-def public_projection(session: Session, person: Ambassador) -> dict[str, Any]:
+def public_projection(session: Session, person: Ambassador) -> outbox.AmbassadorPublic:
     themes = session.scalars(
         select(Theme)
         .join(AmbassadorTheme, AmbassadorTheme.theme_id == Theme.id)
@@ -58,25 +56,25 @@ def public_projection(session: Session, person: Ambassador) -> dict[str, Any]:
         .where(SocialAccount.ambassador_id == person.id, SocialAccount.public.is_(True))
         .order_by(SocialAccount.platform, SocialAccount.handle)
     )
-    return {
-        "id": person.id,
-        "display_name": person.display_name,
-        "job_title": person.job_title,
-        "location": person.location,
-        "languages": person.language_list,
-        "bio": person.bio,
-        "themes": [{"slug": t.slug, "name": t.name} for t in themes],
-        "accounts": [
-            {
-                "platform": a.platform,
-                "handle": a.handle,
-                "profile_url": a.profile_url,
-                "feed_url": a.feed_url,
-            }
+    return outbox.AmbassadorPublic(
+        id=person.id,
+        display_name=person.display_name,
+        job_title=person.job_title,
+        location=person.location,
+        languages=person.language_list,
+        bio=person.bio,
+        themes=[outbox.PublicTheme(slug=t.slug, name=t.name) for t in themes],
+        accounts=[
+            outbox.PublicAccount(
+                platform=a.platform,
+                handle=a.handle,
+                profile_url=a.profile_url,
+                feed_url=a.feed_url,
+            )
             for a in accounts
         ],
-        "listed_at": person.listed_at.isoformat() if person.listed_at else None,
-    }
+        listed_at=person.listed_at,
+    )
 
 
 def republish(session: Session, person: Ambassador, current_version: int | None = None) -> None:
@@ -87,10 +85,10 @@ def republish(session: Session, person: Ambassador, current_version: int | None 
     if is_listed(person, current_version):
         if person.listed_at is None:
             person.listed_at = utcnow()
-        emit(session, events, "ambassador.public", person.id, public_projection(session, person))
+        outbox.emit(session, public_projection(session, person))
     elif person.listed_at is not None:
         person.listed_at = None
-        emit(session, events, "ambassador.unlisted", person.id, {"id": person.id})
+        outbox.emit(session, outbox.AmbassadorUnlisted(id=person.id))
 
 
 def republish_all(session: Session, people: Iterable[Ambassador]) -> None:

@@ -6,13 +6,16 @@
 
 from __future__ import annotations
 
+import json
 import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import psycopg
+from pydantic import BaseModel
 from sqlalchemy import MetaData, text
 from sqlalchemy.engine import Engine
 
@@ -65,3 +68,47 @@ def identity_headers(
     """`signed_in_ms`: when the person signed in (None: a session older than any revocation)."""
     token = issue_identity_token(secret, user_id, roles, signed_in_ms=signed_in_ms)
     return {IDENTITY_HEADER: token}
+
+
+REPO_ROOT = Path(__file__).resolve().parents[4]
+
+
+def committed_event_schemas(provider: str) -> dict[str, dict[str, Any]]:
+    """A provider's committed event schemas (``services/<provider>/events.schema.json``)."""
+    path = REPO_ROOT / "services" / provider / "events.schema.json"
+    events: dict[str, dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))["events"]
+    return events
+
+
+def example_events(schemas: dict[str, dict[str, Any]], event_type: str) -> list[dict[str, Any]]:
+    """The schema's examples of one type, wrapped as the feed serves them (ids from 1)."""
+    return [
+        {
+            "id": n,
+            "type": event_type,
+            "aggregate_id": str(example["id"]),
+            "payload": example,
+            "created_at": "2026-12-01T09:00:00+00:00",
+        }
+        for n, example in enumerate(schemas[event_type]["examples"], start=1)
+    ]
+
+
+def assert_valid_event(schemas: dict[str, dict[str, Any]], event: dict[str, Any]) -> None:
+    """The event's payload obeys the provider's committed schema for its type."""
+    import jsonschema  # a test dependency (with schemathesis), never needed at run time
+
+    assert event["type"] in schemas, f"the provider publishes no {event['type']!r} events"
+    jsonschema.validate(event["payload"], schemas[event["type"]])
+
+
+def assert_reads_only_published_fields(
+    schemas: dict[str, dict[str, Any]], event_type: str, model: type[BaseModel]
+) -> None:
+    """A consumer's model needs nothing the provider does not promise to send."""
+    schema = schemas[event_type]
+    published, promised = set(schema["properties"]), set(schema.get("required", []))
+    for name, field in model.model_fields.items():
+        assert name in published, f"{event_type} carries no {name!r} field"
+        if field.is_required():
+            assert name in promised, f"{event_type} does not always carry {name!r}"

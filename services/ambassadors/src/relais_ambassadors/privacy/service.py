@@ -6,10 +6,10 @@ from typing import Any
 
 from relais_common.db import utcnow
 from relais_common.errors import Forbidden
-from relais_common.events import emit
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from relais_ambassadors import outbox
 from relais_ambassadors.accounts.passwords import verify_password
 from relais_ambassadors.models import (
     Ambassador,
@@ -70,8 +70,8 @@ def erase(session: Session, person: Ambassador, password: str) -> None:
     if not verify_password(person.password_hash, password):
         raise Forbidden("The password is wrong; nothing was erased.")
     person_id, email = person.id, person.email
-    emit(session, events, "ambassador.erased", person_id, {"id": person_id})
-    outbox = events.outbox.c
+    outbox.emit(session, outbox.AmbassadorErased(id=person_id))
+    feed = events.outbox.c
     for stmt in (
         delete(ConsentRecord).where(ConsentRecord.ambassador_id == person_id),
         delete(SuspensionRecord).where(SuspensionRecord.ambassador_id == person_id),
@@ -82,7 +82,7 @@ def erase(session: Session, person: Ambassador, password: str) -> None:
         delete(LoginFailure).where(LoginFailure.email == email),
         delete(PasswordReset).where(PasswordReset.ambassador_id == person_id),
         delete(events.outbox).where(
-            outbox.aggregate_id == person_id, outbox.type != "ambassador.erased"
+            feed.aggregate_id == person_id, feed.type != outbox.AmbassadorErased.event_type
         ),
     ):
         session.execute(stmt)

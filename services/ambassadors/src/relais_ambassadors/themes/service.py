@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from relais_common.db import utcnow
 from relais_common.errors import Conflict, NotFound
-from relais_common.events import emit
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from relais_ambassadors.models import AmbassadorTheme, Theme, events
+from relais_ambassadors import outbox
+from relais_ambassadors.models import AmbassadorTheme, Theme
 from relais_ambassadors.publication import republish_theme_members
 from relais_ambassadors.validation import slugify
 
@@ -38,14 +38,14 @@ def _free_slug(session: Session, slug: str, own_id: str | None = None) -> str:
 
 
 def _changed(session: Session, theme: Theme) -> None:
-    payload = {
-        "id": theme.id,
-        "slug": theme.slug,
-        "name": theme.name,
-        "description": theme.description,
-        "archived": theme.archived_at is not None,
-    }
-    emit(session, events, "theme.changed", theme.id, payload)
+    changed = outbox.ThemeChanged(
+        id=theme.id,
+        slug=theme.slug,
+        name=theme.name,
+        description=theme.description,
+        archived=theme.archived_at is not None,
+    )
+    outbox.emit(session, changed)
 
 
 def create(session: Session, *, name: str, description: str = "") -> Theme:
@@ -108,12 +108,6 @@ def merge(session: Session, source: Theme, into_id: str) -> Theme:
     source.version += 1
     target.version += 1
     session.flush()
-    emit(
-        session,
-        events,
-        "theme.merged",
-        source.id,
-        {"id": source.id, "slug": source.slug, "into_slug": target.slug},
-    )
+    outbox.emit(session, outbox.ThemeMerged(id=source.id, slug=source.slug, into_slug=target.slug))
     republish_theme_members(session, [target.id])
     return target

@@ -1,0 +1,165 @@
+"""The events this service publishes, as models: one class per type, one way to emit them.
+
+``python -m relais_ambassadors.outbox [--stdout]`` writes ``events.schema.json`` (also run by
+``make openapi`` and ``make events``); a drift test fails when it is stale, and the consumers'
+contract tests validate what they handle against it.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+from relais_common.contracts import openapi_cli
+from relais_common.events import EventPayload, emit_event, events_schema_document
+from sqlalchemy.orm import Session
+
+from relais_ambassadors.models import events
+
+SCHEMA_PATH = Path(__file__).resolve().parents[2] / "events.schema.json"
+PERSON_ID = "5b0c6a0e-2f6b-4c53-9d1e-8f1a2b3c4d5e"
+THEME_ID = "0e7a9c44-1d2b-4f3a-8b6c-7d5e4f3a2b1c"
+Id = Annotated[str, Field(min_length=1, max_length=64)]
+Slug = Annotated[str, Field(min_length=1, max_length=140)]
+
+
+class _Part(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class PublicTheme(_Part):
+    slug: Slug
+    name: Annotated[str, Field(min_length=1, max_length=120)]
+
+
+class PublicAccount(_Part):
+    platform: Annotated[str, Field(min_length=1, max_length=40)]
+    handle: Annotated[str, Field(min_length=1, max_length=300)]
+    profile_url: Annotated[str, Field(max_length=2048)]
+    feed_url: Annotated[str | None, Field(max_length=2048)]
+
+
+class AmbassadorPublic(EventPayload):
+    """The person is listed: their public projection (consented data only), sent on each change."""
+
+    event_type = "ambassador.public"
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": PERSON_ID,
+                    "display_name": "Ada Lovelace",
+                    "job_title": "Engineer",
+                    "location": "Lyon",
+                    "languages": ["fr", "en"],
+                    "bio": "Writes about engines.",
+                    "themes": [{"slug": "cloud", "name": "Cloud"}],
+                    "accounts": [
+                        {
+                            "platform": "github",
+                            "handle": "ada",
+                            "profile_url": "https://github.com/ada",
+                            "feed_url": "https://github.com/ada.atom",
+                        }
+                    ],
+                    "listed_at": "2026-12-01T09:00:00Z",
+                }
+            ]
+        }
+    )
+
+    id: Id
+    display_name: Annotated[str, Field(max_length=120)]
+    job_title: Annotated[str, Field(max_length=120)]
+    location: Annotated[str, Field(max_length=120)]
+    languages: list[Annotated[str, Field(max_length=16)]]
+    bio: str
+    themes: list[PublicTheme]
+    accounts: list[PublicAccount]
+    listed_at: datetime | None
+
+
+_PERSON_EXAMPLE = ConfigDict(json_schema_extra={"examples": [{"id": PERSON_ID}]})
+
+
+class AmbassadorUnlisted(EventPayload):
+    """The person is no longer listed (consent withdrawn, suspended, charter pending...)."""
+
+    event_type = "ambassador.unlisted"
+    model_config = _PERSON_EXAMPLE
+    id: Id
+
+
+class AmbassadorErased(EventPayload):
+    """The person erased their account: every service forgets everything about them."""
+
+    event_type = "ambassador.erased"
+    model_config = _PERSON_EXAMPLE
+    id: Id
+
+
+class ThemeChanged(EventPayload):
+    """A theme was created, renamed, re-described or archived."""
+
+    event_type = "theme.changed"
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": THEME_ID,
+                    "slug": "cloud",
+                    "name": "Cloud",
+                    "description": "Infrastructure and platforms.",
+                    "archived": False,
+                }
+            ]
+        }
+    )
+
+    id: Id
+    slug: Slug
+    name: Annotated[str, Field(min_length=1, max_length=120)]
+    description: str
+    archived: bool
+
+
+class ThemeMerged(EventPayload):
+    """A theme was merged into another one: its members now belong to ``into_slug``."""
+
+    event_type = "theme.merged"
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [{"id": THEME_ID, "slug": "kubernetes", "into_slug": "cloud"}]
+        }
+    )
+
+    id: Id
+    slug: Slug
+    into_slug: Slug
+
+
+EVENTS: tuple[type[EventPayload], ...] = (
+    AmbassadorPublic,
+    AmbassadorUnlisted,
+    AmbassadorErased,
+    ThemeChanged,
+    ThemeMerged,
+)
+
+
+def emit(session: Session, event: EventPayload) -> None:
+    """Record the event in the caller's transaction (only the types above are published)."""
+    if type(event) not in EVENTS:
+        raise TypeError(f"{type(event).__name__} is not one of this service's events")
+    emit_event(session, events, event)
+
+
+def schema_document() -> str:
+    return events_schema_document("Relais ambassadors events", EVENTS)
+
+
+if __name__ == "__main__":
+    openapi_cli(schema_document, SCHEMA_PATH, sys.argv[1:])
