@@ -37,6 +37,11 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_ambassador_change_status"), ["change_status"], unique=False
         )
+    # Rows from before: any field may have changed up to their current version.
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("UPDATE ambassador SET profile_field_versions = json_build_object('*', version)")
+    else:
+        op.execute("UPDATE ambassador SET profile_field_versions = json_object('*', version)")
     op.create_table(
         "moderation_policy",
         sa.Column("id", sa.Integer(), autoincrement=False, nullable=False),

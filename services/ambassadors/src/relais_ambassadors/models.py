@@ -81,8 +81,8 @@ class Ambassador(Base):
     listed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # Sessions signed in before this moment are refused (the password was changed or reset).
     sessions_revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    # Profile field -> the row version that last changed it; None until the first save since
-    # 2026-12 (profiles/merge.py: a stale If-Match is merged when no sent field changed since).
+    # Profile field -> the row version that last changed it ("*": when tracking began), so a
+    # stale If-Match is merged when no field it changes was changed since (profiles/merge.py).
     profile_field_versions: Mapped[dict[str, int] | None] = mapped_column(JSON)
     # The public values the core team last approved (moderation/changes.py); the page shows these
     # until a change is approved. "none" | "pending" | "declined" for the change since then.

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from fastapi import Response
-from relais_common.concurrency import IfMatch, check_if_match, set_etag
+from relais_common.concurrency import IfMatch, set_etag
 from relais_common.db import DbSession
 
 from relais_ambassadors.people import Myself
@@ -28,7 +28,8 @@ def update_me(
     response: Response,
     if_match: IfMatch = None,
 ) -> Me:
-    check_if_match(if_match, me.id, me.version)
-    update_profile(session, me, body)
+    """Send only the fields you change. A stale If-Match is merged unless one of them was
+    changed since (412 with `conflicting_fields` and `current_etag`)."""
+    update_profile(session, me, body, if_match=if_match)
     set_etag(response, me.id, me.version)
     return me_view(session, me)
