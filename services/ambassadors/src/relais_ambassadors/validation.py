@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from anyascii import anyascii
+from relais_common import text
+
+SLUG_BASE_LENGTH = 120  # the column holds 140: room for a "-N" suffix
 EMAIL_RE = re.compile(r"^[^@\s,;<>\"]+@[^@\s,;<>\"]+\.[^@\s,;<>\"]+$")
 
 ISO_639_1 = frozenset(
@@ -203,16 +207,44 @@ def normalise_email(value: str) -> str:
     return email
 
 
-def slugify(name: str) -> str:
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
-    return slug[:120] or "item"
+def slugify(name: str, *, fallback: str = "item") -> str:
+    """A readable ASCII slug in any script: "Облако" is "oblako", "云安全" is "yun-an-quan".
+
+    anyascii (ISC licence) transliterates; ideographs and Hangul syllables become one word
+    each. ``fallback`` when nothing transliterates (symbols only).
+    """
+    words = "".join(_transliterated(char) for char in unicodedata.normalize("NFC", name))
+    slug = re.sub(r"[^a-z0-9]+", "-", words.lower()).strip("-")
+    return slug[:SLUG_BASE_LENGTH].rstrip("-") or fallback
+
+
+def _transliterated(char: str) -> str:
+    if char.isascii():
+        return char
+    latin = anyascii(char)
+    # a wide character spelled as a capitalised syllable ("Yun", "Bo") is a word of its own;
+    # kana ("ku", "ra") join into words as they are read
+    if unicodedata.east_asian_width(char) == "W" and latin[:1].isupper():
+        return f" {latin} "
+    return latin
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two names differ only by case, accents, spaces or punctuation."""
+    return _fold(a) == _fold(b) if _fold(a) else a.casefold() == b.casefold()
+
+
+def _fold(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in decomposed if c.isalnum())
+
+
+def free_slug(base: str, taken: set[str]) -> str:
+    """``base``, or ``base-2``, ``base-3``… whichever is not taken."""
+    if base not in taken:
+        return base
+    return next(f"{base}-{n}" for n in range(2, len(taken) + 3) if f"{base}-{n}" not in taken)
 
 
 def clean_name(value: str, *, limit: int = 120) -> str:
-    name = " ".join(value.split())
-    if not name:
-        raise ValueError("This cannot be empty.")
-    if len(name) > limit:
-        raise ValueError(f"Use at most {limit} characters.")
-    return name
+    return text.clean_name(value, limit=limit)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import Response
 from relais_common.concurrency import set_etag
 from relais_common.db import DbSession
+from relais_common.routing import Public
 
 from relais_ambassadors.accounts import service
 from relais_ambassadors.accounts.schemas import PasswordChange, SignupRequest
@@ -16,7 +17,9 @@ from relais_ambassadors.views import me_view
 router = api_router("accounts")
 
 
-@router.post("/signup", status_code=201, response_model=Me, name="signup")
+@router.post(
+    "/signup", status_code=201, response_model=Me, name="signup", dependencies=[Public]
+)
 def signup(body: SignupRequest, session: DbSession, response: Response) -> Me:
     person = service.create_account(
         session,

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from relais_common.db import utcnow
 from relais_common.errors import Conflict, NotFound
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from relais_ambassadors.models import Ambassador, Department, Invitation
-from relais_ambassadors.validation import slugify
+from relais_ambassadors.validation import free_slug, same_name, slugify
 
 
 def listing(session: Session, *, include_archived: bool) -> list[Department]:
@@ -26,25 +26,39 @@ def get(session: Session, department_id: str) -> Department:
 
 
 def find(session: Session, name_or_slug: str) -> Department | None:
-    """Open department by exact name (any case) or slug: for CSV imports."""
-    slug = slugify(name_or_slug)
-    return session.scalar(
-        select(Department).where(Department.slug == slug, Department.archived_at.is_(None))
+    """Open department by name (any case, accents or punctuation) or slug: for CSV imports."""
+    base = slugify(name_or_slug, fallback="department")
+    candidates = session.scalars(
+        select(Department)
+        .where(or_(Department.slug == base, Department.slug.like(f"{base}-%")))
+        .where(Department.archived_at.is_(None))
+        .order_by(Department.slug)
     )
+    wanted = name_or_slug.strip().lower()
+    return next((d for d in candidates if d.slug == wanted or same_name(d.name, wanted)), None)
 
 
-def _free_slug(session: Session, slug: str, own_id: str | None = None) -> str:
-    other = session.scalar(select(Department).where(Department.slug == slug))
-    if other is not None and other.id != own_id:
-        raise Conflict(
-            f"A department called “{other.name}” already exists.",
-            errors=[{"field": "name", "message": "Another department already has this name."}],
+def _free_slug(session: Session, name: str, own_id: str | None = None) -> str:
+    """A slug for ``name``: refused when another department has the same name, suffixed (-2, -3…)
+    when another name reads the same in ASCII (“Ασφάλεια” and “Asfaleia”)."""
+    base = slugify(name, fallback="department")
+    similar = session.execute(
+        select(Department.id, Department.slug, Department.name).where(
+            or_(Department.slug == base, Department.slug.like(f"{base}-%"))
         )
-    return slug
+    ).all()
+    others = [row for row in similar if row.id != own_id]
+    for other in others:
+        if same_name(other.name, name):
+            raise Conflict(
+                f"A department called “{other.name}” already exists.",
+                errors=[{"field": "name", "message": "Another department already has this name."}],
+            )
+    return free_slug(base, {row.slug for row in others})
 
 
 def create(session: Session, *, name: str) -> Department:
-    department = Department(name=name, slug=_free_slug(session, slugify(name)))
+    department = Department(name=name, slug=_free_slug(session, name))
     session.add(department)
     session.flush()
     return department
@@ -52,7 +66,7 @@ def create(session: Session, *, name: str) -> Department:
 
 def rename(session: Session, department: Department, *, name: str | None) -> Department:
     if name is not None and name != department.name:
-        department.slug = _free_slug(session, slugify(name), department.id)
+        department.slug = _free_slug(session, name, department.id)
         department.name = name
     department.version += 1
     return department

@@ -9,9 +9,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from relais_ambassadors.accounts.schemas import AuthCheckRequest, AuthCheckResult
 from relais_ambassadors.accounts.service import auth_roles, check_login
 from relais_ambassadors.people import AppSettings
-from relais_ambassadors.problems import api_router
+from relais_ambassadors.problems import internal_router
 
-router = api_router("internal")
+router = internal_router("internal")
 
 
 @router.post("/internal/auth/check", response_model=AuthCheckResult, name="auth_check")

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from relais_common.text import clean_text
 
 from relais_ambassadors.validation import ISO_639_1, clean_name
 
@@ -26,6 +27,16 @@ class ProfileUpdate(BaseModel):
     @classmethod
     def _name(cls, value: str | None) -> str | None:
         return None if value is None else clean_name(value)
+
+    @field_validator("job_title", "location")
+    @classmethod
+    def _line(cls, value: str | None) -> str | None:
+        return None if value is None else clean_text(value)
+
+    @field_validator("bio")
+    @classmethod
+    def _bio(cls, value: str | None) -> str | None:
+        return None if value is None else clean_text(value, multiline=True)
 
     @field_validator("languages")
     @classmethod

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+from functools import partial
+
 from pydantic import BaseModel, Field, field_validator
+from relais_common.text import clean_text
 
 from relais_ambassadors.validation import clean_name
 
@@ -10,6 +13,7 @@ class ThemeCreate(BaseModel):
     description: str = Field("", max_length=600)
 
     _name = field_validator("name")(clean_name)
+    _description = field_validator("description")(partial(clean_text, multiline=True))
 
 
 class ThemeUpdate(BaseModel):
@@ -20,6 +24,11 @@ class ThemeUpdate(BaseModel):
     @classmethod
     def _name(cls, value: str | None) -> str | None:
         return None if value is None else clean_name(value)
+
+    @field_validator("description")
+    @classmethod
+    def _description(cls, value: str | None) -> str | None:
+        return None if value is None else clean_text(value, multiline=True)
 
 
 class MergeRequest(BaseModel):

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from relais_common.db import utcnow
 from relais_common.errors import Conflict, NotFound
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from relais_ambassadors import outbox
 from relais_ambassadors.models import AmbassadorTheme, Theme
 from relais_ambassadors.publication import republish_theme_members
-from relais_ambassadors.validation import slugify
+from relais_ambassadors.validation import free_slug, same_name, slugify
 
 
 def listing(session: Session, *, include_archived: bool) -> list[Theme]:
@@ -27,14 +27,23 @@ def get(session: Session, theme_id: str) -> Theme:
     return theme
 
 
-def _free_slug(session: Session, slug: str, own_id: str | None = None) -> str:
-    other = session.scalar(select(Theme).where(Theme.slug == slug))
-    if other is not None and other.id != own_id:
-        raise Conflict(
-            f"A theme called “{other.name}” already exists.",
-            errors=[{"field": "name", "message": "Another theme already has this name."}],
+def _free_slug(session: Session, name: str, own_id: str | None = None) -> str:
+    """A slug for ``name``: refused when another theme has the same name, suffixed (-2, -3…)
+    when another name reads the same in ASCII (“Ασφάλεια” and “Asfaleia”)."""
+    base = slugify(name, fallback="theme")
+    similar = session.execute(
+        select(Theme.id, Theme.slug, Theme.name).where(
+            or_(Theme.slug == base, Theme.slug.like(f"{base}-%"))
         )
-    return slug
+    ).all()
+    others = [row for row in similar if row.id != own_id]
+    for other in others:
+        if same_name(other.name, name):
+            raise Conflict(
+                f"A theme called “{other.name}” already exists.",
+                errors=[{"field": "name", "message": "Another theme already has this name."}],
+            )
+    return free_slug(base, {row.slug for row in others})
 
 
 def _changed(session: Session, theme: Theme) -> None:
@@ -49,9 +58,7 @@ def _changed(session: Session, theme: Theme) -> None:
 
 
 def create(session: Session, *, name: str, description: str = "") -> Theme:
-    theme = Theme(
-        name=name, slug=_free_slug(session, slugify(name)), description=description.strip()
-    )
+    theme = Theme(name=name, slug=_free_slug(session, name), description=description.strip())
     session.add(theme)
     session.flush()
     _changed(session, theme)
@@ -60,7 +67,7 @@ def create(session: Session, *, name: str, description: str = "") -> Theme:
 
 def update(session: Session, theme: Theme, *, name: str | None, description: str | None) -> Theme:
     if name is not None and name != theme.name:
-        theme.slug = _free_slug(session, slugify(name), theme.id)
+        theme.slug = _free_slug(session, name, theme.id)
         theme.name = name
     if description is not None:
         theme.description = description.strip()
