@@ -23,7 +23,7 @@ beforeAll(async () => {
         status: 412,
         body: { title: 'Precondition Failed', status: 412, detail: 'Someone changed this since you loaded it.' },
       };
-    if ((req.body as { job_title: string }).job_title.length > 5)
+    if (((req.body as { job_title?: string }).job_title ?? '').length > 5)
       return {
         status: 422,
         body: { status: 422, detail: 'Check the fields.', errors: [{ field: 'body.job_title', message: 'Too long for the server.' }] },
@@ -40,23 +40,50 @@ function Harness() {
 }
 
 describe('ProfileForm', () => {
-  it('tells the person someone else changed the profile (412) and reloads on demand', async () => {
+  it('on 412 keeps the typed text and offers the other version (keep mine)', async () => {
     const user = userEvent.setup();
     await renderWithProviders(<Harness />);
     const jobTitle = await screen.findByRole('textbox', { name: 'Job title' });
-    me = { ...me, job_title: 'CTO', version: 6 }; // changed elsewhere after our GET
+    const first = me.version;
+    me = { ...me, job_title: 'CTO', version: first + 1 }; // changed elsewhere after our GET
     await user.clear(jobTitle);
     await user.type(jobTitle, 'Dev');
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    expect(await screen.findByText('Someone else changed this since you opened it.')).toBeInTheDocument();
-    expect(server.requests.find((r) => r.method === 'PATCH')?.headers['if-match']).toBe('"a1.5"');
-    await user.click(screen.getByRole('button', { name: 'Reload the latest version' }));
-    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Job title' })).toHaveValue('CTO'));
-    await user.clear(screen.getByRole('textbox', { name: 'Job title' }));
-    await user.type(screen.getByRole('textbox', { name: 'Job title' }), 'Dev');
+    expect(await screen.findByText('Changed elsewhere meanwhile')).toBeInTheDocument();
+    expect(screen.getByText(/Other version: CTO/)).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Job title' })).toHaveValue('Dev');
+    const patch = server.requests.find((r) => r.method === 'PATCH');
+    expect(patch?.headers['if-match']).toBe(`"a1.${first}"`);
+    expect(patch?.body).toEqual({ job_title: 'Dev' }); // only what the person changed
+    await user.click(screen.getByRole('button', { name: 'Keep my Job title' }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(me.job_title).toBe('Dev'));
-    expect(server.requests.filter((r) => r.method === 'PATCH').at(-1)?.headers['if-match']).toBe('"a1.6"');
+    expect(server.requests.filter((r) => r.method === 'PATCH').at(-1)?.headers['if-match']).toBe(`"a1.${first + 1}"`);
+  });
+
+  it('take theirs puts the other version in the field', async () => {
+    const user = userEvent.setup();
+    await renderWithProviders(<Harness />);
+    const location = await screen.findByRole('textbox', { name: 'Location' });
+    me = { ...me, location: 'Paris', version: me.version + 1 };
+    await user.type(location, 'Lyon');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(await screen.findByRole('button', { name: 'Take the other Location' }));
+    expect(screen.getByRole('textbox', { name: 'Location' })).toHaveValue('Paris');
+    expect(screen.queryByText('Changed elsewhere meanwhile')).not.toBeInTheDocument();
+  });
+
+  it('a change elsewhere to another field is merged without asking', async () => {
+    const user = userEvent.setup();
+    await renderWithProviders(<Harness />);
+    const bio = await screen.findByRole('textbox', { name: 'Short bio' });
+    me = { ...me, job_title: 'Chief', version: me.version + 1 };
+    await user.type(bio, 'Unsaved words');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(me.bio).toBe('Unsaved words'));
+    expect(me.job_title).toBe('Chief');
+    expect(screen.getByRole('textbox', { name: 'Short bio' })).toHaveValue('Unsaved words');
+    expect(screen.queryByText('Changed elsewhere meanwhile')).not.toBeInTheDocument();
   });
 
   it('shows server field errors next to the field and the detail in a notification', async () => {

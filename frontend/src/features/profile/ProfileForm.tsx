@@ -1,15 +1,19 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, MultiSelect, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
+import { isApiError } from '../../api/errors';
+import { etagOf } from '../../api/http';
 import { fetchMe, useUpdateProfile, type Versioned } from '../../api/queries/me';
 import { keys } from '../../api/queries/keys';
 import { useDepartments, useThemes } from '../../api/queries/taxonomy';
-import type { Me } from '../../api/types';
+import type { Me, ProfileUpdate } from '../../api/types';
 import { languageOptions } from '../../i18n/languages';
 import { notifyError, notifySuccess } from '../../ui/notify';
+import { ConflictPanel } from './ConflictPanel';
+import { changedFields, conflictsBetween, type ProfileField } from './conflicts';
 import { PROFILE_FIELDS, profileSchema, toUpdate, valuesFromMe, type ProfileValues } from './profileSchema';
 
 interface Props {
@@ -29,32 +33,71 @@ export function ProfileForm({ me, submitLabel, onSaved, extraActions }: Props) {
   const form = useForm<ProfileValues>({ resolver: zodResolver(schema), defaultValues: valuesFromMe(me.data) });
   const { errors } = form.formState;
   const bio = form.watch('bio');
+  // The version the form was loaded from: its ETag goes with the save, and only the fields that
+  // differ from it are sent (the server merges saves that touch different fields).
+  const [base, setBase] = useState(me);
+  const [theirs, setTheirs] = useState<ProfileValues | null>(null);
+  const [conflicts, setConflicts] = useState<ProfileField[]>([]);
 
   useEffect(() => {
-    if (!form.formState.isDirty) form.reset(valuesFromMe(me.data));
-  }, [me.data, form]);
+    if (!form.formState.isDirty) {
+      setBase(me);
+      form.reset(valuesFromMe(me.data));
+    }
+  }, [me, form]);
 
-  const reload = async () => {
-    const fresh = await client.fetchQuery({ queryKey: keys.me, queryFn: fetchMe, staleTime: 0 });
-    form.reset(valuesFromMe(fresh.data));
-  };
-
-  const onSubmit = form.handleSubmit(async (values) => {
+  const save = async (values: ProfileValues, from: Versioned<Me>, retry: boolean): Promise<void> => {
+    const all = toUpdate(values);
+    const fields = changedFields(valuesFromMe(from.data), values);
+    const body = Object.fromEntries(fields.map((field) => [field, all[field]])) as ProfileUpdate;
     try {
-      const saved = await update.mutateAsync({ update: toUpdate(values), etag: me.etag });
+      const saved = await update.mutateAsync({ update: body, etag: from.etag });
+      setBase({ data: saved.me, etag: saved.etag ?? etagOf(saved.me) });
+      setConflicts([]);
       form.reset(valuesFromMe(saved.me));
       notifySuccess(t('profile.saved'));
       onSaved?.();
     } catch (error) {
-      notifyError(error, { setError: form.setError, fields: PROFILE_FIELDS, onReload: () => void reload() });
+      if (isApiError(error) && error.isStale && retry) await onStale(values, from);
+      else notifyError(error, { setError: form.setError, fields: PROFILE_FIELDS });
     }
-  });
+  };
+
+  /** Changed elsewhere: never reload over the person's input. Untouched fields follow the other
+   * version; fields both sides changed are shown side by side (keep mine / take theirs). */
+  const onStale = async (mine: ProfileValues, from: Versioned<Me>) => {
+    const fresh = await client.fetchQuery({ queryKey: keys.me, queryFn: fetchMe, staleTime: 0 });
+    const before = valuesFromMe(from.data);
+    const other = valuesFromMe(fresh.data);
+    const clash = conflictsBetween(before, other, mine);
+    setBase(fresh);
+    form.reset(other);
+    for (const field of changedFields(before, mine)) form.setValue(field, mine[field], { shouldDirty: true });
+    if (!clash.length) return save(form.getValues(), fresh, false);
+    setTheirs(other);
+    setConflicts(clash);
+  };
+
+  const onSubmit = form.handleSubmit((values) => save(values, base, true));
+
+  const resolve = (field: ProfileField, take: boolean) => {
+    if (take && theirs) form.setValue(field, theirs[field], { shouldDirty: true });
+    setConflicts((list) => list.filter((f) => f !== field));
+  };
+
+  const shown = (field: ProfileField): string => {
+    const value = theirs?.[field];
+    if (field === 'theme_ids') return (themes.data ?? []).filter((th) => (value as string[]).includes(th.id)).map((th) => th.name).join(', ');
+    if (field === 'department_id') return (departments.data ?? []).find((d) => d.id === value)?.name ?? '';
+    return Array.isArray(value) ? value.join(', ') : (value ?? '');
+  };
 
   const departmentData = (departments.data ?? []).map((d) => ({ value: d.id, label: d.name }));
   const themeData = (themes.data ?? []).map((th) => ({ value: th.id, label: th.name }));
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack>
+        <ConflictPanel fields={conflicts} theirs={shown} onKeepMine={(f) => resolve(f, false)} onTakeTheirs={(f) => resolve(f, true)} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t('profile.displayName')} required {...form.register('display_name')} error={errors.display_name?.message} />
           <TextInput label={t('profile.jobTitle')} {...form.register('job_title')} error={errors.job_title?.message} />
