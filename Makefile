@@ -82,7 +82,7 @@ e2e: install chromium spa ## browser journeys in headless Chromium against the w
 
 test: install chromium lint test-py test-pg test-frontend e2e ## everything CI runs
 
-bench: bench-gateway bench-hop bench-stack ## every benchmark (prints BENCH lines)
+bench: bench-gateway bench-hop bench-stack bench-spa ## every benchmark (prints BENCH lines)
 
 bench-tools:
 	@command -v wrk >/dev/null && command -v nginx >/dev/null || { $(SUDO) apt-get update -qq && \
@@ -97,4 +97,7 @@ bench-hop: install bench-tools ## one FastAPI threadpool hop: BENCH thread_hop a
 bench-stack: install spa bench-tools ## whole stack with the demo: BENCH public_page ..., BENCH memory ...
 	cd bench && $(PY) python stack_bench.py
 
-.PHONY: help install chromium spa run migrate demo openapi events lint fmt pg-check test-py test-pg test-frontend e2e test bench bench-tools bench-gateway bench-hop bench-stack
+bench-spa: chromium spa ## the SPA's first load (sign-in screen) in headless Chromium: BENCH spa first_load_kb= entry_kb=
+	node bench/spa_bench.mjs
+
+.PHONY: help install chromium spa run migrate demo openapi events lint fmt pg-check test-py test-pg test-frontend e2e test bench bench-tools bench-gateway bench-hop bench-stack bench-spa

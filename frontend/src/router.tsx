@@ -10,18 +10,13 @@ import {
 } from '@tanstack/react-router';
 import { ensureSession } from './api/queries/session';
 import { watchSignedOut } from './api/signedOut';
-import { AppLayout } from './ui/AppLayout';
 import { AuthLayout } from './ui/AuthLayout';
 import { SignInPage } from './features/auth/SignInPage';
-import { SignUpPage } from './features/auth/SignUpPage';
-import { AcceptInvitationPage } from './features/auth/AcceptInvitationPage';
-import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage';
-import { ResetPasswordPage } from './features/auth/ResetPasswordPage';
-import { OnboardingPage } from './features/onboarding/OnboardingPage';
-import { ProfilePage } from './features/profile/ProfilePage';
-import { DirectoryPage, parseDirectorySearch } from './features/directory/DirectoryPage';
-import { HomeRedirect } from './features/profile/HomeRedirect';
+import { parseDirectorySearch } from './features/directory/search';
 import { NotFound, RouteError } from './ui/RouteFallbacks';
+
+/** Everything but the sign-in screen loads on demand: the first screen's entry stays small. */
+const lazy = lazyRouteComponent;
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -48,22 +43,22 @@ const signInRoute = createRoute({
   }),
   component: SignInPage,
 });
-const signUpRoute = createRoute({ getParentRoute: () => publicLayout, path: 'sign-up', component: SignUpPage });
+const signUpRoute = createRoute({ getParentRoute: () => publicLayout, path: 'sign-up', component: lazy(() => import('./features/auth/SignUpPage'), 'SignUpPage') });
 export const invitationRoute = createRoute({
   getParentRoute: () => publicLayout,
   path: 'invitations/$token',
-  component: AcceptInvitationPage,
+  component: lazy(() => import('./features/auth/AcceptInvitationPage'), 'AcceptInvitationPage'),
 });
 
 const forgotPasswordRoute = createRoute({
   getParentRoute: () => publicLayout,
   path: 'forgot-password',
-  component: ForgotPasswordPage,
+  component: lazy(() => import('./features/auth/ForgotPasswordPage'), 'ForgotPasswordPage'),
 });
 const resetPasswordRoute = createRoute({
   getParentRoute: () => publicLayout,
   path: 'reset-password/$token',
-  component: ResetPasswordPage,
+  component: lazy(() => import('./features/auth/ResetPasswordPage'), 'ResetPasswordPage'),
 });
 
 const appLayout = createRoute({
@@ -74,17 +69,17 @@ const appLayout = createRoute({
     if (!session) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
     return { session };
   },
-  component: AppLayout,
+  component: lazy(() => import('./ui/AppLayout'), 'AppLayout'),
 });
 
-const homeRoute = createRoute({ getParentRoute: () => appLayout, path: '/', component: HomeRedirect });
-const onboardingRoute = createRoute({ getParentRoute: () => appLayout, path: 'onboarding', component: OnboardingPage });
-const profileRoute = createRoute({ getParentRoute: () => appLayout, path: 'profile', component: ProfilePage });
+const homeRoute = createRoute({ getParentRoute: () => appLayout, path: '/', component: lazy(() => import('./features/profile/HomeRedirect'), 'HomeRedirect') });
+const onboardingRoute = createRoute({ getParentRoute: () => appLayout, path: 'onboarding', component: lazy(() => import('./features/onboarding/OnboardingPage'), 'OnboardingPage') });
+const profileRoute = createRoute({ getParentRoute: () => appLayout, path: 'profile', component: lazy(() => import('./features/profile/ProfilePage'), 'ProfilePage') });
 export const directoryRoute = createRoute({
   getParentRoute: () => appLayout,
   path: 'directory',
   validateSearch: parseDirectorySearch,
-  component: DirectoryPage,
+  component: lazy(() => import('./features/directory/DirectoryPage'), 'DirectoryPage'),
 });
 
 const adminLayout = createRoute({
@@ -93,7 +88,7 @@ const adminLayout = createRoute({
   beforeLoad: ({ context }) => {
     if (!context.session.roles.includes('admin')) throw redirect({ to: '/profile' });
   },
-  component: lazyRouteComponent(() => import('./features/admin/AdminLayout'), 'AdminLayout'),
+  component: lazy(() => import('./features/admin/AdminLayout'), 'AdminLayout'),
 });
 
 const adminIndex = createRoute({
@@ -107,37 +102,37 @@ const adminIndex = createRoute({
 const moderationRoute = createRoute({
   getParentRoute: () => adminLayout,
   path: 'moderation',
-  component: lazyRouteComponent(() => import('./features/admin/ModerationPage'), 'ModerationPage'),
+  component: lazy(() => import('./features/admin/ModerationPage'), 'ModerationPage'),
 });
 const charterRoute = createRoute({
   getParentRoute: () => adminLayout,
   path: 'charter',
-  component: lazyRouteComponent(() => import('./features/admin/CharterAdminPage'), 'CharterAdminPage'),
+  component: lazy(() => import('./features/admin/CharterAdminPage'), 'CharterAdminPage'),
 });
 const departmentsRoute = createRoute({
   getParentRoute: () => adminLayout,
   path: 'departments',
-  component: lazyRouteComponent(() => import('./features/admin/DepartmentsPage'), 'DepartmentsPage'),
+  component: lazy(() => import('./features/admin/DepartmentsPage'), 'DepartmentsPage'),
 });
 const themesRoute = createRoute({
   getParentRoute: () => adminLayout,
   path: 'themes',
-  component: lazyRouteComponent(() => import('./features/admin/ThemesPage'), 'ThemesPage'),
+  component: lazy(() => import('./features/admin/ThemesPage'), 'ThemesPage'),
 });
 const invitationsRoute = createRoute({
   getParentRoute: () => adminLayout,
   path: 'invitations',
-  component: lazyRouteComponent(() => import('./features/admin/InvitationsPage'), 'InvitationsPage'),
+  component: lazy(() => import('./features/admin/InvitationsPage'), 'InvitationsPage'),
 });
 const mailboxRoute = createRoute({
   getParentRoute: () => adminLayout,
   path: 'mailbox',
-  component: lazyRouteComponent(() => import('./features/admin/MailboxPage'), 'MailboxPage'),
+  component: lazy(() => import('./features/admin/MailboxPage'), 'MailboxPage'),
 });
 const ambassadorsRoute = createRoute({
   getParentRoute: () => adminLayout,
   path: 'ambassadors',
-  component: lazyRouteComponent(() => import('./features/admin/AmbassadorsPage'), 'AmbassadorsPage'),
+  component: lazy(() => import('./features/admin/AmbassadorsPage'), 'AmbassadorsPage'),
 });
 const adminRoutes = [
   moderationRoute,

@@ -62,7 +62,7 @@ describe('a forgotten password', () => {
     const user = userEvent.setup();
     await user.click(await screen.findByRole('link', { name: 'Forgot your password?' }));
     await waitFor(() => expect(router.history.location.pathname).toBe('/app/forgot-password'));
-    await user.click(screen.getByRole('button', { name: 'Send me the link' }));
+    await user.click(await screen.findByRole('button', { name: 'Send me the link' }));
     expect(await screen.findByText('This field is required.')).toBeInTheDocument();
     expect(sent('POST', '/api/ambassadors/password-resets')).toHaveLength(0);
     await user.type(screen.getByLabelText(/^E-mail address/), 'ada@example.com');

@@ -12,17 +12,7 @@ import { languageOptions } from '../../i18n/languages';
 import { PageTitle } from '../../ui/PageTitle';
 import { QueryState } from '../../ui/QueryState';
 import { PersonCard } from './PersonCard';
-
-const KEYS = ['q', 'theme', 'department', 'platform', 'language'] as const;
-
-export function parseDirectorySearch(search: Record<string, unknown>): DirectoryFilters {
-  const out: DirectoryFilters = {};
-  for (const key of KEYS) {
-    const value = search[key];
-    if (typeof value === 'string' && value.trim()) out[key] = value.trim();
-  }
-  return out;
-}
+import { DIRECTORY_KEYS as KEYS } from './search';
 
 export function DirectoryPage() {
   const { t, i18n } = useTranslation();
