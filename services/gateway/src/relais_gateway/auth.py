@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Request, Response
 from fastapi.security import OAuth2PasswordBearer, OAuth2PasswordRequestForm
 from pydantic import BaseModel, Field
 from relais_common.errors import Forbidden, Unauthorized
+from relais_common.schemas import RequestModel
 
 from relais_gateway.credentials import CheckedUser, check_credentials, person_still_exists
 from relais_gateway.identity import resolve
@@ -28,7 +29,7 @@ router = APIRouter(prefix="/api/auth", tags=["auth"])
 bearer_scheme = OAuth2PasswordBearer(tokenUrl="/api/auth/token", auto_error=False)
 
 
-class LoginRequest(BaseModel):
+class LoginRequest(RequestModel):
     email: str = Field(min_length=3, max_length=254, examples=["ada@example.com"])
     password: str = Field(min_length=1, max_length=200)
 

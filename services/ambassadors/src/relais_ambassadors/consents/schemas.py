@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel
+from relais_common.schemas import RequestModel
 
 from relais_ambassadors.schemas import ORMModel
 
@@ -20,5 +20,5 @@ class ConsentRead(ORMModel):
     created_at: datetime
 
 
-class ConsentChange(BaseModel):
+class ConsentChange(RequestModel):
     public: bool

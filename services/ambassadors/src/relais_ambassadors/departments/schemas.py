@@ -1,17 +1,18 @@
 from __future__ import annotations
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import Field, field_validator
+from relais_common.schemas import RequestModel
 
 from relais_ambassadors.validation import clean_name
 
 
-class DepartmentCreate(BaseModel):
+class DepartmentCreate(RequestModel):
     name: str = Field(max_length=120, examples=["R&D"])
 
     _name = field_validator("name")(clean_name)
 
 
-class DepartmentUpdate(BaseModel):
+class DepartmentUpdate(RequestModel):
     name: str | None = Field(None, max_length=120)
 
     @field_validator("name")

@@ -4,12 +4,13 @@ from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator
+from relais_common.schemas import RequestModel
 
 from relais_ambassadors.schemas import DepartmentRead
 from relais_ambassadors.validation import clean_name, normalise_email
 
 
-class InvitationCreate(BaseModel):
+class InvitationCreate(RequestModel):
     email: str = Field(max_length=254, examples=["jane.doe@example.com"])
     display_name: str = Field("", max_length=120)
     department_id: str | None = Field(None, max_length=64)
@@ -37,7 +38,7 @@ class InvitationPublic(BaseModel):
     expires_at: datetime
 
 
-class InvitationAccept(BaseModel):
+class InvitationAccept(RequestModel):
     password: str = Field(min_length=10, max_length=200)
     display_name: str | None = Field(None, max_length=120)
     locale: Literal["fr", "en"] | None = None

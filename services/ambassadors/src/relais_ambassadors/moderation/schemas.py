@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from pydantic import BaseModel, Field
+from relais_common.schemas import RequestModel
 
 from relais_ambassadors.schemas import (
     DepartmentRead,
@@ -26,11 +27,11 @@ class ModerationItem(BaseModel):
     accounts: list[SocialAccountRead]
 
 
-class Rejection(BaseModel):
+class Rejection(RequestModel):
     reason: str = Field(min_length=1, max_length=600)
 
 
-class Suspension(BaseModel):
+class Suspension(RequestModel):
     reason: str = Field(
         min_length=1, max_length=600, description="Why; kept in the suspension ledger."
     )

@@ -4,8 +4,9 @@ import json
 from typing import Any
 
 from fastapi import Response
-from pydantic import BaseModel, Field
+from pydantic import Field
 from relais_common.db import DbSession
+from relais_common.schemas import RequestModel
 
 from relais_ambassadors.people import Myself
 from relais_ambassadors.privacy import service
@@ -14,7 +15,7 @@ from relais_ambassadors.problems import api_router
 router = api_router("privacy")
 
 
-class ErasureRequest(BaseModel):
+class ErasureRequest(RequestModel):
     password: str = Field(min_length=1, max_length=200, description="Typed again to confirm")
 
 

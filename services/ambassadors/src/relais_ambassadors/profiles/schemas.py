@@ -2,17 +2,15 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
+from relais_common.schemas import RequestModel
 from relais_common.text import clean_text
 
 from relais_ambassadors.validation import ISO_639_1, clean_name
 
 
-class ProfileUpdate(BaseModel):
+class ProfileUpdate(RequestModel):
     """Only the fields sent are changed. Text is stored as plain text, never as HTML."""
-
-    # an unknown field (e.g. "email") is refused rather than silently ignored
-    model_config = ConfigDict(extra="forbid")
 
     display_name: str | None = Field(None, max_length=120)
     job_title: str | None = Field(None, max_length=120)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pydantic import BaseModel, Field
+from relais_common.schemas import RequestModel
 
 
 class PlatformRead(BaseModel):
@@ -10,7 +11,7 @@ class PlatformRead(BaseModel):
     has_feed: bool
 
 
-class AccountInput(BaseModel):
+class AccountInput(RequestModel):
     platform: str = Field(max_length=40, examples=["mastodon"])
     value: str = Field(max_length=2048, examples=["@jane@mastodon.social"])
 

@@ -2,13 +2,14 @@ from __future__ import annotations
 
 from functools import partial
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import Field, field_validator
+from relais_common.schemas import RequestModel
 from relais_common.text import clean_text
 
 from relais_ambassadors.validation import clean_name
 
 
-class ThemeCreate(BaseModel):
+class ThemeCreate(RequestModel):
     name: str = Field(max_length=120, examples=["Cloud security"])
     description: str = Field("", max_length=600)
 
@@ -16,7 +17,7 @@ class ThemeCreate(BaseModel):
     _description = field_validator("description")(partial(clean_text, multiline=True))
 
 
-class ThemeUpdate(BaseModel):
+class ThemeUpdate(RequestModel):
     name: str | None = Field(None, max_length=120)
     description: str | None = Field(None, max_length=600)
 
@@ -31,5 +32,5 @@ class ThemeUpdate(BaseModel):
         return None if value is None else clean_text(value, multiline=True)
 
 
-class MergeRequest(BaseModel):
+class MergeRequest(RequestModel):
     into_id: str = Field(max_length=64)
