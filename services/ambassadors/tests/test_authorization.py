@@ -146,6 +146,8 @@ def test_access(client: TestClient, world: dict[str, Any], method: str, template
     anonymous, as_service = got["anonymous"], got["service"]
     as_owner, as_other, as_admin = got["ambassador"], got["other"], got["admin"]
     denied = {401, 403}
+    failed = {name: status for name, status in got.items() if status >= 500}
+    assert not failed, f"server errors: {failed}"  # a 500 is never an acceptable answer
     if kind in ("public", "docs"):
         assert anonymous not in denied
     elif kind == "user":

@@ -8,6 +8,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from relais_common.contracts import app_routes
+from relais_common.routing import undeclared_routes
 from relais_common.testing import identity_headers
 
 PUBLIC = {"anonymous": 200, "service": 200, "ambassador": 200, "admin": 200}
@@ -41,6 +42,10 @@ def test_every_route_has_an_entry(app: FastAPI) -> None:
     assert not missing, f"add these routes to the authorization table: {sorted(missing)}"
     stale = set(TABLE) - app_routes(app)
     assert not stale, f"these rows name routes that no longer exist: {sorted(stale)}"
+
+
+def test_every_route_checks_its_caller_or_is_declared_public(app: FastAPI) -> None:
+    assert undeclared_routes(app) == []
 
 
 @pytest.mark.parametrize("route", sorted(TABLE), ids=lambda r: f"{r[0]} {r[1]}")

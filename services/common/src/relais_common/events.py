@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from relais_common.auth import IDENTITY_HEADER, ServiceCaller, service_token
 from relais_common.db import UTCDateTime, utcnow
+from relais_common.routing import internal_router
 
 if TYPE_CHECKING:
     import httpx
@@ -122,7 +123,7 @@ class EventFeed(BaseModel):
 
 
 def events_router(tables: EventTables) -> APIRouter:
-    router = APIRouter(tags=["internal"])
+    router = internal_router("internal", responses={})
 
     @router.get("/internal/events", response_model=EventFeed, name="events")
     def read_events(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
 
-router = APIRouter(tags=["health"])
+from relais_common.routing import public_router
+
+router = public_router("health", responses={})
 
 
 @router.get("/livez", name="livez")

@@ -8,17 +8,18 @@ from __future__ import annotations
 import asyncio
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import Path, Query, Request, Response
 from fastapi.responses import HTMLResponse
 from relais_common.errors import NotFound
 from relais_common.problems import problem_responses
+from relais_common.routing import public_router
 
 from relais_aggregator.pages.cache import PublicPages, Rendered
 from relais_aggregator.pages.http import serve
 from relais_aggregator.pages.i18n import Lang, negotiate
 from relais_aggregator.readmodel.schemas import PublicDirectory, PublicThemeSection
 
-router = APIRouter(tags=["public"])
+router = public_router("public", responses={})
 
 LangQuery = Annotated[
     Lang | None,

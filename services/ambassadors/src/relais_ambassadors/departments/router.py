@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Query, Response
+from fastapi import Depends, Response
 from relais_common.auth import AdminUser, CurrentUser
 from relais_common.concurrency import IfMatch, check_if_match, set_etag
 from relais_common.db import DbSession
-from relais_common.errors import Forbidden
+from relais_common.routing import include_archived_option
 
 from relais_ambassadors.departments import service
 from relais_ambassadors.departments.schemas import DepartmentCreate, DepartmentUpdate
@@ -17,6 +17,9 @@ from relais_ambassadors.themes.schemas import MergeRequest
 from relais_ambassadors.views import department_views
 
 router = api_router("departments")
+IncludeArchived = Annotated[
+    bool, Depends(include_archived_option("Only administrators can see archived departments."))
+]
 
 
 def _view(session: DbSession, department: Department, response: Response) -> DepartmentRead:
@@ -25,11 +28,7 @@ def _view(session: DbSession, department: Department, response: Response) -> Dep
 
 
 @router.get("/departments", response_model=list[DepartmentRead], name="list")
-def list_departments(
-    session: DbSession, user: CurrentUser, include_archived: Annotated[bool, Query()] = False
-) -> list[DepartmentRead]:
-    if include_archived and not user.is_admin:
-        raise Forbidden("Only administrators can see archived departments.")
+def list_departments(session: DbSession, include_archived: IncludeArchived) -> list[DepartmentRead]:
     rows = service.listing(session, include_archived=include_archived)
     return department_views(session, rows)
 

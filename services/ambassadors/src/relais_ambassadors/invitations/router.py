@@ -8,6 +8,7 @@ from relais_common.concurrency import set_etag
 from relais_common.db import DbSession
 from relais_common.errors import ProblemError, field_error
 from relais_common.pagination import MAX_LIMIT, Page, paginate
+from relais_common.routing import Public
 from sqlalchemy import select
 
 from relais_ambassadors.invitations import service
@@ -142,7 +143,9 @@ def import_csv(
     return import_invitations(session, settings, text)
 
 
-@router.get("/invitations/{token}", response_model=InvitationPublic, name="open")
+@router.get(
+    "/invitations/{token}", response_model=InvitationPublic, name="open", dependencies=[Public]
+)
 def open_invitation(token: str, session: DbSession) -> InvitationPublic:
     """Public: what the invited person sees before choosing a password."""
     invitation = service.open_invitation(session, token)
@@ -155,7 +158,13 @@ def open_invitation(token: str, session: DbSession) -> InvitationPublic:
     )
 
 
-@router.post("/invitations/{token}/accept", status_code=201, response_model=Me, name="accept")
+@router.post(
+    "/invitations/{token}/accept",
+    status_code=201,
+    response_model=Me,
+    name="accept",
+    dependencies=[Public],
+)
 def accept_invitation(
     token: str, body: InvitationAccept, session: DbSession, response: Response
 ) -> Me:

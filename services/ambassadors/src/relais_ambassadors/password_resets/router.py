@@ -17,7 +17,7 @@ from relais_ambassadors.password_resets.schemas import (
 from relais_ambassadors.people import AppSettings
 from relais_ambassadors.problems import api_router
 
-router = api_router("password resets")
+router = api_router("password resets", public=True)  # the mailed link is the proof
 
 Token = Annotated[str, Path(min_length=10, max_length=100)]
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 from fastapi import Response
 from relais_common.auth import CurrentUser
 from relais_common.db import DbSession
+from relais_common.routing import Public
 
 from relais_ambassadors.consents.schemas import ConsentChange
 from relais_ambassadors.consents.service import set_account_consent
@@ -22,7 +23,9 @@ from relais_ambassadors.views import accounts_of
 router = api_router("accounts")
 
 
-@router.get("/platforms", response_model=list[PlatformRead], name="platforms")
+@router.get(
+    "/platforms", response_model=list[PlatformRead], name="platforms", dependencies=[Public]
+)
 def list_platforms() -> list[PlatformRead]:
     """Public: the platforms a person can declare, with an input hint each."""
     return [

@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Query, Response
+from fastapi import Depends, Response
 from relais_common.auth import AdminUser, CurrentUser
 from relais_common.concurrency import IfMatch, check_if_match, set_etag
 from relais_common.db import DbSession
-from relais_common.errors import Forbidden
+from relais_common.routing import include_archived_option
 
 from relais_ambassadors.models import Theme
 from relais_ambassadors.problems import api_router
@@ -16,6 +16,9 @@ from relais_ambassadors.themes.schemas import MergeRequest, ThemeCreate, ThemeUp
 from relais_ambassadors.views import theme_views
 
 router = api_router("themes")
+IncludeArchived = Annotated[
+    bool, Depends(include_archived_option("Only administrators can see archived themes."))
+]
 
 
 def _view(session: DbSession, theme: Theme, response: Response) -> ThemeRead:
@@ -24,11 +27,7 @@ def _view(session: DbSession, theme: Theme, response: Response) -> ThemeRead:
 
 
 @router.get("/themes", response_model=list[ThemeRead], name="list")
-def list_themes(
-    session: DbSession, user: CurrentUser, include_archived: Annotated[bool, Query()] = False
-) -> list[ThemeRead]:
-    if include_archived and not user.is_admin:
-        raise Forbidden("Only administrators can see archived themes.")
+def list_themes(session: DbSession, include_archived: IncludeArchived) -> list[ThemeRead]:
     return theme_views(session, service.listing(session, include_archived=include_archived))
 
 

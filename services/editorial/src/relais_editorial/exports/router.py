@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter
 from pydantic import BaseModel
 from relais_common.auth import CurrentUser
+from relais_common.routing import api_router
 
-router = APIRouter(tags=["exports"])
+router = api_router("exports")
 
 
 class EditorialExport(BaseModel):
