@@ -76,6 +76,7 @@ ACCESS: dict[tuple[str, str], str] = {
     ("POST", "/admin/ambassadors/{ambassador_id}/reinstate"): "admin",
     ("GET", "/admin/mailbox"): "admin",
     ("POST", "/internal/auth/check"): "service",
+    ("GET", "/internal/identities/{user_id}"): "service",
     ("GET", "/internal/events"): "service",
 }
 
@@ -119,6 +120,7 @@ def world(app: FastAPI, client: TestClient) -> dict[str, Any]:
             "theme_id": theme(app, "Cloud"),
             "department_id": department(app, "R&D"),
             "ambassador_id": owner.id,
+            "user_id": owner.id,
             "token": "no-such-token",
             "invitation_id": "no-such-invitation",
         },

@@ -38,6 +38,12 @@ def upstream_urls(fakes: dict[str, FastAPI]) -> Iterator[dict[str, str]]:
 def _clear_hits(fakes: dict[str, FastAPI]) -> None:
     for app in fakes.values():
         app.state.hits.clear()
+        app.state.erased.clear()
+        app.state.suspended.clear()
+        app.state.revoked_ms.clear()
+        app.state.roles.clear()
+        app.state.identity_status = 200
+        app.state.identity_delay = 0.0
 
 
 def closed_url() -> str:
@@ -66,6 +72,7 @@ def make_settings(upstream_urls: dict[str, str], spa_dir: Path) -> Callable[...,
             "aggregator_url": upstream_urls["aggregator"],
             "spa_dir": spa_dir,
             "log_json": True,
+            "identity_cache_seconds": 0.0,  # each test sees the standing it sets at once
         }
         values.update(overrides)
         return GatewaySettings(**values)

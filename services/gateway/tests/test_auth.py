@@ -124,11 +124,8 @@ class TestCookieSession:
         self, client: TestClient, fakes: dict[str, FastAPI]
     ) -> None:
         login(client)
-        fakes["ambassadors"].state.me_status = 503
-        try:
-            assert client.get("/api/auth/session").json()["user_id"] == "u-ada"
-        finally:
-            fakes["ambassadors"].state.me_status = 200
+        fakes["ambassadors"].state.identity_status = 503
+        assert client.get("/api/auth/session").json()["user_id"] == "u-ada"
 
     def test_logout_clears_the_cookies(self, client: TestClient) -> None:
         csrf = login(client)

@@ -53,3 +53,13 @@ def test_real_editorial_service_accepts_the_gateway_identity(
         login(client, "bob@example.com")
         via_cookie = client.get("/api/editorial/me/export")
         assert via_cookie.json()["user_id"] == "u-bob"
+
+
+def test_identity_status_matches_the_committed_ambassadors_schema() -> None:
+    spec = json.loads((REPO / "services" / "ambassadors" / "openapi.json").read_text())
+    operation = spec["paths"]["/internal/identities/{user_id}"]["get"]
+    answer_ref = operation["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+    answer = spec["components"]["schemas"][answer_ref.rsplit("/", 1)[1]]
+    # what relais_gateway.standing reads; 404 (erased) is the service's problem answer
+    assert {"active", "roles", "sessions_revoked_at_ms"} <= set(answer["required"])
+    assert "404" in operation["responses"]

@@ -82,6 +82,12 @@ def fake_service(name: str) -> FastAPI:
     app.state.hits = []
     app.state.erased = set()  # user ids whose /me answers 401, as after an erasure
     app.state.me_status = 200  # any other status: the service cannot say
+    # The standing /internal/identities/{id} reports (erased ids answer 404).
+    app.state.suspended = set()
+    app.state.revoked_ms = {}  # user id -> sessions_revoked_at_ms
+    app.state.roles = {}  # user id -> roles now (default: those of USERS)
+    app.state.identity_status = 200  # any other status: the service cannot say
+    app.state.identity_delay = 0.0
 
     @app.get("/me", response_model=Me, tags=["profiles"], operation_id="profiles-read_me")
     def read_me(request: Request) -> Any:
@@ -112,6 +118,27 @@ def fake_service(name: str) -> FastAPI:
         if user is None or user[0] != body.password:
             return problem_response(401, "bad credentials")
         return JSONResponse({"user_id": user[1], "roles": user[2]})
+
+    @app.get("/internal/identities/{user_id}", tags=["internal"])
+    async def identity_status(user_id: str, request: Request) -> Response:
+        app.state.hits.append(f"/internal/identities/{user_id}")
+        await asyncio.sleep(app.state.identity_delay)
+        caller = _identity(request)
+        if caller is None or caller["roles"] != ["service"]:
+            return problem_response(401, "service identity required")
+        if app.state.identity_status != 200:
+            return problem_response(app.state.identity_status, "cannot say")
+        if user_id in app.state.erased:
+            return problem_response(404, "no such person")
+        default = next((u[2] for u in USERS.values() if u[1] == user_id), ["ambassador"])
+        return JSONResponse(
+            {
+                "user_id": user_id,
+                "active": user_id not in app.state.suspended,
+                "roles": app.state.roles.get(user_id, default),
+                "sessions_revoked_at_ms": app.state.revoked_ms.get(user_id),
+            }
+        )
 
     @app.get("/slow")
     async def slow() -> dict[str, str]:

@@ -10,10 +10,11 @@ from pydantic import BaseModel, Field
 from relais_common.errors import Forbidden, Unauthorized
 from relais_common.schemas import RequestModel
 
-from relais_gateway.credentials import CheckedUser, check_credentials, person_still_exists
+from relais_gateway.credentials import CheckedUser, check_credentials
 from relais_gateway.identity import resolve
 from relais_gateway.middleware import is_https
 from relais_gateway.ratelimit import client_ip
+from relais_gateway.standing import StandingUnknown
 from relais_gateway.state import Gateway, gateway_of
 from relais_gateway.tokens import (
     CSRF_COOKIE,
@@ -129,18 +130,19 @@ async def session(
     gateway: GatewayState,
     _: Annotated[str | None, Depends(bearer_scheme)],
 ) -> SessionInfo:
-    """Who is signed in (cookie or bearer token); 401 when nobody, or when the person has
-    erased their account since (asked of the ambassadors service; the token alone when it
-    cannot answer)."""
+    """Who is signed in (cookie or bearer token), with the roles they have now; 401 when nobody,
+    or when the person was erased, suspended or signed out everywhere since (asked of the
+    ambassadors service; the token alone when it cannot answer)."""
     if caller is None:
         raise Unauthorized("Nobody is signed in.", headers={"WWW-Authenticate": "Bearer"})
-    if await person_still_exists(gateway.upstreams, caller) is False:
-        raise Unauthorized(
-            "This account no longer exists; please sign in again.",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
+    try:
+        current, why = await gateway.standings.admit(caller, "GET")
+    except StandingUnknown:  # a read: admit() lets it through; kept for the type checker
+        current, why = caller, None
+    if current is None:
+        raise Unauthorized(why or "Please sign in again.", headers={"WWW-Authenticate": "Bearer"})
     return SessionInfo(
-        user_id=caller.user_id,
-        roles=sorted(caller.roles),
-        csrf_token=caller.csrf if caller.via_cookie else None,
+        user_id=current.user_id,
+        roles=sorted(current.roles),
+        csrf_token=current.csrf if current.via_cookie else None,
     )

@@ -56,6 +56,11 @@ class GatewaySettings(CommonSettings):
     trust_forwarded: bool = False
     access_log: bool = True
     openapi_cache_seconds: float = 30.0
+    # Standing of signed-in people (erased, suspended, signed out everywhere, roles): asked of
+    # ambassadors, kept this long, for at most this many people.
+    identity_cache_seconds: float = 5.0
+    identity_cache_size: int = 10_000
+    identity_timeout: float = 2.0
 
     @model_validator(mode="after")
     def _refuse_placeholder_session_secret(self) -> GatewaySettings:

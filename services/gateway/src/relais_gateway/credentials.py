@@ -1,5 +1,4 @@
-"""Checking e-mail and password with the ambassadors service (POST /internal/auth/check), and
-that a signed-in person still exists (GET /me)."""
+"""Checking e-mail and password with the ambassadors service (POST /internal/auth/check)."""
 
 from __future__ import annotations
 
@@ -9,7 +8,6 @@ import aiohttp
 from relais_common.auth import IDENTITY_HEADER, service_token
 from relais_common.errors import ProblemError, ServiceUnavailable, TooManyRequests, Unauthorized
 
-from relais_gateway.tokens import Caller
 from relais_gateway.upstreams import Upstreams
 
 BAD_CREDENTIALS = "The e-mail address or the password is wrong."
@@ -54,19 +52,3 @@ async def _interpret(resp: aiohttp.ClientResponse) -> CheckedUser:
     error = ProblemError("Signing in failed on our side; please try again later.")
     error.status, error.code = 502, "bad-gateway"
     raise error
-
-
-async def person_still_exists(upstreams: Upstreams, caller: Caller) -> bool | None:
-    """Sessions are signed tokens that outlive an erasure: ask the ambassadors service.
-
-    True or False when it answered (its /me refuses an erased person with 401), None when it
-    could not say (down, slow, or any other answer): the caller then trusts the token.
-    """
-    url = upstreams.urls["ambassadors"] + "/me"
-    headers = {IDENTITY_HEADER: upstreams.identity_token(caller)}
-    try:
-        async with upstreams.session("ambassadors").get(url, headers=headers) as resp:
-            await resp.read()
-            return {200: True, 401: False}.get(resp.status)
-    except (aiohttp.ClientError, TimeoutError):
-        return None

@@ -15,6 +15,7 @@ from relais_gateway.config import GatewaySettings
 from relais_gateway.middleware import AccessLogMiddleware, SecurityHeadersMiddleware
 from relais_gateway.proxy import ProxyMiddleware
 from relais_gateway.ratelimit import RateLimitMiddleware
+from relais_gateway.standing import Standings, ambassadors_fetch
 from relais_gateway.state import Gateway
 from relais_gateway.upstreams import Upstreams
 
@@ -22,6 +23,9 @@ from relais_gateway.upstreams import Upstreams
 def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     settings = settings or GatewaySettings()
     upstreams = Upstreams(settings)
+    standings = Standings(
+        ambassadors_fetch(upstreams), settings.identity_cache_seconds, settings.identity_cache_size
+    )
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -43,13 +47,13 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         generate_unique_id_function=operation_id,
     )
     app.state.settings = settings
-    app.state.gateway = Gateway(settings=settings, upstreams=upstreams)
+    app.state.gateway = Gateway(settings=settings, upstreams=upstreams, standings=standings)
     install_error_handlers(app)
     for module in (health, auth, openapi_live, docs, spa):
         app.include_router(module.router)
     app.mount(docs.ASSETS_PREFIX, docs.assets, name="swagger-assets")
     # Added innermost first: the proxy sits right before the router.
-    app.add_middleware(ProxyMiddleware, upstreams=upstreams)
+    app.add_middleware(ProxyMiddleware, upstreams=upstreams, standings=standings)
     app.add_middleware(RateLimitMiddleware, settings=settings)
     app.add_middleware(SecurityHeadersMiddleware, trust_forwarded=settings.trust_forwarded)
     if settings.access_log:

@@ -18,6 +18,7 @@ from relais_gateway.breaker import ServiceDown
 from relais_gateway.forwarding import request_headers, response_headers
 from relais_gateway.identity import resolve
 from relais_gateway.routing import Target, target_for
+from relais_gateway.standing import UNKNOWN, Standings, StandingUnknown
 from relais_gateway.upstreams import Upstreams
 
 log = logging.getLogger("relais.gateway.proxy")
@@ -72,9 +73,10 @@ def _failure(service: str, exc: BaseException) -> tuple[int, str]:
 class ProxyMiddleware:
     """Answers the paths that belong to a service; everything else goes to the gateway app."""
 
-    def __init__(self, app: ASGIApp, upstreams: Upstreams) -> None:
+    def __init__(self, app: ASGIApp, upstreams: Upstreams, standings: Standings) -> None:
         self.app = app
         self.upstreams = upstreams
+        self.standings = standings
         self.settings = upstreams.settings
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -94,6 +96,16 @@ class ProxyMiddleware:
             status, detail = identity.refusal
             await self._problem(scope, receive, send, status, detail)
             return
+        caller = identity.caller
+        if caller is not None:
+            try:
+                caller, why = await self.standings.admit(caller, scope["method"])
+            except StandingUnknown:
+                await self._problem(scope, receive, send, 503, UNKNOWN + " Retry shortly.")
+                return
+            if why is not None and target.via_api:
+                await self._problem(scope, receive, send, 401, why)
+                return  # public pages and links stay public: they are served anonymously
         limit = self.settings.max_body_bytes
         try:
             if _declared_length(scope) > limit:
@@ -103,7 +115,7 @@ class ProxyMiddleware:
             detail = f"The request body is larger than the limit ({limit / 1_048_576:.3g} MB)."
             await self._problem(scope, receive, send, 413, detail)
             return
-        token = self.upstreams.identity_token(identity.caller) if identity.caller else None
+        token = self.upstreams.identity_token(caller) if caller else None
         headers = request_headers(scope, token, request_id_var.get(), self.settings.trust_forwarded)
         query = scope.get("query_string", b"")
         raw = self.upstreams.urls[target.service] + target.raw_path.decode("latin-1")

@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import Request
 
 from relais_gateway.config import GatewaySettings
+from relais_gateway.standing import Standings
 from relais_gateway.upstreams import Upstreams
 
 
@@ -15,6 +16,7 @@ from relais_gateway.upstreams import Upstreams
 class Gateway:
     settings: GatewaySettings
     upstreams: Upstreams
+    standings: Standings
     openapi_at: float = float("-inf")
     openapi_document: dict[str, Any] | None = None
 

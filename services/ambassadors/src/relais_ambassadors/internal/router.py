@@ -1,17 +1,35 @@
-"""For the gateway only: credential checks (login rate limiting lives here)."""
+"""For the gateway only: credential checks (login rate limiting lives here) and the current
+standing of a signed-in person (erased, suspended, signed out everywhere, roles)."""
 
 from __future__ import annotations
 
-from fastapi import Request
+from typing import Annotated
+
+from fastapi import Path, Request
+from pydantic import BaseModel, Field
 from relais_common.auth import ServiceCaller
+from relais_common.db import DbSession
+from relais_common.errors import NotFound
 from sqlalchemy.orm import Session, sessionmaker
 
 from relais_ambassadors.accounts.schemas import AuthCheckRequest, AuthCheckResult
 from relais_ambassadors.accounts.service import auth_roles, check_login
+from relais_ambassadors.models import Ambassador
 from relais_ambassadors.people import AppSettings
 from relais_ambassadors.problems import internal_router
 
 router = internal_router("internal")
+
+
+class IdentityStatus(BaseModel):
+    """What the gateway checks on every authenticated request (it caches it a few seconds)."""
+
+    user_id: str
+    active: bool = Field(description="False while the person is suspended.")
+    roles: list[str] = Field(description="The roles to forward now (a change shows at once).")
+    sessions_revoked_at_ms: int | None = Field(
+        description="Sessions signed in before this instant (ms since the epoch) are refused."
+    )
 
 
 @router.post("/internal/auth/check", response_model=AuthCheckResult, name="auth_check")
@@ -33,3 +51,20 @@ def auth_check(
         raise outcome.error
     assert result is not None
     return result
+
+
+@router.get("/internal/identities/{user_id}", response_model=IdentityStatus, name="identity_status")
+def identity_status(
+    user_id: Annotated[str, Path(max_length=64)], session: DbSession, _caller: ServiceCaller
+) -> IdentityStatus:
+    """404 when erased or unknown: the gateway then refuses every session of this id."""
+    person = session.get(Ambassador, user_id)
+    if person is None:
+        raise NotFound("There is no such person (erased or never existed).")
+    revoked = person.sessions_revoked_at
+    return IdentityStatus(
+        user_id=person.id,
+        active=person.suspended_at is None,
+        roles=auth_roles(person),
+        sessions_revoked_at_ms=int(revoked.timestamp() * 1000) if revoked else None,
+    )
