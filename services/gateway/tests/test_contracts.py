@@ -63,3 +63,21 @@ def test_identity_status_matches_the_committed_ambassadors_schema() -> None:
     # what relais_gateway.standing reads; 404 (erased) is the service's problem answer
     assert {"active", "roles", "sessions_revoked_at_ms"} <= set(answer["required"])
     assert "404" in operation["responses"]
+
+
+def test_a_real_trailing_slash_redirect_stays_public(
+    make_client: Callable[..., TestClient], tmp_path: Path
+) -> None:
+    editorial = create_editorial(
+        EditorialSettings(
+            database_url=f"sqlite:///{tmp_path / 'editorial.db'}",
+            internal_secret=TEST_SECRET,
+            env="test",
+            run_workers=False,
+        )
+    )
+    with serve(editorial) as editorial_url:
+        client = make_client(editorial_url=editorial_url)
+        resp = client.get("/api/editorial/me/export/", follow_redirects=False)
+        assert resp.status_code == 307
+        assert resp.headers["location"] == "/api/editorial/me/export"

@@ -66,6 +66,38 @@ def test_internal_paths_are_never_routed(
     assert all(not app.state.hits for app in fakes.values())
 
 
+@pytest.mark.parametrize("service", ["ambassadors", "editorial", "aggregator"])
+@pytest.mark.parametrize(
+    "rest", ["docs", "redoc", "openapi.json", "docs/oauth2-redirect", "DOCS", "./openapi.json"]
+)
+def test_service_docs_and_contracts_stay_inside(
+    client: TestClient, service: str, rest: str
+) -> None:
+    resp = client.get(f"/api/{service}/{rest}")
+    assert resp.status_code == 404
+    assert resp.headers["content-type"] == "application/problem+json"
+    assert "internal" not in resp.text and "swagger" not in resp.text.lower()
+
+
+@pytest.mark.parametrize(
+    ("path", "location"),
+    [
+        ("/api/ambassadors/moved", "/api/ambassadors/me"),
+        ("/api/editorial/moved?to=bare", "/api/editorial/me?x=1"),
+        ("/api/editorial/moved?to=away", "https://example.org/x"),
+    ],
+)
+def test_redirects_never_name_an_internal_origin(
+    client: TestClient, upstream_urls: dict[str, str], path: str, location: str
+) -> None:
+    resp = client.get(path, follow_redirects=False)
+    assert resp.status_code == 307
+    assert resp.headers["location"] == location
+    assert all(
+        url.split("://")[1] not in resp.headers["location"] for url in upstream_urls.values()
+    )
+
+
 def test_forged_identity_is_stripped_for_anonymous_callers(client: TestClient) -> None:
     forged = {"X-Relais-Identity": "forged.token.value", "X-CSRF-Token": "t"}
     echo = client.get("/api/editorial/whoami", headers=forged).json()

@@ -140,6 +140,13 @@ def fake_service(name: str) -> FastAPI:
             }
         )
 
+    @app.get("/moved")
+    def moved(request: Request, to: str = "own") -> Response:
+        """Redirects as a service does: to its own (internal) origin, or to a bare path."""
+        own = str(request.url.replace(path="/me", query=""))
+        location = {"own": own, "bare": "/me?x=1", "away": "https://example.org/x"}[to]
+        return Response(status_code=307, headers={"Location": location})
+
     @app.get("/slow")
     async def slow() -> dict[str, str]:
         await asyncio.sleep(3)

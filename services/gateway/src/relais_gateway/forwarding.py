@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from starlette.requests import cookie_parser
 from starlette.types import Scope
 
@@ -73,5 +75,34 @@ def request_headers(
     return headers
 
 
-def response_headers(raw: tuple[tuple[bytes, bytes], ...]) -> list[tuple[bytes, bytes]]:
-    return [(k.lower(), v) for k, v in raw if k.lower() not in DROPPED_RESPONSE]
+def response_headers(
+    raw: tuple[tuple[bytes, bytes], ...], relocate: Callable[[str], str] | None = None
+) -> list[tuple[bytes, bytes]]:
+    headers = [(k.lower(), v) for k, v in raw if k.lower() not in DROPPED_RESPONSE]
+    if relocate is None:
+        return headers
+    return [
+        (k, relocate(v.decode("latin-1")).encode("latin-1") if k == b"location" else v)
+        for k, v in headers
+    ]
+
+
+def public_location(value: str, origins: dict[str, str], service: str, via_api: bool) -> str:
+    """A redirect as the caller must follow it: never towards a service's internal origin.
+
+    A service redirecting (e.g. /me/ -> http://127.0.0.1:8101/me) names its own address,
+    which is internal and unreachable from outside; an absolute path it sends is relative to
+    itself, i.e. to /api/<service> at the gateway. Other Locations pass untouched.
+    """
+    lowered = value.lower()
+    for name, origin in origins.items():
+        netloc = origin.split("://", 1)[-1].lower()
+        # any scheme: behind a TLS proxy the service believes X-Forwarded-Proto
+        for form in ("http://" + netloc, "https://" + netloc, "//" + netloc):
+            if lowered == form or lowered.startswith((form + "/", form + "?")):
+                rest = value[len(form) :] or "/"
+                rest = rest if rest.startswith("/") else "/" + rest
+                return rest if (name == service and not via_api) else f"/api/{name}{rest}"
+    if via_api and value.startswith("/") and not value.startswith("//"):
+        return f"/api/{service}{value}"
+    return value

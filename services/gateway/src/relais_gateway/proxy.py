@@ -7,6 +7,7 @@ forwarding needs, bodies passed as bytes, one keep-alive aiohttp pool per servic
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 import aiohttp
 from relais_common.errors import problem_response
@@ -15,7 +16,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from yarl import URL
 
 from relais_gateway.breaker import ServiceDown
-from relais_gateway.forwarding import request_headers, response_headers
+from relais_gateway.forwarding import public_location, request_headers, response_headers
 from relais_gateway.identity import resolve
 from relais_gateway.routing import Target, target_for
 from relais_gateway.standing import UNKNOWN, Standings, StandingUnknown
@@ -120,21 +121,26 @@ class ProxyMiddleware:
         query = scope.get("query_string", b"")
         raw = self.upstreams.urls[target.service] + target.raw_path.decode("latin-1")
         url = URL(raw + ("?" + query.decode("latin-1") if query else ""), encoded=True)
-        await self._exchange(scope, receive, send, target.service, url, headers, body)
+        await self._exchange(scope, receive, send, target, url, headers, body)
 
     async def _exchange(
         self,
         scope: Scope,
         receive: Receive,
         send: Send,
-        service: str,
+        target: Target,
         url: URL,
         headers: list[tuple[str, str]],
         body: bytes,
     ) -> None:
+        service = target.service
         session = self.upstreams.session(service)
         breaker = self.upstreams.breakers[service]
         started = False
+        origins = self.upstreams.urls
+
+        def relocate(location: str) -> str:
+            return public_location(location, origins, service, target.via_api)
 
         async def send_noting_start(message: Message) -> None:
             nonlocal started
@@ -148,7 +154,9 @@ class ProxyMiddleware:
                     scope["method"], url, headers=headers, data=body or None, allow_redirects=False
                 ) as upstream,
             ):
-                await self._relay(upstream, send_noting_start, head=scope["method"] == "HEAD")
+                await self._relay(
+                    upstream, send_noting_start, relocate, head=scope["method"] == "HEAD"
+                )
         except (aiohttp.ClientError, TimeoutError, ServiceDown) as exc:
             if started:  # too late for a problem response: drop the connection
                 raise
@@ -156,8 +164,10 @@ class ProxyMiddleware:
             await self._problem(scope, receive, send, status, detail, service=service)
 
     @staticmethod
-    async def _relay(upstream: aiohttp.ClientResponse, send: Send, *, head: bool) -> None:
-        headers = response_headers(upstream.raw_headers)
+    async def _relay(
+        upstream: aiohttp.ClientResponse, send: Send, relocate: Callable[[str], str], *, head: bool
+    ) -> None:
+        headers = response_headers(upstream.raw_headers, relocate)
         length = upstream.content_length
         if head:
             if length is not None:

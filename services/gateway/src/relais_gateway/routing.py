@@ -29,10 +29,15 @@ def _segments(path: str) -> list[str]:
     return [s for s in path.split("/") if s and s != "."]
 
 
+# Never public: service-to-service routes, and each service's own docs and contract (with its
+# /internal/* routes); the public contract is the merged /api/openapi.json, the docs /api/docs.
+HIDDEN_FIRST_SEGMENTS = frozenset({"internal", "docs", "redoc", "openapi.json"})
+
+
 def _hidden(path: str) -> bool:
-    """/internal/* of a service, or any attempt to climb out of the prefix."""
+    """/internal/*, /docs, /redoc or /openapi.json of a service, or a climb out of the prefix."""
     segments = _segments(path)
-    return ".." in segments or (bool(segments) and segments[0].lower() == "internal")
+    return ".." in segments or (bool(segments) and segments[0].lower() in HIDDEN_FIRST_SEGMENTS)
 
 
 def target_for(path: str, raw_path: bytes) -> Target | None:
