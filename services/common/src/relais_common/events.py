@@ -49,7 +49,8 @@ class EventTables:
             metadata,
             Column("id", _ID, primary_key=True, autoincrement=True),
             Column("type", String(80), nullable=False),
-            Column("aggregate_id", String(64), nullable=False),
+            # may be a person: their privacy registration must cover the outbox
+            Column("aggregate_id", String(64), nullable=False, info={"person": "aggregate"}),
             Column("payload", JSON, nullable=False),
             Column("created_at", UTCDateTime(), nullable=False),
         )

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 from relais_common.events import Handler
 from sqlalchemy.orm import Session
 
+from relais_aggregator import privacy
 from relais_aggregator.readmodel import repository
 from relais_aggregator.readmodel.payloads import (
     AmbassadorPublic,
@@ -45,12 +46,21 @@ def on_ambassador_public(session: Session, event: dict[str, Any]) -> None:
         repository.replace_person(session, person, _event_time(event))
 
 
-def on_ambassador_gone(session: Session, event: dict[str, Any]) -> None:
-    """`ambassador.unlisted` and `ambassador.erased`: the person disappears entirely."""
+def _person_id(event: dict[str, Any]) -> str:
     ref = _parse(PersonRef, event)
-    person_id = ref.id if ref is not None else str(event.get("aggregate_id") or "")
-    if person_id:
+    return ref.id if ref is not None else str(event.get("aggregate_id") or "")
+
+
+def on_ambassador_unlisted(session: Session, event: dict[str, Any]) -> None:
+    """The person leaves the public page entirely."""
+    if person_id := _person_id(event):
         repository.forget_person(session, person_id)
+
+
+def on_ambassador_erased(session: Session, event: dict[str, Any]) -> None:
+    """Everything this service registered about the person is erased."""
+    if person_id := _person_id(event):
+        privacy.REGISTRY.erase(session, person_id)
 
 
 def on_theme_changed(session: Session, event: dict[str, Any]) -> None:
@@ -67,8 +77,8 @@ def on_theme_merged(session: Session, event: dict[str, Any]) -> None:
 
 HANDLERS: dict[str, Handler] = {
     "ambassador.public": on_ambassador_public,
-    "ambassador.unlisted": on_ambassador_gone,
-    "ambassador.erased": on_ambassador_gone,
+    "ambassador.unlisted": on_ambassador_unlisted,
+    "ambassador.erased": on_ambassador_erased,
     "theme.changed": on_theme_changed,
     "theme.merged": on_theme_merged,
 }

@@ -1,4 +1,8 @@
-"""The person's rights: a copy of everything held about them, and erasure."""
+"""The person's rights: a copy of everything held about them, and erasure.
+
+What each noun holds is registered by the noun itself (``<noun>/privacy.py``, imported below);
+the registry exports and erases it, and a test fails when a table is covered by none.
+"""
 
 from __future__ import annotations
 
@@ -6,59 +10,55 @@ from typing import Any
 
 from relais_common.db import utcnow
 from relais_common.errors import Forbidden
-from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+import relais_ambassadors.accounts.privacy
+import relais_ambassadors.admin.privacy
+import relais_ambassadors.consents.privacy
+import relais_ambassadors.invitations.privacy
+import relais_ambassadors.mail.privacy
+import relais_ambassadors.password_resets.privacy
+import relais_ambassadors.social_accounts.privacy
+import relais_ambassadors.themes.privacy  # noqa: F401 - the imports above register each noun
 from relais_ambassadors import outbox
 from relais_ambassadors.accounts.passwords import verify_password
-from relais_ambassadors.models import (
-    Ambassador,
-    AmbassadorTheme,
-    ConsentRecord,
-    Invitation,
-    LoginFailure,
-    MailMessage,
-    PasswordReset,
-    SocialAccount,
-    SuspensionRecord,
-    as_dict,
-    events,
+from relais_ambassadors.models import Ambassador, as_dict, events
+from relais_ambassadors.privacy.repository import (
+    REGISTRY,
+    delete_person,
+    events_eraser,
+    published_events,
 )
 from relais_ambassadors.views import me_view
 
 
-def _rows(session: Session, model: Any, where: Any) -> list[dict[str, Any]]:
-    return [as_dict(r) for r in session.scalars(select(model).where(where))]
+def _stored_profile(session: Session, person: Ambassador) -> dict[str, Any]:
+    raw = as_dict(person)
+    raw.pop("password_hash")
+    return raw
+
+
+def _profile(session: Session, person: Ambassador) -> dict[str, Any]:
+    return me_view(session, person).model_dump(mode="json")
+
+
+REGISTRY.register("profile", tables=["ambassador"], export=_profile)
+REGISTRY.register(
+    "stored_profile", tables=["ambassador"], export=_stored_profile, erase=delete_person, order=100
+)
+# Past events name the person; the erasure event itself stays so that consumers forget them.
+REGISTRY.register(
+    "published_events",
+    tables=[events.outbox.name],
+    export=published_events,
+    erase=events_eraser(outbox.AmbassadorErased.event_type),
+    order=90,
+)
 
 
 def export(session: Session, person: Ambassador) -> dict[str, Any]:
-    profile = me_view(session, person).model_dump(mode="json")
-    raw = as_dict(person)
-    raw.pop("password_hash")
-    return {
-        "service": "ambassadors",
-        "exported_at": utcnow().isoformat(),
-        "profile": profile,
-        "stored_profile": raw,
-        "social_accounts": _rows(session, SocialAccount, SocialAccount.ambassador_id == person.id),
-        "consents": _rows(session, ConsentRecord, ConsentRecord.ambassador_id == person.id),
-        "suspensions": _rows(
-            session, SuspensionRecord, SuspensionRecord.ambassador_id == person.id
-        ),
-        "invitations": _rows(session, Invitation, Invitation.email == person.email),
-        "mail": _rows(session, MailMessage, MailMessage.to == person.email),
-        "login_failures": _rows(session, LoginFailure, LoginFailure.email == person.email),
-        "password_resets": [
-            {k: v for k, v in row.items() if k != "token_hash"}
-            for row in _rows(session, PasswordReset, PasswordReset.ambassador_id == person.id)
-        ],
-        "published_events": [
-            {"id": r.id, "type": r.type, "payload": r.payload, "created_at": r.created_at}
-            for r in session.execute(
-                select(events.outbox).where(events.outbox.c.aggregate_id == person.id)
-            )
-        ],
-    }
+    header = {"service": "ambassadors", "exported_at": utcnow().isoformat()}
+    return header | REGISTRY.export(session, person)
 
 
 def erase(session: Session, person: Ambassador, password: str) -> None:
@@ -69,22 +69,5 @@ def erase(session: Session, person: Ambassador, password: str) -> None:
     """
     if not verify_password(person.password_hash, password):
         raise Forbidden("The password is wrong; nothing was erased.")
-    person_id, email = person.id, person.email
-    outbox.emit(session, outbox.AmbassadorErased(id=person_id))
-    feed = events.outbox.c
-    for stmt in (
-        delete(ConsentRecord).where(ConsentRecord.ambassador_id == person_id),
-        delete(SuspensionRecord).where(SuspensionRecord.ambassador_id == person_id),
-        delete(SocialAccount).where(SocialAccount.ambassador_id == person_id),
-        delete(AmbassadorTheme).where(AmbassadorTheme.ambassador_id == person_id),
-        delete(Invitation).where(Invitation.email == email),
-        delete(MailMessage).where(MailMessage.to == email),
-        delete(LoginFailure).where(LoginFailure.email == email),
-        delete(PasswordReset).where(PasswordReset.ambassador_id == person_id),
-        delete(events.outbox).where(
-            feed.aggregate_id == person_id, feed.type != outbox.AmbassadorErased.event_type
-        ),
-    ):
-        session.execute(stmt)
-    session.delete(person)
-    session.flush()
+    outbox.emit(session, outbox.AmbassadorErased(id=person.id))
+    REGISTRY.erase(session, person)

@@ -9,6 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from relais_common.events import Handler
 from sqlalchemy.orm import Session
 
+from relais_editorial.privacy import REGISTRY
+
 log = logging.getLogger("relais.editorial.erasure")
 
 
@@ -21,8 +23,8 @@ class PersonRef(BaseModel):
 
 def on_ambassador_erased(session: Session, event: dict[str, Any]) -> None:
     person = PersonRef.model_validate(event.get("payload") or {"id": event["aggregate_id"]})
-    # Editorial holds no personal data yet; shares and authorship will be deleted here.
     log.info("forgetting ambassador %s", person.id)
+    REGISTRY.erase(session, person.id)
 
 
 HANDLERS: dict[str, Handler] = {"ambassador.erased": on_ambassador_erased}
