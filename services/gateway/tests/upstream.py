@@ -37,6 +37,14 @@ def serve(app: Any) -> Iterator[str]:
     """Serve an ASGI app on a free 127.0.0.1 port for the duration of the block."""
     port = free_port()
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
+    with serve_config(config) as url:
+        yield url
+
+
+@contextmanager
+def serve_config(config: uvicorn.Config) -> Iterator[str]:
+    """Serve with this uvicorn configuration (host and port included) for the block."""
+    port = config.port
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

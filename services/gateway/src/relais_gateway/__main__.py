@@ -8,9 +8,9 @@ from relais_gateway.config import GatewaySettings
 from relais_gateway.main import create_app
 
 
-def main() -> None:
-    settings = GatewaySettings()
-    uvicorn.run(
+def server_config(settings: GatewaySettings) -> uvicorn.Config:
+    """How the gateway is served (the tests serve it the same way)."""
+    return uvicorn.Config(
         create_app(settings),
         host=settings.host,
         port=settings.port,
@@ -18,7 +18,13 @@ def main() -> None:
         server_header=False,
         proxy_headers=False,
         log_config=None,
+        limit_concurrency=settings.max_connections,  # beyond: 503 and the connection closed
+        timeout_keep_alive=settings.keepalive_seconds,
     )
+
+
+def main() -> None:
+    uvicorn.Server(server_config(GatewaySettings())).run()
 
 
 if __name__ == "__main__":

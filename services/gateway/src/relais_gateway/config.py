@@ -46,6 +46,12 @@ class GatewaySettings(CommonSettings):
     health_interval: float = 0.5
     health_timeout: float = 0.8
     max_body_bytes: int = 5 * 1024 * 1024
+    # Edge bounds: the whole body within body_timeout s of the request (408 after), at most
+    # max_connections open connections (503 beyond), idle keep-alive connections closed after
+    # keepalive_seconds.
+    body_timeout: float = 5.0
+    max_connections: int = 1000
+    keepalive_seconds: int = 5
     pool_size: int = 100
     # Per client IP: the whole /api, and the credential endpoints (login, token).
     api_rate_per_second: float = 20.0

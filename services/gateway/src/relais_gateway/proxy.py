@@ -30,6 +30,10 @@ class BodyTooLarge(Exception):
     pass
 
 
+class ClientGone(Exception):
+    """The client left (or its body missed the deadline) before the whole body arrived."""
+
+
 async def read_body(receive: Receive, limit: int) -> bytes:
     chunks: list[bytes] = []
     size = 0
@@ -37,7 +41,7 @@ async def read_body(receive: Receive, limit: int) -> bytes:
     while more:
         message = await receive()
         if message["type"] == "http.disconnect":
-            break
+            raise ClientGone  # never forward a truncated body
         chunk = message.get("body", b"")
         size += len(chunk)
         if size > limit:
@@ -115,6 +119,8 @@ class ProxyMiddleware:
         except BodyTooLarge:
             detail = f"The request body is larger than the limit ({limit / 1_048_576:.3g} MB)."
             await self._problem(scope, receive, send, 413, detail)
+            return
+        except ClientGone:
             return
         token = self.upstreams.identity_token(caller) if caller else None
         headers = request_headers(scope, token, request_id_var.get(), self.settings.trust_forwarded)

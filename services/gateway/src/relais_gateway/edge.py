@@ -1,0 +1,64 @@
+"""Bounds at the edge: a request body must arrive within a deadline.
+
+Without it, a client that sends headers and a Content-Length but never the body holds its
+connection (and a task) forever: 2,000 such requests were all still open after 22 s. With it,
+the gateway answers 408 problem+json with `Connection: close` once the deadline passes (the
+connection is then closed) and the application below sees the client as gone. The number of
+open connections is bounded by the server (`limit_concurrency`, see `__main__.server_config`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from relais_common.errors import problem_response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+
+class BodyDeadlineMiddleware:
+    """The whole body within `seconds` of the request's start, or 408 and the connection closed."""
+
+    def __init__(self, app: ASGIApp, seconds: float) -> None:
+        self.app = app
+        self.seconds = seconds
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        deadline = asyncio.get_running_loop().time() + self.seconds
+        started = timed_out = body_done = False
+
+        async def guarded_send(message: Message) -> None:
+            nonlocal started
+            if timed_out:
+                return  # the 408 was the answer; the application's late one is dropped
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        async def timed_receive() -> Message:
+            nonlocal timed_out, body_done
+            if timed_out:
+                return {"type": "http.disconnect"}
+            if body_done:  # e.g. a streaming response listening for the disconnect
+                return await receive()
+            try:
+                async with asyncio.timeout_at(deadline):
+                    message = await receive()
+            except TimeoutError:
+                if not started:
+                    await self._answer_408(scope, receive, send)
+                timed_out = True
+                return {"type": "http.disconnect"}
+            body_done = message["type"] != "http.request" or not message.get("more_body", False)
+            return message
+
+        await self.app(scope, timed_receive, guarded_send)
+
+    async def _answer_408(self, scope: Scope, receive: Receive, send: Send) -> None:
+        detail = f"The request body did not arrive within {self.seconds:g} seconds."
+        response = problem_response(
+            408, detail, instance=scope["path"], headers={"Connection": "close"}
+        )
+        await response(scope, receive, send)
