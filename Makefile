@@ -50,6 +50,9 @@ openapi: install events ## regenerate the committed OpenAPI documents (and event
 	$(PY) python -m relais_aggregator.openapi
 	$(PY) python -m relais_gateway.openapi
 
+client: frontend/node_modules/.installed ## regenerate the SPA's typed client (frontend/src/client) from the gateway's OpenAPI (after `make openapi`)
+	cd frontend && npm run client --silent
+
 events: install ## regenerate the committed JSON Schema of the ambassadors' events
 	$(PY) python -m relais_ambassadors.outbox
 
@@ -100,4 +103,4 @@ bench-stack: install spa bench-tools ## whole stack with the demo: BENCH public_
 bench-spa: chromium spa ## the SPA's first load (sign-in screen) in headless Chromium: BENCH spa first_load_kb= entry_kb=
 	node bench/spa_bench.mjs
 
-.PHONY: help install chromium spa run migrate demo openapi events lint fmt pg-check test-py test-pg test-frontend e2e test bench bench-tools bench-gateway bench-hop bench-stack bench-spa
+.PHONY: help install chromium spa run migrate demo openapi client events lint fmt pg-check test-py test-pg test-frontend e2e test bench bench-tools bench-gateway bench-hop bench-stack bench-spa

@@ -1,4 +1,4 @@
-import type { Charter, Me, Platform } from '../api/types';
+import type { Charter, Me, Platform } from '../api/model';
 
 export const platforms: Platform[] = [
   { id: 'mastodon', label: 'Mastodon', placeholder: '@user@instance.social', has_feed: true },

@@ -1,4 +1,4 @@
-import type { Platform } from '../api/types';
+import type { Platform } from '../api/model';
 
 /** Labels of the platforms Relais knows, used while GET /platforms is loading or for an unknown list. */
 const LABELS: Record<string, string> = {

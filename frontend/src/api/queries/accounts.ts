@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { AMB, api } from '../http';
-import type { AccountPreview, SocialAccount } from '../types';
+import type { AccountPreview, SocialAccount } from '../model';
 import { keys } from './keys';
 
 export function previewAccount(body: { platform: string; value: string }, signal?: AbortSignal) {

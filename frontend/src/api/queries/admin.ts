@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { AMB, api } from '../http';
-import type { AdminAmbassador, MailMessage, ModerationItem, Page } from '../types';
+import type { AdminAmbassador, MailMessage, ModerationItem, Page } from '../model';
 import { keys } from './keys';
 
 export function useModerationQueue() {

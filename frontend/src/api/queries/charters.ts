@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { isApiError } from '../errors';
 import { AMB, api } from '../http';
-import type { Charter } from '../types';
+import type { Charter } from '../model';
 import { keys } from './keys';
 
 export function useCurrentCharter() {

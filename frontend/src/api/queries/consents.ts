@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { AMB, api } from '../http';
-import type { ConsentRecord } from '../types';
+import type { ConsentRecord } from '../model';
 import { keys } from './keys';
 
 export function useConsents() {

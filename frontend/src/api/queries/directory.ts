@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { AMB, api } from '../http';
-import type { DirectoryEntry, DirectoryFilters, Page } from '../types';
+import type { DirectoryEntry, DirectoryFilters, Page } from '../model';
 import { keys } from './keys';
 
 export function useDirectory(filters: DirectoryFilters) {

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { AMB, api, request } from '../http';
-import type { Invitation, InvitationDetails, InvitationImportReport, Me, Page } from '../types';
+import type { Invitation, InvitationDetails, InvitationImportReport, Me, Page } from '../model';
 import { keys } from './keys';
 
 export function useInvitationDetails(token: string) {

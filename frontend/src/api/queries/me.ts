@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { AMB, EXPORTING_SERVICES, api, etagOf, request } from '../http';
-import type { Locale, Me, ProfileUpdate } from '../types';
+import type { Locale, Me, ProfileUpdate } from '../model';
 import { isApiError } from '../errors';
 import { keys } from './keys';
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { AMB, api } from '../http';
-import type { Platform } from '../types';
+import type { Platform } from '../model';
 import { keys } from './keys';
 
 export function usePlatforms() {

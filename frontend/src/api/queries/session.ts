@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { isApiError } from '../errors';
 import { AMB, api, rememberCsrfToken } from '../http';
-import type { Session } from '../types';
+import type { Session } from '../model';
 import { keys } from './keys';
 
 export async function fetchSession(): Promise<Session | null> {

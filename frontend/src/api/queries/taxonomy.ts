@@ -1,7 +1,7 @@
 /** Departments and themes share one shape of API: list, create, rename (If-Match), merge, archive. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { AMB, api, etagOf } from '../http';
-import type { Department, Theme } from '../types';
+import type { Department, Theme } from '../model';
 
 export type TaxonomyKind = 'departments' | 'themes';
 type Item<K extends TaxonomyKind> = K extends 'departments' ? Department : Theme;

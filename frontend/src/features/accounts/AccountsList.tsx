@@ -2,7 +2,7 @@ import { ActionIcon, Anchor, Group, Paper, Stack, Switch, Text } from '@mantine/
 import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useAccountConsent, useRemoveAccount } from '../../api/queries/accounts';
-import type { Platform, SocialAccount } from '../../api/types';
+import type { Platform, SocialAccount } from '../../api/model';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { PlatformBadge } from '../../ui/PlatformBadge';
 import { platformLabel } from '../../ui/platforms';

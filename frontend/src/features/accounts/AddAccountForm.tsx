@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/errors';
 import { useAddAccount } from '../../api/queries/accounts';
-import type { Platform } from '../../api/types';
+import type { Platform } from '../../api/model';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { platformExample } from '../../ui/platforms';
 import { PlatformSelect } from './PlatformSelect';

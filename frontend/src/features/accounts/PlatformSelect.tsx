@@ -1,6 +1,6 @@
 import { Group, Select, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Platform } from '../../api/types';
+import type { Platform } from '../../api/model';
 import { platformColor } from '../../ui/PlatformBadge';
 
 function Dot({ id }: { id: string }) {

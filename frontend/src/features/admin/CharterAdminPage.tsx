@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/errors';
 import { useCharterHistory, useCurrentCharter, usePreviewCharter, usePublishCharter } from '../../api/queries/charters';
-import type { Charter } from '../../api/types';
+import type { Charter } from '../../api/model';
 import { formatDate } from '../../i18n';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { QueryState } from '../../ui/QueryState';

@@ -2,7 +2,7 @@ import { ActionIcon, Badge, Button, Card, Center, Group, SimpleGrid, Stack, Tabl
 import { IconBan, IconMailForward } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useInvitationAction, useInvitations } from '../../api/queries/invitations';
-import type { Invitation } from '../../api/types';
+import type { Invitation } from '../../api/model';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { formatDate } from '../../i18n';
 import { QueryState } from '../../ui/QueryState';

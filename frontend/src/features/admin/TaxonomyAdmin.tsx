@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/errors';
 import { useTaxonomy, useTaxonomyMutations, type TaxonomyKind } from '../../api/queries/taxonomy';
-import type { Department, Theme } from '../../api/types';
+import type { Department, Theme } from '../../api/model';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { QueryState } from '../../ui/QueryState';
 import { ScrollTable } from '../../ui/ScrollTable';

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useDirectory } from '../../api/queries/directory';
 import { usePlatforms } from '../../api/queries/reference';
 import { useDepartments, useThemes } from '../../api/queries/taxonomy';
-import type { DirectoryFilters } from '../../api/types';
+import type { DirectoryFilters } from '../../api/model';
 import { languageOptions } from '../../i18n/languages';
 import { PageTitle } from '../../ui/PageTitle';
 import { QueryState } from '../../ui/QueryState';

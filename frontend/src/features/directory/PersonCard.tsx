@@ -1,6 +1,6 @@
 import { Anchor, Avatar, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { DirectoryEntry, Platform } from '../../api/types';
+import type { DirectoryEntry, Platform } from '../../api/model';
 import { languageName } from '../../i18n/languages';
 import { platformColor } from '../../ui/PlatformBadge';
 import { platformLabel } from '../../ui/platforms';

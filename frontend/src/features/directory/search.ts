@@ -1,4 +1,4 @@
-import type { DirectoryFilters } from '../../api/types';
+import type { DirectoryFilters } from '../../api/model';
 
 /** The directory's filters, as kept in the URL (the router validates them without loading the page). */
 export const DIRECTORY_KEYS = ['q', 'theme', 'department', 'platform', 'language'] as const;

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentCharter } from '../../api/queries/charters';
 import { useAcceptCharter } from '../../api/queries/me';
-import type { Me } from '../../api/types';
+import type { Me } from '../../api/model';
 import { formatDate } from '../../i18n';
 import { notifyError } from '../../ui/notify';
 import { QueryState } from '../../ui/QueryState';

@@ -2,7 +2,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Me } from '../../api/types';
+import type { Me } from '../../api/model';
 import { startApiServer, type ApiServer } from '../../test/apiServer';
 import { charter, makeMe, platforms } from '../../test/fixtures';
 import { renderWithProviders } from '../../test/render';

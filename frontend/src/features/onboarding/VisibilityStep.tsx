@@ -3,7 +3,7 @@ import { IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSetListing } from '../../api/queries/me';
-import type { Me } from '../../api/types';
+import type { Me } from '../../api/model';
 import { notifyError } from '../../ui/notify';
 
 export function VisibilityStep({ me, onBack, onFinish }: { me: Me; onBack: () => void; onFinish: (listed: boolean) => void }) {

@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Card, Group, Stack, Switch, Text, Title } from '@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useSetListing } from '../../api/queries/me';
-import type { Me, Moderation } from '../../api/types';
+import type { Me, Moderation } from '../../api/model';
 import { formatDate } from '../../i18n';
 import { notifyError, notifySuccess } from '../../ui/notify';
 

@@ -3,7 +3,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useMe } from '../../api/queries/me';
-import type { Me } from '../../api/types';
+import type { Me } from '../../api/model';
 import { startApiServer, type ApiServer } from '../../test/apiServer';
 import { makeMe } from '../../test/fixtures';
 import { renderWithProviders } from '../../test/render';

@@ -9,7 +9,7 @@ import { etagOf } from '../../api/http';
 import { fetchMe, useUpdateProfile, type Versioned } from '../../api/queries/me';
 import { keys } from '../../api/queries/keys';
 import { useDepartments, useThemes } from '../../api/queries/taxonomy';
-import type { Me, ProfileUpdate } from '../../api/types';
+import type { Me, ProfileUpdate } from '../../api/model';
 import { languageOptions } from '../../i18n/languages';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { ConflictPanel } from './ConflictPanel';

@@ -1,4 +1,4 @@
-import type { Me } from '../../api/types';
+import type { Me } from '../../api/model';
 import { needsOnboarding } from './needsOnboarding';
 
 /** A same-origin path inside the app from `?redirect=` (with or without the `/app` prefix), or null. */

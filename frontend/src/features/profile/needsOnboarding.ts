@@ -1,4 +1,4 @@
-import type { Me } from '../../api/types';
+import type { Me } from '../../api/model';
 
 /** A person who has not accepted the current charter, or never filled anything in, goes to the wizard. */
 export function needsOnboarding(me: Me): boolean {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import i18n from '../../i18n';
-import type { Me, ProfileUpdate } from '../../api/types';
+import type { Me, ProfileUpdate } from '../../api/model';
 
 export const profileSchema = () =>
   z.object({
