@@ -57,11 +57,12 @@ class TestListingConsent:
         resp = client.put("/me/listing", json={"public": False}, headers=who.headers)
         assert resp.json()["listing"] == {
             "public": False, "moderation": "none", "reason": None, "consented_at": None,
-            "listed": False,
+            "listed": False, "change": "none", "change_reason": None,
         }  # fmt: skip
         assert [e["type"] for e in outbox(client, after)] == ["ambassador.unlisted"]
+        # nothing changed since the approval: listed again at once (tests/test_public_changes.py)
         resp = client.put("/me/listing", json={"public": True}, headers=who.headers)
-        assert resp.json()["listing"]["moderation"] == "pending"
+        assert resp.json()["listing"]["moderation"] == "approved"
 
     def test_account_consent_withdrawal_republishes(self, client: TestClient, app: FastAPI) -> None:
         who = listed_person(app, client)

@@ -69,6 +69,8 @@ class TestRenameTheme:
         admin = person(app, admin=True)
         tid = theme(app, "Cloud")
         join(client, who.headers, [tid])
+        # a listed person's new theme is a change the core team approves first
+        assert client.post(f"/admin/moderation/{who.id}/approve", headers=admin.headers).is_success
         after = last_event_id(client)
         h = {**admin.headers, "If-Match": "*"}
         client.patch(f"/themes/{tid}", json={"name": "Cloud security"}, headers=h)

@@ -13,17 +13,20 @@ from collections.abc import Sequence
 import relais_common.db
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects import postgresql
 
 revision: str = "20261201_moderation_changes"
 down_revision: str | None = "20261201_readable_slugs"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+JSON_VALUE = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
+
 
 def upgrade() -> None:
     with op.batch_alter_table("ambassador", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("profile_field_versions", sa.JSON(), nullable=True))
-        batch_op.add_column(sa.Column("public_snapshot", sa.JSON(), nullable=True))
+        batch_op.add_column(sa.Column("profile_field_versions", JSON_VALUE, nullable=True))
+        batch_op.add_column(sa.Column("public_snapshot", JSON_VALUE, nullable=True))
         batch_op.add_column(
             sa.Column("change_status", sa.String(length=20), nullable=False, server_default="none")
         )
@@ -33,13 +36,15 @@ def upgrade() -> None:
                 "change_submitted_at", relais_common.db.UTCDateTime(timezone=True), nullable=True
             )
         )
-        batch_op.add_column(sa.Column("declined_snapshot", sa.JSON(), nullable=True))
+        batch_op.add_column(sa.Column("declined_snapshot", JSON_VALUE, nullable=True))
         batch_op.create_index(
             batch_op.f("ix_ambassador_change_status"), ["change_status"], unique=False
         )
     # Rows from before: any field may have changed up to their current version.
     if op.get_bind().dialect.name == "postgresql":
-        op.execute("UPDATE ambassador SET profile_field_versions = json_build_object('*', version)")
+        op.execute(
+            "UPDATE ambassador SET profile_field_versions = jsonb_build_object('*', version)"
+        )
     else:
         op.execute("UPDATE ambassador SET profile_field_versions = json_object('*', version)")
     op.create_table(

@@ -17,6 +17,7 @@ from sqlalchemy import (
     UniqueConstraint,
     event,
 )
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from relais_ambassadors.search_text import search_text_of
@@ -24,6 +25,10 @@ from relais_ambassadors.search_text import search_text_of
 
 class Base(DeclarativeBase):
     metadata = new_metadata()
+
+
+# jsonb on PostgreSQL: plain json has no equality, so SELECT DISTINCT over a row would fail
+JSONValue = JSON().with_variant(JSONB(), "postgresql")
 
 
 events = EventTables(Base.metadata)
@@ -83,15 +88,15 @@ class Ambassador(Base):
     sessions_revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # Profile field -> the row version that last changed it ("*": when tracking began), so a
     # stale If-Match is merged when no field it changes was changed since (profiles/merge.py).
-    profile_field_versions: Mapped[dict[str, int] | None] = mapped_column(JSON)
+    profile_field_versions: Mapped[dict[str, int] | None] = mapped_column(JSONValue)
     # The public values the core team last approved (moderation/changes.py); the page shows these
     # until a change is approved. "none" | "pending" | "declined" for the change since then.
-    public_snapshot: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    public_snapshot: Mapped[dict[str, Any] | None] = mapped_column(JSONValue)
     change_status: Mapped[str] = mapped_column(String(20), default="none", index=True)
     change_reason: Mapped[str | None] = mapped_column(String(600))
     change_submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # the live values a decline was about: the same values do not go back to the queue
-    declined_snapshot: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    declined_snapshot: Mapped[dict[str, Any] | None] = mapped_column(JSONValue)
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 

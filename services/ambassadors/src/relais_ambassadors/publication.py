@@ -1,9 +1,9 @@
 """The one place that decides whether a person is listed publicly, and tells the others.
 
 Call :func:`republish` after every change that can affect the public view. It emits
-``ambassador.public`` with the public projection (only consented data) while the person is
-listed, and ``ambassador.unlisted`` once when they stop being listed, in the caller's
-transaction.
+``ambassador.public`` with the public projection (only consented data, in the version the core
+team approved: moderation/changes.py) while the person is listed, and ``ambassador.unlisted``
+once when they stop being listed, in the caller's transaction.
 """
 
 from __future__ import annotations
@@ -15,13 +15,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from relais_ambassadors import outbox
-from relais_ambassadors.models import (
-    Ambassador,
-    AmbassadorTheme,
-    Charter,
-    SocialAccount,
-    Theme,
-)
+from relais_ambassadors.models import Ambassador, AmbassadorTheme, Charter, Theme
+from relais_ambassadors.moderation.changes import Values, approved_values
 
 
 def current_charter_version(session: Session) -> int | None:
@@ -44,32 +39,30 @@ def is_listed(person: Ambassador, current_version: int | None) -> bool:
     )
 
 
-def public_projection(session: Session, person: Ambassador) -> outbox.AmbassadorPublic:
+def public_projection(
+    session: Session, person: Ambassador, values: Values
+) -> outbox.AmbassadorPublic:
+    """The event payload from approved values (moderation/changes.py), theme names current."""
     themes = session.scalars(
         select(Theme)
-        .join(AmbassadorTheme, AmbassadorTheme.theme_id == Theme.id)
-        .where(AmbassadorTheme.ambassador_id == person.id, Theme.archived_at.is_(None))
-        .order_by(Theme.name)
+        .where(Theme.id.in_(values["theme_ids"]), Theme.archived_at.is_(None))
+        .order_by(Theme.name, Theme.id)
     )
-    accounts = session.scalars(
-        select(SocialAccount)
-        .where(SocialAccount.ambassador_id == person.id, SocialAccount.public.is_(True))
-        .order_by(SocialAccount.platform, SocialAccount.handle)
-    )
+    accounts = sorted(values["accounts"], key=lambda a: (a["platform"], a["handle"]))
     return outbox.AmbassadorPublic(
         id=person.id,
-        display_name=person.display_name,
-        job_title=person.job_title,
-        location=person.location,
-        languages=person.language_list,
-        bio=person.bio,
+        display_name=values["display_name"],
+        job_title=values["job_title"],
+        location=values["location"],
+        languages=values["languages"],
+        bio=values["bio"],
         themes=[outbox.PublicTheme(slug=t.slug, name=t.name) for t in themes],
         accounts=[
             outbox.PublicAccount(
-                platform=a.platform,
-                handle=a.handle,
-                profile_url=a.profile_url,
-                feed_url=a.feed_url,
+                platform=a["platform"],
+                handle=a["handle"],
+                profile_url=a["profile_url"],
+                feed_url=a["feed_url"],
             )
             for a in accounts
         ],
@@ -85,7 +78,8 @@ def republish(session: Session, person: Ambassador, current_version: int | None 
     if is_listed(person, current_version):
         if person.listed_at is None:
             person.listed_at = utcnow()
-        outbox.emit(session, public_projection(session, person))
+        values = approved_values(session, person)
+        outbox.emit(session, public_projection(session, person, values))
     elif person.listed_at is not None:
         person.listed_at = None
         outbox.emit(session, outbox.AmbassadorUnlisted(id=person.id))

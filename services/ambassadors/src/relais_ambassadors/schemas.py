@@ -9,6 +9,8 @@ from pydantic import BaseModel, ConfigDict
 
 Status = Literal["pending", "active", "suspended"]
 Moderation = Literal["none", "pending", "approved", "rejected"]
+# a listed person's change to public fields: waiting for approval, or declined (with a reason)
+ChangeState = Literal["none", "pending", "declined"]
 
 
 class ORMModel(BaseModel):
@@ -64,6 +66,8 @@ class ListingState(BaseModel):
     reason: str | None
     consented_at: datetime | None
     listed: bool
+    change: ChangeState = "none"
+    change_reason: str | None = None
 
 
 class Me(BaseModel):

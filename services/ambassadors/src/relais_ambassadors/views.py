@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -71,6 +71,15 @@ def theme_views(session: Session, rows: Sequence[Theme]) -> list[ThemeRead]:
     ]
 
 
+def departments_by_id(session: Session, ids: Iterable[str | None]) -> dict[str, DepartmentRead]:
+    """Departments of a page of rows, with their counts, in two queries."""
+    wanted = sorted({i for i in ids if i})
+    if not wanted:
+        return {}
+    rows = list(session.scalars(select(Department).where(Department.id.in_(wanted))))
+    return {d.id: d for d in department_views(session, rows)}
+
+
 def themes_of(session: Session, person_id: str) -> list[Theme]:
     return list(
         session.scalars(
@@ -122,6 +131,8 @@ def me_view(session: Session, person: Ambassador) -> Me:
             reason=person.moderation_reason,
             consented_at=person.listing_consented_at,
             listed=is_listed(person, current),
+            change=person.change_status,
+            change_reason=person.change_reason,
         ),
         accounts=[SocialAccountRead.model_validate(a) for a in accounts_of(session, person.id)],
         version=person.version,

@@ -7,6 +7,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from relais_ambassadors.models import Ambassador, ConsentRecord, SocialAccount
+from relais_ambassadors.moderation.changes import unchanged_since_approval
+from relais_ambassadors.moderation.policy import moderates_changes
 from relais_ambassadors.publication import republish
 
 
@@ -43,10 +45,17 @@ def ledger(session: Session, person: Ambassador) -> list[ConsentRecord]:
     )
 
 
+def _approved_before(session: Session, person: Ambassador) -> bool:
+    if person.public_snapshot is None:
+        return False
+    return not moderates_changes(session) or unchanged_since_approval(session, person)
+
+
 def set_listing(session: Session, person: Ambassador, public: bool) -> Ambassador:
     """Granting puts the listing in the moderation queue; withdrawing unlists at once.
 
-    Granting again after a rejection asks for moderation again (after fixing the profile).
+    Granting again after a withdrawal lists at once when nothing public changed since the last
+    approval (or when changes are not moderated); after a rejection, it asks again.
     """
     if public and person.listing_public and person.moderation == "rejected":
         person.moderation, person.moderation_reason = "pending", None
@@ -57,11 +66,12 @@ def set_listing(session: Session, person: Ambassador, public: bool) -> Ambassado
     person.listing_public = public
     if public:
         person.listing_consented_at = utcnow()
-        person.moderation = "pending"
+        person.moderation = "approved" if _approved_before(session, person) else "pending"
     else:
         person.listing_consented_at = None
         person.moderation = "none"
     person.moderation_reason = None
+    person.change_status, person.change_reason = "none", None
     person.version += 1
     record(session, person, granted=public)
     republish(session, person)
