@@ -16,6 +16,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from relais_common.settings import is_placeholder_secret
+
 ROOT = Path(__file__).resolve().parents[1]
 SERVICES = {"ambassadors": 101, "editorial": 102, "aggregator": 103}
 
@@ -34,8 +36,10 @@ def ensure_secrets(env: dict[str, str], var_dir: Path) -> None:
             stored[key] = value
     changed = False
     for key in ("RELAIS_INTERNAL_SECRET", "RELAIS_SESSION_SECRET"):
-        if env.get(key):
+        if env.get(key) and not is_placeholder_secret(env[key]):
             continue
+        if env.get(key):
+            log(f"{key} is a placeholder: using a random development secret instead")
         if key not in stored:
             stored[key] = secrets.token_urlsafe(32)
             changed = True

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from aggregator_factories import Feed, apply
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
 from relais_aggregator.pages.i18n import negotiate
 from relais_aggregator.pages.views import BIO_LIMIT, _short, initials, platform_label
 
@@ -31,6 +34,8 @@ def test_long_bios_are_cut_on_a_word_with_an_ellipsis() -> None:
 def test_platform_labels() -> None:
     assert platform_label("linkedin") == "LinkedIn"
     assert platform_label("peertube") == "Peertube"
+    assert platform_label("tiktok") == "TikTok"
+    assert platform_label("twitter") == platform_label("x")
 
 
 @pytest.mark.parametrize(
@@ -47,3 +52,17 @@ def test_platform_labels() -> None:
 )
 def test_negotiate(explicit: str | None, header: str | None, expected: str) -> None:
     assert negotiate(explicit, header) == expected
+
+
+def test_the_public_page_spells_platforms_as_the_registry_does(
+    app: FastAPI, client: TestClient, feed: Feed
+) -> None:
+    tiktok = {
+        "platform": "tiktok",
+        "handle": "@ada",
+        "profile_url": "https://www.tiktok.com/@ada",
+        "feed_url": None,
+    }
+    apply(app, feed.theme("t1", "cloud", "Cloud"), feed.public("p1", "Ada", accounts=[tiktok]))
+    html = client.get("/").text
+    assert "TikTok" in html and "Tiktok" not in html

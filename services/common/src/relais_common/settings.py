@@ -8,8 +8,31 @@ from typing import Literal
 from pydantic import AliasChoices, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-PLACEHOLDER_SECRETS = frozenset({"", "change-me", "dev-internal-secret", "dev-session-secret"})
+PLACEHOLDER_SECRETS = frozenset(
+    {"", "change-me", "changeme", "secret", "dev-internal-secret", "dev-session-secret"}
+)
+MIN_SECRET_LENGTH = 32  # `secrets.token_urlsafe(32)`, what `make run` generates, is 43
 DEV_INTERNAL_SECRET = "dev-internal-secret"  # noqa: S105 - refused outside development
+
+
+def is_placeholder_secret(value: str) -> bool:
+    """The one rule, used by every settings class and by `make run`: a known placeholder, one
+    that says "change me", or too short to be a long random value."""
+    folded = value.strip().lower()
+    return (
+        folded in PLACEHOLDER_SECRETS
+        or "change-me" in folded
+        or "changeme" in folded
+        or len(folded) < MIN_SECRET_LENGTH
+    )
+
+
+def require_real_secret(variable: str, value: str, where: str = "in production") -> None:
+    if is_placeholder_secret(value):
+        raise ValueError(
+            f"{variable} must be set to a long random value {where} "
+            f"(at least {MIN_SECRET_LENGTH} characters, not a placeholder)"
+        )
 
 
 def _shared(name: str) -> AliasChoices:
@@ -37,10 +60,8 @@ class CommonSettings(BaseSettings):
 
     @model_validator(mode="after")
     def _refuse_placeholders(self) -> CommonSettings:
-        if self.env == "production" and self.internal_secret in PLACEHOLDER_SECRETS:
-            raise ValueError(
-                "RELAIS_INTERNAL_SECRET must be set to a long random value in production"
-            )
+        if self.env == "production":
+            require_real_secret("RELAIS_INTERNAL_SECRET", self.internal_secret)
         return self
 
     def sqlite_default(self) -> str:

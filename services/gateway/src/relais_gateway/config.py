@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pydantic import AliasChoices, Field, model_validator
 from pydantic_settings import SettingsConfigDict
-from relais_common.settings import PLACEHOLDER_SECRETS, CommonSettings
+from relais_common.settings import CommonSettings, require_real_secret
 
 DEV_SESSION_SECRET = "dev-session-secret"  # noqa: S105 - refused outside development
 SERVICES = ("ambassadors", "editorial", "aggregator")
@@ -70,10 +70,8 @@ class GatewaySettings(CommonSettings):
 
     @model_validator(mode="after")
     def _refuse_placeholder_session_secret(self) -> GatewaySettings:
-        if self.env != "development" and self.session_secret in PLACEHOLDER_SECRETS:
-            raise ValueError(
-                "RELAIS_SESSION_SECRET must be set to a long random value outside development"
-            )
+        if self.env != "development":
+            require_real_secret("RELAIS_SESSION_SECRET", self.session_secret, "outside development")
         return self
 
     def service_urls(self) -> dict[str, str]:

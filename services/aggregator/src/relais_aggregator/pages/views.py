@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 from html import escape
 
+from relais_common.platforms import platform_label
+
 from relais_aggregator.pages.i18n import Lang, language_name, people_count, t
 from relais_aggregator.pages.layout import page
 from relais_aggregator.readmodel.schemas import (
@@ -14,24 +16,7 @@ from relais_aggregator.readmodel.schemas import (
     PublicThemeSection,
 )
 
-PLATFORM_LABELS = {
-    "mastodon": "Mastodon",
-    "bluesky": "Bluesky",
-    "linkedin": "LinkedIn",
-    "x": "X",
-    "twitter": "X",
-    "github": "GitHub",
-    "gitlab": "GitLab",
-    "youtube": "YouTube",
-    "blog": "Blog",
-    "threads": "Threads",
-    "instagram": "Instagram",
-}
 BIO_LIMIT = 280
-
-
-def platform_label(platform: str) -> str:
-    return PLATFORM_LABELS.get(platform.lower(), platform.capitalize())
 
 
 def initials(name: str) -> str:

@@ -5,29 +5,31 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from relais_common.errors import field_error
-from relais_common.ssrf import SSRFGuard
-
 from relais_ambassadors.platforms import federated, simple, social, youtube
 from relais_ambassadors.platforms.blog import normalise_blog
 from relais_ambassadors.platforms.model import NormalisedAccount, PlatformInfo
+from relais_common.errors import field_error
+from relais_common.platforms import PLATFORM_LABELS as LABELS
+from relais_common.ssrf import SSRFGuard
 
 Normaliser = Callable[[str], NormalisedAccount]
 
 PLATFORMS: dict[str, PlatformInfo] = {
     info.id: info
     for info in (
-        PlatformInfo("linkedin", "LinkedIn", "https://www.linkedin.com/in/your-name", False),
-        PlatformInfo("x", "X (Twitter)", "@name", False),
-        PlatformInfo("mastodon", "Mastodon", "@name@instance.social", True),
-        PlatformInfo("bluesky", "Bluesky", "name.bsky.social", True),
-        PlatformInfo("threads", "Threads", "@name", False),
-        PlatformInfo("instagram", "Instagram", "@name", False),
-        PlatformInfo("facebook", "Facebook", "https://www.facebook.com/your.name", False),
-        PlatformInfo("youtube", "YouTube", "https://www.youtube.com/@name", True),
-        PlatformInfo("tiktok", "TikTok", "@name", False),
-        PlatformInfo("github", "GitHub", "name", True),
-        PlatformInfo("blog", "Blog", "https://example.com/blog", True),
+        PlatformInfo(
+            "linkedin", LABELS["linkedin"], "https://www.linkedin.com/in/your-name", False
+        ),
+        PlatformInfo("x", LABELS["x"], "@name", False),
+        PlatformInfo("mastodon", LABELS["mastodon"], "@name@instance.social", True),
+        PlatformInfo("bluesky", LABELS["bluesky"], "name.bsky.social", True),
+        PlatformInfo("threads", LABELS["threads"], "@name", False),
+        PlatformInfo("instagram", LABELS["instagram"], "@name", False),
+        PlatformInfo("facebook", LABELS["facebook"], "https://www.facebook.com/your.name", False),
+        PlatformInfo("youtube", LABELS["youtube"], "https://www.youtube.com/@name", True),
+        PlatformInfo("tiktok", LABELS["tiktok"], "@name", False),
+        PlatformInfo("github", LABELS["github"], "name", True),
+        PlatformInfo("blog", LABELS["blog"], "https://example.com/blog", True),
     )
 }
 
