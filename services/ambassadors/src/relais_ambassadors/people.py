@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from datetime import datetime
+from typing import Annotated, Protocol
 
 from fastapi import Depends, Request
 from relais_common.auth import CurrentUser, Identity, OptionalUser
-from relais_common.db import DbSession
+from relais_common.db import DbSession, read_on_loop
 from relais_common.errors import Forbidden, NotFound, Unauthorized
 from relais_common.ssrf import SSRFGuard
 from sqlalchemy import select
@@ -33,17 +34,25 @@ def get_guard(request: Request) -> SSRFGuard:
     return SSRFGuard(settings.ssrf_allowed_networks)
 
 
-def refuse_erased_or_suspended(request: Request, session: DbSession, user: OptionalUser) -> None:
+async def refuse_erased_or_suspended(request: Request, user: OptionalUser) -> None:
     """Sessions and tokens outlive an erasure or a suspension: check the person on every call.
 
     An erased person's identity is refused everywhere (401), and so is a session signed in
     before the password was changed or reset (sign-out everywhere). A suspended person keeps their
     own data (/me: read, withdraw, export, erase) only: without this, a suspended admin would
     keep the core team's powers until their token expires.
+
+    Async, and the read runs on the event loop (relais_common.db.read_on_loop): a thread hop on
+    every request cost more than this primary-key read of two columns.
     """
     if user is None or user.is_service:
         return
-    person = session.get(Ambassador, user.user_id)
+    person = read_on_loop(
+        request.app,
+        select(Ambassador.suspended_at, Ambassador.sessions_revoked_at).where(
+            Ambassador.id == user.user_id
+        ),
+    )
     if person is None:
         raise Unauthorized("Your account no longer exists; please sign in again.")
     if session_revoked(person, user):
@@ -54,7 +63,11 @@ def refuse_erased_or_suspended(request: Request, session: DbSession, user: Optio
         raise Forbidden("Your account is suspended; only your own data under /me is available.")
 
 
-def session_revoked(person: Ambassador, user: Identity) -> bool:
+class RevocationState(Protocol):
+    sessions_revoked_at: datetime | None
+
+
+def session_revoked(person: RevocationState, user: Identity) -> bool:
     """Whether the person's sessions were revoked after this one signed in."""
     if person.sessions_revoked_at is None:
         return False

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
+import anyio.to_thread
+from anyio import CapacityLimiter
 from fastapi import Depends, Request
-from sqlalchemy import DateTime, Dialect, MetaData, String, create_engine, event
+from sqlalchemy import DateTime, Dialect, Executable, MetaData, Row, String, create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
 from starlette.concurrency import run_in_threadpool
+
+T = TypeVar("T")
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -62,11 +66,25 @@ class UUIDStr(TypeDecorator[str]):
     cache_ok = True
 
 
+# Open SQLite connections kept by a service's pool: as many as the request threads that use
+# the database at once (one_hop's limiter), so none is opened per request.
+SQLITE_POOL_SIZE = 16
+# Request threads doing database work at once (one_hop). More threads than cores only add GIL
+# hand-offs: a directory page ran slower under 16 connections than one at a time.
+DB_THREADS = 8
+
+
 def make_engine(url: str, **kw: Any) -> Engine:
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
+        if "poolclass" not in kw and path and path != ":memory:":
+            # Connections kept open: an overflow connection is closed when returned, so under
+            # 16 concurrent requests the default 5 opened and closed files (and their page
+            # caches) on almost every request (bench/README.md).
+            kw.setdefault("pool_size", SQLITE_POOL_SIZE)
+            kw.setdefault("max_overflow", 40 - SQLITE_POOL_SIZE)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, **kw)
 
         @event.listens_for(engine, "connect")
@@ -118,3 +136,74 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
 
 
 DbSession = Annotated[Session, Depends(get_session, scope="function")]
+
+
+def db_limiter(app: Any) -> CapacityLimiter:
+    """The service's limiter for database threads (created in the running event loop)."""
+    limiter: CapacityLimiter | None = getattr(app.state, "db_limiter", None)
+    if limiter is None:
+        limiter = app.state.db_limiter = CapacityLimiter(DB_THREADS)
+    return limiter
+
+
+async def one_hop(request: Request, session: Session, work: Callable[[], T]) -> T:
+    """Run a request's database work and end its transaction in ONE threadpool call.
+
+    For `async def` handlers on hot read paths. A sync handler costs a hop for the handler and
+    another for the session's commit (`make bench-hop` measures one); here the work, then the
+    commit (or the rollback when it raises) run in the same thread, so get_session finds no
+    transaction left and costs no hop. The commit still belongs to this module, not to the
+    service, and still happens before the response is sent. At most DB_THREADS requests do
+    this at once: a connection is only checked out by a thread that runs, never held while
+    waiting for one.
+    """
+
+    def unit() -> T:
+        try:
+            result = work()
+            if session.in_transaction():
+                session.commit()
+            return result
+        except BaseException:
+            if session.in_transaction():
+                session.rollback()
+            raise
+
+    return await anyio.to_thread.run_sync(unit, limiter=db_limiter(request.app))
+
+
+def loop_reader(engine: Engine) -> Engine:
+    """A one-connection engine for `read_on_loop`, disposed with the engine it copies."""
+    info = engine_info(engine)
+    reader: Engine | None = info.get("loop_reader")
+    if reader is None:
+        reader = make_engine(
+            engine.url.render_as_string(hide_password=False), pool_size=1, max_overflow=0
+        )
+        event.listen(engine, "engine_disposed", lambda _engine: reader.dispose())
+        info["loop_reader"] = reader
+    return reader
+
+
+def engine_info(engine: Engine) -> dict[str, Any]:
+    """Per-engine state of this module (Engine has no `info` of its own)."""
+    info: dict[str, Any] | None = getattr(engine, "_relais_info", None)
+    if info is None:
+        info = {}
+        engine._relais_info = info  # type: ignore[attr-defined]
+    return info
+
+
+def read_on_loop(app: Any, stmt: Executable) -> Row[Any] | None:
+    """One small read (a row by primary key) on the event loop thread: no thread hop.
+
+    For checks every request makes (an erased or suspended person), where a hop would cost
+    more than the read. It uses its own single connection, checked out and returned without
+    an await in between, so it never waits for the request pool (a request thread may hold
+    those connections while it waits for the event loop). A primary-key read never waits for
+    a lock: SQLite in WAL mode lets readers run beside the writer, PostgreSQL is MVCC.
+    """
+    with loop_reader(app.state.engine).connect() as conn:
+        row = conn.execute(stmt).first()
+        conn.rollback()
+    return row

@@ -65,10 +65,13 @@ def paginate(
     cursor: str | None,
     limit: int,
     descending: bool = False,
+    rows: bool = False,
 ) -> tuple[list[Any], str | None]:
     """Keyset pagination on (sort, tiebreak); returns the rows and the next cursor.
 
     Ascending by default; `descending=True` gives newest-first lists when `sort` is a date.
+    `rows=True` returns Core rows straight from the connection (a select of columns that
+    includes sort and tiebreak; no ORM instances, no autoflush): for read-only pages.
     """
     limit = max(1, min(limit, MAX_LIMIT))
     if cursor:
@@ -81,10 +84,11 @@ def paginate(
         )
         stmt = stmt.where(key < after if descending else key > after)
     order = (sort.desc(), tiebreak.desc()) if descending else (sort, tiebreak)
-    rows = list(session.scalars(stmt.order_by(*order).limit(limit + 1)))
+    stmt = stmt.order_by(*order).limit(limit + 1)
+    items = list(session.connection().execute(stmt).all() if rows else session.scalars(stmt))
     next_cursor = None
-    if len(rows) > limit:
-        rows = rows[:limit]
-        last = rows[-1]
+    if len(items) > limit:
+        items = items[:limit]
+        last = items[-1]
         next_cursor = encode_cursor([getattr(last, sort.key), getattr(last, tiebreak.key)])
-    return rows, next_cursor
+    return items, next_cursor
