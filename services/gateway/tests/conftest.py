@@ -44,6 +44,7 @@ def _clear_hits(fakes: dict[str, FastAPI]) -> None:
         app.state.roles.clear()
         app.state.identity_status = 200
         app.state.identity_delay = 0.0
+        app.state.livez_failures = 0
 
 
 def closed_url() -> str:

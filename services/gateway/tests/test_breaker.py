@@ -6,6 +6,7 @@ its 30 s request timeout, so a 503 can only come from the health-based circuit b
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import subprocess
@@ -16,11 +17,14 @@ from pathlib import Path
 
 import httpx
 import pytest
+import uvicorn
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
 from relais_common.testing import TEST_SECRET
 from relais_gateway.config import GatewaySettings
 from relais_gateway.main import create_app
 
-from .upstream import free_port, serve
+from .upstream import free_port, serve, serve_config
 
 HUNG_PATH = "/api/editorial/livez"
 
@@ -89,3 +93,78 @@ def test_a_hung_service_is_answered_503_then_recovers(
             assert time.monotonic() < deadline, "the gateway did not mark editorial up again"
             time.sleep(0.2)
         assert httpx.get(base + "/readyz", timeout=10.0).json()["services"]["editorial"] == "up"
+
+
+def _probes_until(app: FastAPI, count: int) -> None:
+    """Wait (generously) until the fake has answered `count` more probes."""
+    target = app.state.livez_served + count
+    deadline = time.monotonic() + 30
+    while app.state.livez_served < target:
+        assert time.monotonic() < deadline, "the gateway stopped probing"
+        time.sleep(0.01)
+
+
+def test_the_breaker_opens_only_after_consecutive_failures(
+    make_client: Callable[..., TestClient], fakes: dict[str, FastAPI]
+) -> None:
+    client = make_client(health_interval=0.02, health_failures=3)
+    breaker = client.app.state.gateway.upstreams.breakers["editorial"]  # type: ignore[attr-defined]
+    editorial = fakes["editorial"]
+    _probes_until(editorial, 2)
+    assert breaker.seen_up and not breaker.down
+    for _ in range(3):  # two failures then a success, three times: a stutter, not an outage
+        editorial.state.livez_failures = 2
+        _probes_until(editorial, 3)
+    assert (breaker.down, breaker.times_down) == (False, 0)
+    assert client.get("/api/editorial/x").status_code == 200
+
+    editorial.state.livez_failures = 1000
+    _probes_until(editorial, 3)
+    _probes_until(editorial, 1)  # the third failure is noted once its probe returned
+    assert breaker.down and breaker.times_down == 1
+    assert client.get("/api/editorial/x").status_code == 503
+    editorial.state.livez_failures = 0
+    _probes_until(editorial, 2)
+    assert not breaker.down
+    assert client.get("/api/editorial/x").status_code == 200
+
+
+class Collect(logging.Handler):
+    def __init__(self, level: int) -> None:
+        super().__init__(level)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def test_a_service_still_starting_is_not_reported_down(
+    make_client: Callable[..., TestClient],
+    fakes: dict[str, FastAPI],
+) -> None:
+    port = free_port()
+    client = make_client(editorial_url=f"http://127.0.0.1:{port}", health_interval=0.02)
+    breaker = client.app.state.gateway.upstreams.breakers["editorial"]  # type: ignore[attr-defined]
+    handler = Collect(logging.INFO)
+    records = handler.records
+    logger = logging.getLogger("relais.gateway.breaker")
+    logger.addHandler(handler)
+    try:
+        deadline = time.monotonic() + 30
+        while breaker.failed_in_a_row < 5:  # nothing listens yet: connection refused
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        assert client.get("/api/editorial/x").status_code == 503  # fast, and honest
+        config = uvicorn.Config(
+            fakes["editorial"], host="127.0.0.1", port=port, log_level="warning"
+        )
+        with serve_config(config):
+            while not breaker.seen_up:
+                assert time.monotonic() < deadline
+                time.sleep(0.01)
+            assert client.get("/api/editorial/x").status_code == 200
+            said = [r.getMessage() for r in records if "editorial" in r.getMessage()]
+            assert breaker.times_down == 0
+    finally:
+        logger.removeHandler(handler)
+    assert said == ["service editorial is up"]  # and never "marked down"

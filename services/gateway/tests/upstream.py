@@ -106,9 +106,15 @@ def fake_service(name: str) -> FastAPI:
             return problem_response(app.state.me_status, "unavailable")
         return Me(user_id=caller["user_id"] if caller else "u", display_name="U")
 
-    @app.get("/livez", tags=["health"])
-    def livez() -> dict[str, str]:
-        return {"status": "ok"}
+    app.state.livez_failures = 0  # the next probes answered 503
+    app.state.livez_served = 0
+
+    @app.get("/livez", tags=["health"], response_model=None)
+    def livez() -> dict[str, str] | Response:
+        failing = app.state.livez_failures > 0
+        app.state.livez_failures -= 1 if failing else 0
+        app.state.livez_served += 1  # counted once the answer is decided (tests wait on it)
+        return problem_response(503, "not now") if failing else {"status": "ok"}
 
     @app.get("/readyz", tags=["health"])
     def readyz() -> dict[str, str]:

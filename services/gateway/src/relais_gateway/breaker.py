@@ -2,9 +2,11 @@
 
 A hung service (process stopped, kernel still accepting TCP connections) would otherwise
 hold every request until the 30 s request timeout. One probe task per service asks /livez
-every `health_interval` seconds with a short timeout; a failed probe marks the service
-down, which also cuts the requests already waiting on it (their asyncio.timeout is moved
-to now). The first successful probe marks it up again.
+every `health_interval` seconds with a short timeout; `failures` failed probes in a row mark
+the service down (one slow probe, e.g. an event loop busy for a second, is not an outage),
+which also cuts the requests already waiting on it (their asyncio.timeout is moved to now).
+The first successful probe marks it up again. Until a service has answered once it is
+starting, not failing: it is kept down without a warning.
 """
 
 from __future__ import annotations
@@ -26,9 +28,13 @@ class ServiceDown(Exception):
 class Breaker:
     """Up/down state of one service and the in-flight requests to cut when it goes down."""
 
-    def __init__(self, service: str) -> None:
+    def __init__(self, service: str, failures: int = 1) -> None:
         self.service = service
+        self.failures = max(1, failures)
         self.down = False
+        self.failed_in_a_row = 0
+        self.seen_up = False
+        self.times_down = 0  # after having been up (what an operator would call an outage)
         self.waiting: set[asyncio.Timeout] = set()
 
     def guard(self) -> Guard:
@@ -36,14 +42,29 @@ class Breaker:
         return Guard(self)
 
     def mark(self, healthy: bool) -> None:
-        if healthy == (not self.down):
+        """One probe's outcome."""
+        if healthy:
+            self.failed_in_a_row = 0
+            if self.down or not self.seen_up:
+                (log.warning if self.seen_up else log.info)("service %s is up", self.service)
+            self.down, self.seen_up = False, True
             return
-        self.down = not healthy
-        log.warning("service %s marked %s", self.service, "up" if healthy else "down")
-        if self.down:
-            now = asyncio.get_running_loop().time()
-            for timeout in list(self.waiting):
-                timeout.reschedule(now)
+        self.failed_in_a_row += 1
+        if not self.seen_up:
+            self.down = True  # still starting: fail fast, quietly
+            return
+        if self.down or self.failed_in_a_row < self.failures:
+            return
+        self.down = True
+        self.times_down += 1
+        log.warning(
+            "service %s marked down (%d health checks failed in a row)",
+            self.service,
+            self.failed_in_a_row,
+        )
+        now = asyncio.get_running_loop().time()
+        for timeout in list(self.waiting):
+            timeout.reschedule(now)
 
 
 class Guard:

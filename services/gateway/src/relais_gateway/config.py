@@ -45,6 +45,7 @@ class GatewaySettings(CommonSettings):
     # Circuit breaker: /livez of each service every health_interval s, failed after health_timeout.
     health_interval: float = 0.5
     health_timeout: float = 0.8
+    health_failures: int = 3  # failed probes in a row before a service is marked down
     max_body_bytes: int = 5 * 1024 * 1024
     # Edge bounds: the whole body within body_timeout s of the request (408 after), at most
     # max_connections open connections (503 beyond), idle keep-alive connections closed after

@@ -33,7 +33,7 @@ class Upstreams:
             sock_connect=settings.connect_timeout,
         )
         self._identities: dict[tuple[str, frozenset[str], int | None], tuple[str, float]] = {}
-        self.breakers = {name: Breaker(name) for name in self.urls}
+        self.breakers = {name: Breaker(name, settings.health_failures) for name in self.urls}
         self._watchers: list[asyncio.Task[None]] = []
 
     async def open(self) -> None:
