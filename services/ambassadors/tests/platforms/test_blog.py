@@ -84,7 +84,7 @@ def link(href: str, kind: str = "application/rss+xml", rel: str = "alternate") -
 
 
 def discover(value: str, guard: SSRFGuard) -> NormalisedAccount:
-    return normalise("blog", value, guard=guard)
+    return normalise("blog", value, guard=guard, discover=True)
 
 
 def test_an_absolute_feed_link_is_found(site: LocalSite, loopback_guard: SSRFGuard) -> None:

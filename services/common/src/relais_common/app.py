@@ -15,7 +15,9 @@ from relais_common.db import make_engine, make_sessionmaker
 from relais_common.errors import install_error_handlers
 from relais_common.health import router as health_router
 from relais_common.logs import RequestIdMiddleware, configure_logging
+from relais_common.outgoing import FetchSlots
 from relais_common.settings import CommonSettings
+from relais_common.ssrf import SSRFGuard
 
 BackgroundJob = Callable[[FastAPI], Coroutine[Any, Any, None]]
 
@@ -63,6 +65,11 @@ def create_service_app(
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessionmaker = make_sessionmaker(engine)
+    app.state.fetch_slots = FetchSlots(
+        settings.outgoing_fetch_limit,
+        settings.outgoing_fetch_timeout,
+        SSRFGuard(settings.ssrf_allowed_networks),
+    )
     install_error_handlers(app)
     app.include_router(health_router)
     for router in routers:

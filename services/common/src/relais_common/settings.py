@@ -53,6 +53,12 @@ class CommonSettings(BaseSettings):
     log_level: str = Field("INFO", validation_alias=_shared("LOG_LEVEL"))
     log_json: bool = Field(True, validation_alias=_shared("LOG_JSON"))
     ssrf_allowed_networks: str = Field("", validation_alias=_shared("SSRF_ALLOWED_NETWORKS"))
+    # outgoing fetches of user-given sites (feed discovery) at a time per process, and the
+    # total time one may take: beyond the limit, requests get 503 + Retry-After at once
+    outgoing_fetch_limit: int = Field(16, ge=1, validation_alias=_shared("OUTGOING_FETCH_LIMIT"))
+    outgoing_fetch_timeout: float = Field(
+        5.0, gt=0, validation_alias=_shared("OUTGOING_FETCH_TIMEOUT")
+    )
     run_workers: bool = Field(True, validation_alias=_shared("RUN_WORKERS"))
     database_url: str = ""
 

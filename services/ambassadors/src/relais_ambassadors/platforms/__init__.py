@@ -6,6 +6,13 @@ or a profile URL) into one canonical :class:`NormalisedAccount`, or raises
 """
 
 from relais_ambassadors.platforms.model import InvalidHandle, NormalisedAccount, PlatformInfo
-from relais_ambassadors.platforms.registry import PLATFORMS, normalise
+from relais_ambassadors.platforms.registry import PLATFORMS, normalise, with_feed
 
-__all__ = ["PLATFORMS", "InvalidHandle", "NormalisedAccount", "PlatformInfo", "normalise"]
+__all__ = [
+    "PLATFORMS",
+    "InvalidHandle",
+    "NormalisedAccount",
+    "PlatformInfo",
+    "normalise",
+    "with_feed",
+]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from dataclasses import replace
 from urllib.parse import SplitResult, urlsplit, urlunsplit
 
+from relais_common.outgoing import FetchSlots
 from relais_common.ssrf import SSRFGuard, UnsafeURLError
 
 from relais_ambassadors.platforms.discovery import REFUSED, discover_feed
@@ -18,16 +20,21 @@ EXPECTED = "A blog is a web address like https://example.com/blog."
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://|^(javascript|data|mailto|file|ftp):", re.I)
 
 
-def normalise_blog(value: str, *, guard: SSRFGuard, discover: bool = True) -> NormalisedAccount:
+def normalise_blog(value: str, *, guard: SSRFGuard) -> NormalisedAccount:
+    """The canonical blog account, without its feed (see :func:`with_blog_feed`)."""
     url = canonical_url(clean(value, EXPECTED))
     try:
         guard.check_url(url)
     except UnsafeURLError as exc:
         raise InvalidHandle(REFUSED) from exc
-    feed_url = discover_feed(url, guard=guard) if discover else None
     parts = urlsplit(url)
     handle = (parts.netloc + parts.path).rstrip("/")
-    return NormalisedAccount("blog", handle, url, feed_url)
+    return NormalisedAccount("blog", handle, url, None)
+
+
+async def with_blog_feed(account: NormalisedAccount, *, slots: FetchSlots) -> NormalisedAccount:
+    feed_url = await discover_feed(account.profile_url, slots=slots)
+    return replace(account, feed_url=feed_url)
 
 
 def canonical_url(text: str) -> str:

@@ -1,5 +1,9 @@
 """Feed discovery for a blog: fetch the page through the SSRF guard and read its
-``<link rel="alternate">`` tags, or recognise that the address is itself a feed."""
+``<link rel="alternate">`` tags, or recognise that the address is itself a feed.
+
+Asynchronous, through :class:`FetchSlots`: the caller holds no thread and no database
+connection while a remote site takes its time.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,8 @@ from html.parser import HTMLParser
 from urllib.parse import urljoin
 
 import aiohttp
-from relais_common.ssrf import DEFAULT_MAX_BYTES, FetchResult, SSRFGuard, UnsafeURLError, fetch_sync
+from relais_common.outgoing import FetchSlots
+from relais_common.ssrf import DEFAULT_MAX_BYTES, FetchResult, UnsafeURLError
 
 from relais_ambassadors.platforms.model import InvalidHandle
 
@@ -44,12 +49,13 @@ class _FeedLinks(HTMLParser):
             self.json_feeds.append(href)
 
 
-def discover_feed(url: str, *, guard: SSRFGuard) -> str | None:
+async def discover_feed(url: str, *, slots: FetchSlots) -> str | None:
     """The feed URL of the page at ``url``, or None when it has none.
 
-    Raises :class:`InvalidHandle` when the site is refused by the guard or cannot be read.
+    Raises :class:`InvalidHandle` when the site is refused by the guard or cannot be read,
+    ``ServiceUnavailable`` when every fetch slot is taken.
     """
-    page = _fetch_page(url, guard)
+    page = await _fetch_page(url, slots)
     if is_feed(page):
         return page.url
     links = _FeedLinks()
@@ -59,7 +65,7 @@ def discover_feed(url: str, *, guard: SSRFGuard) -> str | None:
     for href in links.xml_feeds + links.json_feeds:  # Atom/RSS first, then JSON Feed
         candidate = urljoin(base, href)
         try:
-            guard.check_url(candidate)
+            slots.guard.check_url(candidate)
         except UnsafeURLError:
             continue  # a feed we may not fetch is no feed for Relais
         return candidate
@@ -89,13 +95,13 @@ def _is_json_feed(body: bytes) -> bool:
     return isinstance(version, str) and version.startswith("https://jsonfeed.org/version/")
 
 
-def _fetch_page(url: str, guard: SSRFGuard) -> FetchResult:
+async def _fetch_page(url: str, slots: FetchSlots) -> FetchResult:
     try:
-        page = fetch_sync(url, guard=guard, timeout=FETCH_TIMEOUT, max_bytes=MAX_PAGE_BYTES)
+        page = await slots.fetch(url, max_bytes=MAX_PAGE_BYTES)
     except UnsafeURLError as exc:
         raise InvalidHandle(_refusal(str(exc))) from exc
     except (TimeoutError, aiohttp.ClientError, OSError) as exc:
-        raise InvalidHandle(f"We could not reach this site: {_failure(exc)}.") from exc
+        raise InvalidHandle(f"We could not reach this site: {_failure(exc, slots)}.") from exc
     if page.status >= 400:
         raise InvalidHandle(
             f"We could not reach this site: it answered with HTTP error {page.status}."
@@ -103,9 +109,9 @@ def _fetch_page(url: str, guard: SSRFGuard) -> FetchResult:
     return page
 
 
-def _failure(exc: BaseException) -> str:
+def _failure(exc: BaseException, slots: FetchSlots) -> str:
     if isinstance(exc, TimeoutError):
-        return f"it did not answer within {FETCH_TIMEOUT:g} seconds"
+        return f"it did not answer within {slots.timeout:g} seconds"
     if isinstance(exc, aiohttp.ClientConnectorDNSError):
         return "its name was not found"
     if isinstance(exc, aiohttp.ClientConnectorError):

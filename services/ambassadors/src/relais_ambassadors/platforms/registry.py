@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from functools import partial
 
-from relais_ambassadors.platforms import federated, simple, social, youtube
-from relais_ambassadors.platforms.blog import normalise_blog
-from relais_ambassadors.platforms.model import NormalisedAccount, PlatformInfo
 from relais_common.errors import field_error
+from relais_common.outgoing import FetchSlots
 from relais_common.platforms import PLATFORM_LABELS as LABELS
 from relais_common.ssrf import SSRFGuard
+
+from relais_ambassadors.platforms import federated, simple, social, youtube
+from relais_ambassadors.platforms.blog import normalise_blog, with_blog_feed
+from relais_ambassadors.platforms.discovery import FETCH_TIMEOUT
+from relais_ambassadors.platforms.model import NormalisedAccount, PlatformInfo
 
 Normaliser = Callable[[str], NormalisedAccount]
 
@@ -48,17 +52,28 @@ _SOCIAL: dict[str, Normaliser] = {
 
 
 def normalise(
-    platform: str, value: str, *, guard: SSRFGuard, discover: bool = True
+    platform: str, value: str, *, guard: SSRFGuard, discover: bool = False
 ) -> NormalisedAccount:
     """The canonical account for what a person pasted, or :class:`InvalidHandle` saying why.
 
-    Only ``blog`` touches the network (feed discovery through ``guard``, when ``discover``);
-    every other platform is a pure function of the input.
+    A pure function of the input, with the blog's feed left out; ``discover=True`` runs
+    :func:`with_feed` to completion, for scripts and tests (requests await it instead).
     """
     if platform == "blog":
-        return normalise_blog(value, guard=guard, discover=discover)
+        account = normalise_blog(value, guard=guard)
+        if discover:
+            slots = FetchSlots(1, FETCH_TIMEOUT, guard)
+            return asyncio.run(with_feed(account, slots=slots))
+        return account
     rule = _SOCIAL.get(platform)
     if rule is None:
         known = ", ".join(PLATFORMS)
         raise field_error("platform", f"Unknown platform “{platform}”; choose one of: {known}.")
     return rule(value)
+
+
+async def with_feed(account: NormalisedAccount, *, slots: FetchSlots) -> NormalisedAccount:
+    """The account with its feed discovered, for a blog (the only platform that fetches)."""
+    if account.platform != "blog":
+        return account
+    return await with_blog_feed(account, slots=slots)

@@ -3,12 +3,14 @@ from __future__ import annotations
 from fastapi import Response
 from relais_common.auth import CurrentUser
 from relais_common.db import DbSession
+from relais_common.outgoing import OutgoingFetches, release_connection
 from relais_common.routing import Public
+from starlette.concurrency import run_in_threadpool
 
 from relais_ambassadors.consents.schemas import ConsentChange
 from relais_ambassadors.consents.service import set_account_consent
-from relais_ambassadors.people import Guard, Myself
-from relais_ambassadors.platforms import PLATFORMS, normalise
+from relais_ambassadors.people import Myself
+from relais_ambassadors.platforms import PLATFORMS, normalise, with_feed
 from relais_ambassadors.problems import api_router
 from relais_ambassadors.schemas import SocialAccountRead
 from relais_ambassadors.social_accounts import service
@@ -35,8 +37,14 @@ def list_platforms() -> list[PlatformRead]:
 
 
 @router.post("/accounts/preview", response_model=AccountPreview, name="preview")
-def preview_account(body: AccountInput, _user: CurrentUser, guard: Guard) -> AccountPreview:
-    found = normalise(body.platform, body.value, guard=guard, discover=True)
+async def preview_account(
+    body: AccountInput, _user: CurrentUser, session: DbSession, slots: OutgoingFetches
+) -> AccountPreview:
+    """Async, like its dependencies: a blog's feed is discovered on the event loop, with no
+    thread and no database connection held while the site takes its time."""
+    release_connection(session)
+    found = normalise(body.platform, body.value, guard=slots.guard)
+    found = await with_feed(found, slots=slots)
     return AccountPreview(
         platform=found.platform,
         handle=found.handle,
@@ -51,11 +59,17 @@ def my_accounts(session: DbSession, me: Myself) -> list[SocialAccountRead]:
 
 
 @router.post("/me/accounts", status_code=201, response_model=SocialAccountRead, name="add")
-def add_account(
-    body: AccountCreate, session: DbSession, me: Myself, guard: Guard
+async def add_account(
+    body: AccountCreate, session: DbSession, user: CurrentUser, slots: OutgoingFetches
 ) -> SocialAccountRead:
-    found = normalise(body.platform, body.value, guard=guard, discover=True)
-    return SocialAccountRead.model_validate(service.add(session, me, found, public=body.public))
+    """Check, fetch with nothing held, then read and store in one thread hop."""
+    found = normalise(body.platform, body.value, guard=slots.guard)
+    release_connection(session)
+    found = await with_feed(found, slots=slots)
+    account = await run_in_threadpool(
+        service.add_for, session, user.user_id, found, public=body.public
+    )
+    return SocialAccountRead.model_validate(account)
 
 
 @router.delete("/me/accounts/{account_id}", status_code=204, name="remove")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from relais_common.db import utcnow
-from relais_common.errors import Conflict, NotFound
+from relais_common.errors import Conflict, NotFound, Unauthorized
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -52,6 +52,16 @@ def add(
         record(session, person, granted=True, account=account)
     republish(session, person)
     return account
+
+
+def add_for(
+    session: Session, person_id: str, normalised: NormalisedAccount, *, public: bool
+) -> SocialAccount:
+    """:func:`add` for the person with this id (a request that fetched first loads them late)."""
+    person = session.get(Ambassador, person_id)
+    if person is None:
+        raise Unauthorized("Your account no longer exists; please sign in again.")
+    return add(session, person, normalised, public=public)
 
 
 def remove(session: Session, person: Ambassador, account: SocialAccount) -> None:
