@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from relais_ambassadors.accounts.service import create_account
 from relais_ambassadors.charters.service import accept, publish
 from relais_ambassadors.config import Settings
 from relais_ambassadors.departments.service import create as create_department
+from relais_ambassadors.mail import drop
 from relais_ambassadors.publication import current_charter_version
 from relais_ambassadors.themes.service import create as create_theme
 from relais_common.testing import TEST_SECRET, identity_headers
@@ -33,6 +35,7 @@ def make_settings(database_url: str, tmp_path: Path, **overrides: object) -> Set
         "public_base_url": "https://relais.example",
         "ssrf_allowed_networks": "127.0.0.0/8",
         "password_hashing": "fast",
+        "signup_domains": "example.com",
     }
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]
@@ -68,6 +71,7 @@ def person(
     admin: bool = False,
     accepted: bool = True,
     department_id: str | None = None,
+    verified: bool = True,
 ) -> Person:
     email = email or f"person{next(_counter)}@example.com"
     with app.state.sessionmaker.begin() as session:
@@ -78,12 +82,26 @@ def person(
             display_name=name,
             is_admin=admin,
             department_id=department_id,
+            verified=verified,
         )
         version = current_charter_version(session)
         if accepted and version is not None:
             accept(session, row, version)
-        roles = {"admin", "ambassador"} if admin else {"ambassador"}
+        roles = {"ambassador" if verified else "unverified"} | ({"admin"} if admin else set())
         return Person(row.id, email, identity_headers(row.id, roles))
+
+
+def dropped_mail(app: FastAPI, to: str | None = None) -> list[EmailMessage]:
+    """The whole messages written to var/mail/ (no SMTP in tests), newest first."""
+    found = drop.read(app.state.settings.var_dir)
+    return [m for m in found if to is None or m["To"] == to]
+
+
+def link_in(mail: EmailMessage, path: str) -> str:
+    """The token of the first link to `/app/<path>/` in a mail."""
+    body = mail.get_content()
+    line = next(x for x in body.splitlines() if f"/app/{path}/" in x)
+    return line.strip().rsplit("/", 1)[-1]
 
 
 def theme(app: FastAPI, name: str) -> str:

@@ -17,6 +17,7 @@ from relais_ambassadors.config import Settings
 from relais_ambassadors.main import create_app
 
 # public: anyone; user: any signed-in person; owner: only the owner (others get 404);
+# verified: a signed-in person whose e-mail address is confirmed (an unconfirmed one gets 403);
 # admin: core team; service: other Relais services only; docs: FastAPI's own pages.
 ACCESS: dict[tuple[str, str], str] = {
     ("GET", "/openapi.json"): "docs",
@@ -26,6 +27,8 @@ ACCESS: dict[tuple[str, str], str] = {
     ("GET", "/livez"): "public",
     ("GET", "/readyz"): "public",
     ("POST", "/signup"): "public",
+    ("POST", "/email-verifications/{token}"): "public",
+    ("POST", "/me/email-verification"): "user",
     ("POST", "/password-resets"): "public",
     ("GET", "/password-resets/{token}"): "public",
     ("POST", "/password-resets/{token}"): "public",
@@ -48,7 +51,7 @@ ACCESS: dict[tuple[str, str], str] = {
     ("GET", "/me/consents"): "user",
     ("PUT", "/me/listing"): "user",
     ("GET", "/me/export"): "user",
-    ("GET", "/directory"): "user",
+    ("GET", "/directory"): "verified",
     ("GET", "/themes"): "user",
     ("GET", "/themes/{theme_id}"): "user",
     ("POST", "/themes"): "admin",
@@ -78,6 +81,7 @@ ACCESS: dict[tuple[str, str], str] = {
     ("GET", "/admin/ambassadors"): "admin",
     ("POST", "/admin/ambassadors/{ambassador_id}/suspend"): "admin",
     ("POST", "/admin/ambassadors/{ambassador_id}/reinstate"): "admin",
+    ("PUT", "/admin/ambassadors/{ambassador_id}/roles"): "admin",
     ("GET", "/admin/mailbox"): "admin",
     ("POST", "/internal/auth/check"): "service",
     ("GET", "/internal/identities/{user_id}"): "service",
@@ -114,11 +118,17 @@ def world(app: FastAPI, client: TestClient) -> dict[str, Any]:
     owner = person(app)
     other = person(app)
     admin = person(app, admin=True)
+    unverified = person(app, verified=False)
     account = client.post(
         "/me/accounts", json={"platform": "github", "value": "octo"}, headers=owner.headers
     ).json()
     return {
-        "people": {"ambassador": owner.headers, "other": other.headers, "admin": admin.headers},
+        "people": {
+            "ambassador": owner.headers,
+            "other": other.headers,
+            "admin": admin.headers,
+            "unverified": unverified.headers,
+        },
         "ids": {
             "account_id": account["id"],
             "theme_id": theme(app, "Cloud"),
@@ -136,6 +146,7 @@ def statuses(
 ) -> dict[str, int]:
     # the owner goes last: a successful DELETE must not hide the others' answers
     callers = {"anonymous": {}, "service": service_headers(), "other": people["other"]}
+    callers |= {"unverified": people["unverified"]}
     callers |= {"admin": people["admin"], "ambassador": people["ambassador"]}
     return {
         name: client.request(method, path, json=body, headers=headers).status_code
@@ -158,6 +169,11 @@ def test_access(client: TestClient, world: dict[str, Any], method: str, template
         assert anonymous not in denied
     elif kind == "user":
         assert anonymous == 401
+        assert {as_owner, as_other, as_admin, got["unverified"]}.isdisjoint(denied)
+        assert as_service == 401
+    elif kind == "verified":
+        assert anonymous == 401
+        assert got["unverified"] == 403
         assert {as_owner, as_other, as_admin}.isdisjoint(denied)
         assert as_service == 401
     elif kind == "owner":
@@ -167,6 +183,7 @@ def test_access(client: TestClient, world: dict[str, Any], method: str, template
         assert as_owner not in denied | {404}
     elif kind == "admin":
         assert anonymous == 401
+        assert got["unverified"] == 403
         assert as_owner == 403
         assert as_other == 403
         assert as_admin not in denied

@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from ambassadors_factories import department, person
+from ambassadors_factories import department, dropped_mail, link_in, person
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from relais_ambassadors.models import Invitation
@@ -16,10 +16,14 @@ def invite(client: TestClient, headers: dict[str, str], **body: object) -> dict[
 
 
 def token_from_mailbox(client: TestClient, headers: dict[str, str]) -> str:
+    """The link of the newest invitation, read as the invited person would in their inbox (the
+    admin mailbox shows it redacted)."""
     items = client.get("/admin/mailbox", headers=headers).json()["items"]  # newest first
-    link = next(line for line in items[0]["body_text"].splitlines() if "/app/invitations/" in line)
-    assert link.startswith("https://relais.example/app/invitations/")
-    return link.rsplit("/", 1)[-1]
+    assert "/app/invitations/" not in items[0]["body_text"]
+    mail = dropped_mail(client.app)[0]  # type: ignore[arg-type]
+    assert mail["To"] == items[0]["to"]
+    assert "https://relais.example/app/invitations/" in mail.get_content()
+    return link_in(mail, "invitations")
 
 
 class TestInvite:

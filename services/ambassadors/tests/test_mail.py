@@ -6,6 +6,8 @@ import asyncio
 import socket
 import time
 from collections.abc import Iterator
+from email import message_from_bytes, policy
+from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +20,7 @@ from relais_ambassadors.mail.sender import mail_job, parse_smtp_url, send_pendin
 from relais_ambassadors.main import create_app
 from relais_ambassadors.models import Base, MailMessage
 from relais_common.testing import empty_tables
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 
 class Inbox:
@@ -128,3 +130,54 @@ def test_mail_left_pending_when_smtp_is_removed_is_kept_as_stored(
     asyncio.run(mail_job(app))  # the service's start-up job, without RELAIS_SMTP_URL
     mailbox = client.get("/admin/mailbox", headers=admin.headers).json()["items"]
     assert [m["status"] for m in mailbox] == ["stored"]
+
+
+def test_secret_links_reach_only_the_recipient(
+    inbox: tuple[Inbox, int], database_url: str, tmp_path: Path
+) -> None:
+    """No admin can read a live reset link: the mailbox shows it redacted, the recipient gets it
+    over SMTP, and once sent the row keeps no copy of it."""
+    handler, port = inbox
+    settings = make_settings(database_url, tmp_path, smtp_url=f"smtp://127.0.0.1:{port}")
+    app = create_app(settings)
+    try:
+        with TestClient(app) as client:
+            admin = person(app, admin=True)
+            victim = person(app, email="victim@example.com")
+            assert client.post("/password-resets", json={"email": victim.email}).status_code == 202
+            before = client.get("/admin/mailbox", headers=admin.headers)
+            assert "/app/reset-password/" not in before.text
+            assert send_pending(app.state.sessionmaker, settings) == 1
+            (envelope,) = handler.messages
+            parsed = message_from_bytes(envelope.content, policy=policy.default)
+            assert isinstance(parsed, EmailMessage)
+            text = parsed.get_content()
+            link = next(x for x in text.splitlines() if "/app/reset-password/" in x).strip()
+            token = link.rsplit("/", 1)[-1]
+            after = client.get("/admin/mailbox", headers=admin.headers)
+            assert token not in after.text
+            assert after.json()["items"][0]["status"] == "sent"
+            with app.state.sessionmaker() as session:
+                row = session.scalars(select(MailMessage)).one()
+                assert row.secret_body is None
+                assert token not in row.body_text
+            assert not (tmp_path / "mail").exists()  # with SMTP nothing is written locally
+            # and the link works for its recipient
+            resp = client.post(f"/password-resets/{token}", json={"password": "a new passphrase"})
+            assert resp.status_code == 204
+    finally:
+        empty_tables(app.state.engine, Base.metadata)
+        app.state.engine.dispose()
+
+
+def test_without_smtp_the_whole_mail_is_a_private_local_file(
+    client: TestClient, app: FastAPI, tmp_path: Path
+) -> None:
+    admin = person(app, admin=True)
+    client.post("/invitations", json={"email": "x@example.com"}, headers=admin.headers)
+    (path,) = (tmp_path / "mail").glob("*.eml")
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "mail").stat().st_mode & 0o777 == 0o700
+    assert "/app/invitations/" in path.read_text()
+    mailbox = client.get("/admin/mailbox", headers=admin.headers).text
+    assert "/app/invitations/" not in mailbox

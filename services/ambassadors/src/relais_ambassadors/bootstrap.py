@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from relais_ambassadors import charter_text
 from relais_ambassadors.accounts.passwords import hash_password, verify_password
 from relais_ambassadors.accounts.service import create_account
+from relais_ambassadors.accounts.verification import mark_verified
 from relais_ambassadors.charters.service import publish
 from relais_ambassadors.config import Settings
 from relais_ambassadors.people import by_email
@@ -66,9 +67,11 @@ def ensure_admin(session: Session, settings: Settings) -> str:
             display_name="Admin",
             locale=settings.admin_locale,
             is_admin=True,
+            verified=True,
         )
     else:
         person.is_admin = True
+        mark_verified(session, person)  # whoever runs the install vouches for the first admin
         if settings.admin_password and not verify_password(person.password_hash, password or ""):
             person.password_hash = hash_password(settings.admin_password)
     if password is None:

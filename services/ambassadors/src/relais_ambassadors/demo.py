@@ -18,7 +18,7 @@ from relais_ambassadors.accounts.passwords import hash_password
 from relais_ambassadors.accounts.service import create_account
 from relais_ambassadors.bootstrap import bootstrap
 from relais_ambassadors.charters.service import accept
-from relais_ambassadors.config import Settings
+from relais_ambassadors.config import DEMO_DOMAIN, Settings
 from relais_ambassadors.consents.service import set_listing
 from relais_ambassadors.departments import service as departments
 from relais_ambassadors.models import Ambassador
@@ -32,7 +32,7 @@ from relais_ambassadors.social_accounts.service import add
 from relais_ambassadors.themes import service as themes
 
 DEMO_PASSWORD = "demo-password-2026"  # noqa: S105 - development data only
-DOMAIN = "demo.relais.localhost"
+DOMAIN = DEMO_DOMAIN
 
 
 def email_of(name: str) -> str:
@@ -84,6 +84,7 @@ def _load_person(session: Session, index: int, line: str, catalog: _Catalog) -> 
         password=DEMO_PASSWORD,
         display_name=name,
         password_hash=catalog.password_hash,
+        verified=True,
     )
     first = name.split()[0]
     bio = f"{title} in {city}. {first} writes and speaks about what our teams build."

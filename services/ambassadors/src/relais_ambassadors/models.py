@@ -97,6 +97,9 @@ class Ambassador(Base):
     change_submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # the live values a decline was about: the same values do not go back to the queue
     declined_snapshot: Mapped[dict[str, Any] | None] = mapped_column(JSONValue)
+    # When a link mailed to the address was opened (sign-up link, invitation or reset): until
+    # then the person sees only their own data.
+    email_verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
@@ -216,6 +219,11 @@ class MailMessage(Base):
     subject: Mapped[str] = mapped_column(String(300))
     body_text: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(10), default="pending", index=True)
+    # What the mail is for ("verification", "reset", "invitation", "lockout", ...): quotas.
+    kind: Mapped[str] = mapped_column(String(20), default="", index=True)
+    # The whole body, secret link included, only while it waits for the SMTP job: `body_text`
+    # (what the admin mailbox shows) has the link redacted.
+    secret_body: Mapped[str | None] = mapped_column(Text)
     error: Mapped[str | None] = mapped_column(String(500))
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
@@ -225,6 +233,21 @@ class PasswordReset(Base):
     """A "forgot my password" link: only its SHA-256 is kept, it works once, then expires."""
 
     __tablename__ = "password_reset"
+
+    id: Mapped[str] = mapped_column(UUIDStr(), primary_key=True, default=new_id)
+    ambassador_id: Mapped[str] = mapped_column(
+        UUIDStr(), ForeignKey("ambassador.id", ondelete="CASCADE"), index=True
+    )
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class EmailVerification(Base):
+    """A sign-up's "confirm your address" link: only its SHA-256 is kept, it works once."""
+
+    __tablename__ = "email_verification"
 
     id: Mapped[str] = mapped_column(UUIDStr(), primary_key=True, default=new_id)
     ambassador_id: Mapped[str] = mapped_column(

@@ -102,7 +102,9 @@ def accounts_of(session: Session, person_id: str) -> list[SocialAccount]:
 
 
 def roles_of(person: Ambassador) -> list[str]:
-    return ["admin", "ambassador"] if person.is_admin else ["ambassador"]
+    """"ambassador" once the e-mail address is verified, "unverified" before (own data only)."""
+    base = ["ambassador"] if person.email_verified_at is not None else ["unverified"]
+    return ["admin", *base] if person.is_admin else base
 
 
 def me_view(session: Session, person: Ambassador) -> Me:

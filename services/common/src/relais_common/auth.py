@@ -21,8 +21,15 @@ AUDIENCE = "relais-services"
 IDENTITY_TTL_SECONDS = 60
 
 ROLE_ADMIN = "admin"
-ROLE_AMBASSADOR = "ambassador"
+ROLE_AMBASSADOR = "ambassador"  # a person whose e-mail address is verified
+ROLE_UNVERIFIED = "unverified"  # signed up, address not confirmed yet: their own data only
 ROLE_SERVICE = "service"
+
+
+class EmailUnverified(Forbidden):
+    """403 for a person who has not confirmed their e-mail address (the SPA recognises it)."""
+
+    code = "email-unverified"
 
 
 @dataclass(frozen=True)
@@ -104,6 +111,16 @@ async def require_admin(identity: Annotated[Identity, Depends(require_identity)]
     return identity
 
 
+async def require_verified(identity: Annotated[Identity, Depends(require_identity)]) -> Identity:
+    """Anything about other people needs a confirmed address (role ambassador or admin)."""
+    if ROLE_UNVERIFIED in identity.roles or not identity.roles & {ROLE_AMBASSADOR, ROLE_ADMIN}:
+        raise EmailUnverified(
+            "Confirm your e-mail address first (open the link we mailed you): until then you "
+            "can only see and change your own profile."
+        )
+    return identity
+
+
 async def require_service(
     identity: Annotated[Identity | None, Depends(optional_identity)],
 ) -> Identity:
@@ -114,5 +131,6 @@ async def require_service(
 
 OptionalUser = Annotated[Identity | None, Depends(optional_identity)]
 CurrentUser = Annotated[Identity, Depends(require_identity)]
+VerifiedUser = Annotated[Identity, Depends(require_verified)]
 AdminUser = Annotated[Identity, Depends(require_admin)]
 ServiceCaller = Annotated[Identity, Depends(require_service)]

@@ -1,38 +1,58 @@
-"""Sign-up: anyone with an e-mail address becomes a (pending) ambassador."""
+"""Sign-up (allowed domains, confirmed by a mailed link), passwords and sessions."""
 
 from __future__ import annotations
 
-from fastapi import Response
-from relais_common.concurrency import set_etag
+from typing import Annotated
+
+from fastapi import Path
 from relais_common.db import DbSession
-from relais_common.routing import Public
 
-from relais_ambassadors.accounts import service
-from relais_ambassadors.accounts.schemas import PasswordChange, SignupRequest
-from relais_ambassadors.people import Myself
+from relais_ambassadors.accounts import service, signup, verification
+from relais_ambassadors.accounts.schemas import PasswordChange, SignupAccepted, SignupRequest
+from relais_ambassadors.people import AppSettings, Myself
 from relais_ambassadors.problems import api_router
-from relais_ambassadors.schemas import Me
-from relais_ambassadors.views import me_view
 
-router = api_router("accounts")
+router = api_router("accounts", public=True)  # sign-up and the mailed link: anyone
+mine = api_router("accounts")  # the signed-in person's own account
+
+Token = Annotated[str, Path(min_length=10, max_length=100)]
 
 
-@router.post(
-    "/signup", status_code=201, response_model=Me, name="signup", dependencies=[Public]
-)
-def signup(body: SignupRequest, session: DbSession, response: Response) -> Me:
-    person = service.create_account(
+@router.post("/signup", status_code=202, response_model=SignupAccepted, name="signup")
+def sign_up(body: SignupRequest, session: DbSession, settings: AppSettings) -> SignupAccepted:
+    """Sign up with an address of an allowed domain (RELAIS_SIGNUP_DOMAINS; 403 otherwise).
+    The answer is the same whether or not the address has an account: a link to confirm it
+    is mailed (or, to an existing account's owner, a notice)."""
+    signup.sign_up(
         session,
+        settings,
         email=body.email,
         password=body.password,
         display_name=body.display_name,
         locale=body.locale,
     )
-    set_etag(response, person.id, person.version)
-    return me_view(session, person)
+    return SignupAccepted(detail=signup.CHECK_YOUR_MAILBOX)
 
 
-@router.put("/me/password", status_code=204, name="change_password")
+@router.post("/email-verifications/{token}", status_code=204, name="verify_email")
+def verify_email(token: Token, session: DbSession) -> None:
+    """Confirm the address with the mailed link (404 unknown, 410 used or expired)."""
+    verification.verify(session, token)
+
+
+@router.post(
+    "/me/email-verification",
+    status_code=202,
+    response_model=SignupAccepted,
+    name="resend_verification",
+)
+def resend_verification(session: DbSession, settings: AppSettings, me: Myself) -> SignupAccepted:
+    """Mail a new confirmation link (a few an hour; 409 when already confirmed)."""
+    verification.resend(session, settings, me)
+    return SignupAccepted(detail="A new link is on its way to your mailbox.")
+
+
+@mine.put("/me/password", status_code=204, name="change_password")
 def change_password(body: PasswordChange, session: DbSession, me: Myself) -> None:
     """Change one's password (the current one is asked again). Every session, this one
     included, is signed out: sign in again with the new password."""
@@ -41,7 +61,10 @@ def change_password(body: PasswordChange, session: DbSession, me: Myself) -> Non
     )
 
 
-@router.post("/me/sessions/revoke", status_code=204, name="sign_out_everywhere")
+@mine.post("/me/sessions/revoke", status_code=204, name="sign_out_everywhere")
 def sign_out_everywhere(session: DbSession, me: Myself) -> None:
     """Sign out of every device, this one included: each must sign in again."""
     service.sign_out_everywhere(me)
+
+
+router.include_router(mine)

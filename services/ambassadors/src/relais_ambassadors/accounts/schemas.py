@@ -18,6 +18,10 @@ class SignupRequest(RequestModel):
     _name = field_validator("display_name")(clean_name)
 
 
+class SignupAccepted(BaseModel):
+    detail: str
+
+
 class AuthCheckRequest(RequestModel):
     email: str = Field(max_length=254)
     password: str = Field(max_length=200)

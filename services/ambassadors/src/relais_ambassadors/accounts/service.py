@@ -1,17 +1,16 @@
-"""Creating accounts and checking credentials, with login rate limiting."""
+"""Creating accounts and checking credentials (throttled: see `throttle`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 
 from relais_common.db import utcnow
 from relais_common.errors import Conflict, TooManyRequests, Unauthorized, field_error
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.elements import ColumnElement
 
+from relais_ambassadors.accounts import throttle
 from relais_ambassadors.accounts.passwords import hash_password, verify_password
 from relais_ambassadors.config import Settings
 from relais_ambassadors.models import Ambassador, LoginFailure
@@ -30,8 +29,10 @@ def create_account(
     location: str = "",
     is_admin: bool = False,
     password_hash: str | None = None,
+    verified: bool = False,
 ) -> Ambassador:
-    """`password_hash` lets a bulk loader hash one shared password once instead of per person."""
+    """`password_hash` lets a bulk loader hash one shared password once instead of per person;
+    `verified`: the address is already proven (invitation link, first admin, demo people)."""
     if by_email(session, email) is not None:
         raise _email_taken()
     person = Ambassador(
@@ -42,6 +43,7 @@ def create_account(
         department_id=department_id,
         location=location,
         is_admin=is_admin,
+        email_verified_at=utcnow() if verified else None,
     )
     try:
         with session.begin_nested():  # a racing signup for the same e-mail: 409, not 500
@@ -64,46 +66,20 @@ class LoginOutcome:
     error: Unauthorized | TooManyRequests | None
 
 
-def _retry_after(session: Session, where: ColumnElement[bool], since: datetime, window: int) -> int:
-    oldest = session.scalar(
-        select(func.min(LoginFailure.created_at)).where(where, LoginFailure.created_at >= since)
-    )
-    if oldest is None:
-        return window
-    return max(1, int((oldest + timedelta(seconds=window) - utcnow()).total_seconds()) + 1)
-
-
-def _throttled(session: Session, settings: Settings, email: str, ip: str) -> TooManyRequests | None:
-    window = settings.login_window_seconds
-    since = utcnow() - timedelta(seconds=window)
-    checks = [(LoginFailure.email == email, settings.login_max_per_email)]
-    if ip:
-        checks.append((LoginFailure.client_ip == ip, settings.login_max_per_ip))
-    for where, limit in checks:
-        count = session.scalar(select(func.count()).where(where, LoginFailure.created_at >= since))
-        if (count or 0) >= limit:
-            seconds = _retry_after(session, where, since, window)
-            return TooManyRequests(
-                f"Too many failed sign-in attempts; try again in {seconds} seconds.",
-                headers={"Retry-After": str(seconds)},
-            )
-    return None
-
-
 def check_login(
     session: Session, settings: Settings, *, email: str, password: str, client_ip: str
 ) -> LoginOutcome:
     """Verify credentials. Failures are recorded in the session, which the caller commits."""
     email = email.strip().lower()
-    throttled = _throttled(session, settings, email, client_ip)
+    throttled = throttle.refusal(session, settings, email, client_ip)
     if throttled is not None:
         return LoginOutcome(None, throttled)
     person = by_email(session, email)
     ok = verify_password(person.password_hash if person else None, password)
     if person is None or not ok or person.suspended_at is not None:
-        session.add(LoginFailure(email=email, client_ip=client_ip))
+        throttle.record_failure(session, settings, email, client_ip, person)
         return LoginOutcome(None, Unauthorized("The e-mail address or the password is wrong."))
-    session.execute(delete(LoginFailure).where(LoginFailure.email == email))
+    throttle.forget(session, email, client_ip)
     return LoginOutcome(person, None)
 
 

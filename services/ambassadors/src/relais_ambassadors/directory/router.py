@@ -4,10 +4,10 @@ from typing import Annotated
 
 from fastapi import Query, Request, Response
 from pydantic_core import to_json
-from relais_common.auth import CurrentUser
 from relais_common.db import DbSession, one_hop
 from relais_common.pagination import MAX_LIMIT, Page
 
+from relais_ambassadors.accounts.gate import VerifiedUser
 from relais_ambassadors.directory.schemas import DirectoryEntry
 from relais_ambassadors.directory.service import DirectoryQuery, search
 from relais_ambassadors.problems import api_router
@@ -20,7 +20,7 @@ JSON = "application/json"
 async def directory(
     request: Request,
     session: DbSession,
-    _user: CurrentUser,
+    _user: VerifiedUser,
     q: Annotated[str | None, Query(max_length=200)] = None,
     theme: Annotated[str | None, Query(max_length=140)] = None,
     department: Annotated[str | None, Query(max_length=64)] = None,

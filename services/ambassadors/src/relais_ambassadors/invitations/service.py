@@ -10,7 +10,10 @@ from relais_common.errors import Conflict, Gone, NotFound, field_error
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from relais_ambassadors.accounts.passwords import hash_password
 from relais_ambassadors.accounts.service import create_account
+from relais_ambassadors.accounts.signup import reclaim
+from relais_ambassadors.accounts.verification import mark_verified
 from relais_ambassadors.config import Settings
 from relais_ambassadors.mail.service import queue_mail
 from relais_ambassadors.models import Ambassador, Department, Invitation
@@ -25,8 +28,14 @@ def status_of(invitation: Invitation) -> str:
     return "expired" if invitation.expires_at <= utcnow() else "pending"
 
 
+def _has_account(session: Session, email: str) -> bool:
+    """A claim never confirmed is no account: the invitation lets the real owner take it."""
+    person = by_email(session, email)
+    return person is not None and person.email_verified_at is not None
+
+
 def duplicate_reason(session: Session, email: str) -> str | None:
-    if by_email(session, email) is not None:
+    if _has_account(session, email):
         return "already has an account"
     open_ones = session.scalars(
         select(Invitation).where(Invitation.email == email, Invitation.accepted_at.is_(None))
@@ -36,8 +45,12 @@ def duplicate_reason(session: Session, email: str) -> str | None:
     return None
 
 
+def _link(settings: Settings, invitation: Invitation) -> str:
+    return f"{settings.public_base_url.rstrip('/')}/app/invitations/{invitation.token}"
+
+
 def _mail_body(settings: Settings, invitation: Invitation) -> str:
-    link = f"{settings.public_base_url.rstrip('/')}/app/invitations/{invitation.token}"
+    link = _link(settings, invitation)
     greeting = f"Bonjour {invitation.display_name}," if invitation.display_name else "Bonjour,"
     return (
         f"{greeting}\n\n"
@@ -84,10 +97,12 @@ def invite(
 def _send(session: Session, settings: Settings, invitation: Invitation) -> None:
     queue_mail(
         session,
-        smtp=bool(settings.smtp_url),
+        settings,
         to=invitation.email,
         subject="Invitation à rejoindre Relais / Invitation to join Relais",
         body_text=_mail_body(settings, invitation),
+        kind="invitation",
+        secrets=[_link(settings, invitation)],
     )
 
 
@@ -113,7 +128,7 @@ def resend(session: Session, settings: Settings, invitation_id: str) -> Invitati
     invitation = _invitation_or_404(session, invitation_id)
     if invitation.accepted_at is not None:
         raise Conflict("This invitation was already accepted.")
-    if by_email(session, invitation.email) is not None:
+    if _has_account(session, invitation.email):
         raise Conflict(f"{invitation.email} already has an account.")
     invitation.token = secrets.token_urlsafe(24)
     invitation.expires_at = utcnow() + timedelta(days=settings.invitation_days)
@@ -142,16 +157,28 @@ def accept(
     display_name: str | None,
     locale: str | None,
 ) -> Ambassador:
+    """The link reached the mailbox: the account is verified. A claim of the same address that
+    was never confirmed is reset for the invited person (`signup.reclaim`)."""
     invitation = open_invitation(session, token)
     name = display_name or invitation.display_name or invitation.email.split("@")[0]
-    person = create_account(
-        session,
-        email=invitation.email,
-        password=password,
-        display_name=name,
-        locale=locale or "fr",
-        department_id=invitation.department_id,
-        location=invitation.location,
-    )
+    claim = by_email(session, invitation.email)
+    if claim is not None and claim.email_verified_at is None:
+        reclaim(
+            session, claim, password_hash=hash_password(password), name=name, locale=locale or "fr"
+        )
+        claim.department_id, claim.location = invitation.department_id, invitation.location
+        mark_verified(session, claim)
+        person = claim
+    else:
+        person = create_account(
+            session,
+            email=invitation.email,
+            password=password,
+            display_name=name,
+            locale=locale or "fr",
+            department_id=invitation.department_id,
+            location=invitation.location,
+            verified=True,
+        )
     invitation.accepted_at = utcnow()
     return person

@@ -3,4 +3,4 @@
 from relais_ambassadors.models import MailMessage
 from relais_ambassadors.privacy.repository import register_owned
 
-register_owned("mail", MailMessage.to, by="email")
+register_owned("mail", MailMessage.to, by="email", hide=("secret_body",))

@@ -21,11 +21,16 @@ class MailMessageRead(ORMModel):
     id: str
     to: str
     subject: str
-    body_text: str
+    body_text: str = Field(
+        description="The text with every secret link (reset, e-mail confirmation, invitation) "
+        "redacted: only the recipient can read it."
+    )
+    kind: str = Field(description="verification, signup-notice, reset, invitation, lockout…")
     created_at: datetime
     status: Literal["stored", "pending", "sent", "failed"] = Field(
-        description="stored: no SMTP server configured, kept in this mailbox and not sent; "
-        "pending: waiting for the SMTP job; sent; failed: the SMTP server refused it."
+        description="stored: no SMTP server configured, not sent (outside production the "
+        "whole message is written to var/mail/ on the server's machine); pending: waiting for "
+        "the SMTP job; sent; failed: the SMTP server refused it."
     )
 
 
@@ -36,7 +41,7 @@ def mailbox(
     cursor: Annotated[str | None, Query(max_length=1000)] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
 ) -> Page[MailMessageRead]:
-    """Every outgoing message, newest first; without SMTP this is where invitations can be read."""
+    """Every outgoing message, newest first, secret links redacted."""
     rows, next_cursor = paginate(
         session,
         select(MailMessage),

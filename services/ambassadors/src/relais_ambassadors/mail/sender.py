@@ -12,10 +12,11 @@ from urllib.parse import unquote, urlsplit
 
 from fastapi import FastAPI
 from relais_common.db import utcnow
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from relais_ambassadors.config import Settings
+from relais_ambassadors.mail.service import deliver_locally, envelope
 from relais_ambassadors.models import MailMessage
 
 log = logging.getLogger("relais.ambassadors.mail")
@@ -60,13 +61,8 @@ def _connect(target: SMTPTarget) -> smtplib.SMTP:
 
 
 def _envelope(message: MailMessage, sender: str) -> EmailMessage:
-    mail = EmailMessage()
-    mail["From"] = sender
-    mail["To"] = message.to
-    mail["Subject"] = message.subject
-    mail["Message-ID"] = f"<{message.id}@relais>"
-    mail.set_content(message.body_text)
-    return mail
+    body = message.secret_body or message.body_text
+    return envelope(message.to, message.subject, body, sender=sender, message_id=message.id)
 
 
 def send_pending(sessions: sessionmaker[Session], settings: Settings) -> int:
@@ -94,28 +90,29 @@ def send_pending(sessions: sessionmaker[Session], settings: Settings) -> int:
                     client.send_message(_envelope(message, settings.smtp_from))
                 except smtplib.SMTPException as exc:
                     message.status, message.error = "failed", str(exc)[:500]
+                    message.secret_body = None  # the link is never kept once it left or failed
                     continue
                 message.status, message.sent_at = "sent", utcnow()
+                message.secret_body = None
                 sent += 1
     return sent
 
 
-def store_unsent(sessions: sessionmaker[Session]) -> int:
-    """Without SMTP, mail still `pending` from a time it was configured is kept here: `stored`."""
+def store_unsent(sessions: sessionmaker[Session], settings: Settings) -> int:
+    """Without SMTP, mail still `pending` from a time it was configured becomes `stored`: the
+    whole message goes where unsent mail goes (see `deliver_locally`), the row keeps no secret."""
     with sessions.begin() as session:
-        ids = session.scalars(
-            update(MailMessage)
-            .where(MailMessage.status == "pending")
-            .values(status="stored")
-            .returning(MailMessage.id)
-        ).all()
-        return len(ids)
+        rows = session.scalars(select(MailMessage).where(MailMessage.status == "pending")).all()
+        for message in rows:
+            deliver_locally(settings, message, message.secret_body or message.body_text)
+            message.status, message.secret_body = "stored", None
+        return len(rows)
 
 
 async def mail_job(app: FastAPI) -> None:
     settings: Settings = app.state.settings
     if not settings.smtp_url:
-        stored = await asyncio.to_thread(store_unsent, app.state.sessionmaker)
+        stored = await asyncio.to_thread(store_unsent, app.state.sessionmaker, settings)
         if stored:
             log.warning(
                 "no SMTP server configured: %d unsent message(s) kept in the mailbox", stored

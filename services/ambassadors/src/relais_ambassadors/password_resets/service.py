@@ -1,8 +1,8 @@
 """“Forgot my password”: a single-use link by e-mail, in the person's language.
 
 The answer to a request never says whether the address has an account. Only the token's
-SHA-256 is stored. Using a link sets the password, signs every session out and voids the
-person's other links.
+SHA-256 is stored. Using a link sets the password, signs every session out, voids the
+person's other links and proves the address (e-mail verification).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from relais_ambassadors.accounts.service import set_password
+from relais_ambassadors.accounts.verification import mark_verified
 from relais_ambassadors.config import Settings
 from relais_ambassadors.mail.service import queue_mail
 from relais_ambassadors.models import Ambassador, PasswordReset
@@ -32,8 +33,7 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def _mail(settings: Settings, person: Ambassador, token: str, minutes: int) -> tuple[str, str]:
-    link = f"{settings.public_base_url.rstrip('/')}/app/reset-password/{token}"
+def _mail(settings: Settings, person: Ambassador, link: str, minutes: int) -> tuple[str, str]:
     if person.locale == "en":
         return (
             "Relais: choose a new password",
@@ -78,9 +78,16 @@ def request_reset(session: Session, settings: Settings, email: str) -> None:
             created_at=utcnow(),
         )
     )
-    subject, body = _mail(settings, person, token, minutes)
+    link = f"{settings.public_base_url.rstrip('/')}/app/reset-password/{token}"
+    subject, body = _mail(settings, person, link, minutes)
     queue_mail(
-        session, smtp=bool(settings.smtp_url), to=person.email, subject=subject, body_text=body
+        session,
+        settings,
+        to=person.email,
+        subject=subject,
+        body_text=body,
+        kind="reset",
+        secrets=[link],
     )
 
 
@@ -101,6 +108,9 @@ def use_link(session: Session, token: str, password: str) -> None:
     if person is None:  # pragma: no cover - the cascade deletes links with the person
         raise NotFound("This link is not valid; ask for a new one from the sign-in page.")
     set_password(session, person, password)
+    # The link reached the mailbox: the address is proven (a claimant who never confirmed it
+    # loses it, as set_password signed every session out and replaced the password).
+    mark_verified(session, person)
     session.execute(
         update(PasswordReset)
         .where(PasswordReset.ambassador_id == person.id, PasswordReset.used_at.is_(None))
