@@ -6,6 +6,7 @@ from fastapi.testclient import TestClient
 from relais_ambassadors.main import create_app
 from relais_ambassadors.models import Base
 from relais_common.testing import empty_tables
+from relais_common.testing_http import local_site
 
 
 class TestPlatforms:
@@ -133,3 +134,29 @@ class TestBlogDiscovery:
         finally:
             empty_tables(app.state.engine, Base.metadata)
             app.state.engine.dispose()
+
+    def test_an_allowed_origin_is_one_port_and_feeds_elsewhere_are_not_stored(
+        self, database_url: str, tmp_path: Path
+    ) -> None:
+        with local_site() as blog, local_site() as other:
+            other.add("/feed.xml", "<rss/>", content_type="application/rss+xml")
+            feed = (
+                f'<link rel="alternate" type="application/rss+xml" href="{other.url("/feed.xml")}">'
+            )
+            blog.add("/", f"<html><head>{feed}</head></html>")
+            allowed = f"127.0.0.1:{blog.port}"
+            app = create_app(make_settings(database_url, tmp_path, ssrf_allowed_networks=allowed))
+            try:
+                with TestClient(app) as client:
+                    who = person(app)
+                    body = {"platform": "blog", "value": blog.url("/"), "public": False}
+                    resp = client.post("/me/accounts", json=body, headers=who.headers)
+                    assert resp.status_code == 201, resp.text
+                    assert resp.json()["feed_url"] is None
+                    body = {"platform": "blog", "value": other.url("/")}
+                    refused = client.post("/accounts/preview", json=body, headers=who.headers)
+                    assert refused.status_code == 422
+                assert other.requests == []
+            finally:
+                empty_tables(app.state.engine, Base.metadata)
+                app.state.engine.dispose()

@@ -5,6 +5,7 @@ No traffic leaves the machine: public addresses are only checked with ``check_ip
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 
 import pytest
@@ -184,3 +185,69 @@ def test_responses_over_the_size_limit_are_refused(site: LocalSite) -> None:
     with pytest.raises(UnsafeURLError, match="larger than 1000 bytes"):
         fetch_sync(site.url("/big"), guard=guard, max_bytes=1000)
     assert len(fetch_sync(site.url("/fits"), guard=guard, max_bytes=1000).body) == 1000
+
+
+# --- allowed origins: a port names one service, not the whole machine -------------------
+
+
+def test_an_allowed_origin_opens_its_port_only(site: LocalSite) -> None:
+    guard = SSRFGuard(f"127.0.0.1:{site.port}")
+    site.add("/", "hello")
+    assert fetch_sync(site.url("/"), guard=guard).body == b"hello"
+    with local_site() as other:  # the same host, another port (PostgreSQL, the gateway...)
+        other.add("/", "secret")
+        with pytest.raises(UnsafeURLError, match="private or reserved"):
+            fetch_sync(other.url("/"), guard=guard)
+        assert other.requests == []
+    for port in (5432, 8000, site.port + 1):
+        with pytest.raises(UnsafeURLError):
+            guard.check_url(f"http://127.0.0.1:{port}/")
+    with pytest.raises(UnsafeURLError):
+        guard.check_url("http://127.0.0.1/")  # port 80
+
+
+def test_a_redirect_to_another_port_of_an_allowed_host_is_refused(site: LocalSite) -> None:
+    with local_site() as other:
+        other.add("/", "secret")
+        site.redirect("/", other.url("/"))
+        with pytest.raises(UnsafeURLError, match="private or reserved"):
+            fetch_sync(site.url("/"), guard=SSRFGuard(f"127.0.0.1:{site.port}"))
+        assert other.requests == []
+
+
+def test_a_name_resolving_to_a_denied_origin_is_refused_on_connect(site: LocalSite) -> None:
+    site.add("/", "hello")
+    with pytest.raises(UnsafeURLError, match="private or reserved"):
+        fetch_sync(f"http://localhost:{site.port + 1}/", guard=SSRFGuard(f"127.0.0.1:{site.port}"))
+
+
+def test_ipv6_origins_are_written_in_brackets() -> None:
+    guard = SSRFGuard("[::1]:8765, 10.0.0.0/8:8080, [fd00::/8]")
+    guard.check_url("http://[::1]:8765/feed")
+    guard.check_url("http://10.1.2.3:8080/")
+    guard.check_url("https://[fd12::1]/")  # no port: every port of the network
+    for url in (
+        "http://[::1]:8766/",
+        "http://[::1]/",
+        "http://10.1.2.3/",
+        "http://127.0.0.1:8765/",
+    ):
+        with pytest.raises(UnsafeURLError):
+            guard.check_url(url)
+
+
+@pytest.mark.parametrize(
+    "entry", ["[::1]8765", "127.0.0.1:http", "127.0.0.1:0", "[::1]:70000", "x"]
+)
+def test_malformed_origins_are_refused_at_start(entry: str) -> None:
+    with pytest.raises(ValueError, match=r"port|network"):
+        SSRFGuard(entry)
+
+
+def test_check_resolved_checks_the_addresses_of_a_name() -> None:
+    guard = SSRFGuard("127.0.0.1:8765")
+    with pytest.raises(UnsafeURLError, match="private or reserved"):
+        asyncio.run(guard.check_resolved("http://localhost:8766/feed.xml"))
+    with pytest.raises(UnsafeURLError, match="private or reserved"):
+        asyncio.run(guard.check_resolved("http://127.0.0.1:8766/feed.xml"))
+    assert str(asyncio.run(guard.check_resolved("http://127.0.0.1:8765/f"))).endswith(":8765/f")

@@ -245,3 +245,17 @@ def test_without_discovery_nothing_is_fetched(site: LocalSite, loopback_guard: S
     account = normalise("blog", site.url("/"), guard=loopback_guard, discover=False)
     assert account.feed_url is None
     assert site.requests == []
+
+
+def test_a_discovered_feed_on_a_denied_origin_is_not_kept(site: LocalSite) -> None:
+    """The page's own origin is allowed; feeds it names elsewhere on the machine are not."""
+    guard = SSRFGuard(f"127.0.0.1:{site.port}")
+    with local_site() as other:  # another port of the same host: PostgreSQL, the gateway...
+        other.add("/feed.xml", "<rss/>", content_type="application/rss+xml")
+        for href in (other.url("/feed.xml"), f"http://localhost:{other.port}/feed.xml"):
+            site.add("/", page(link(href)))
+            assert discover(site.url("/"), guard).feed_url is None, href
+        # the first safe candidate wins, in order
+        site.add("/", page(link(other.url("/feed.xml")), link("/safe.xml")))
+        assert discover(site.url("/"), guard).feed_url == site.url("/safe.xml")
+        assert other.requests == []

@@ -78,16 +78,58 @@ class FetchResult:
         return self.body.decode("utf-8", errors="replace")
 
 
+@dataclass(frozen=True)
+class AllowedOrigin:
+    """An exemption from the deny list: a network, and only one port of it when ``port`` is set."""
+
+    network: IPNetwork
+    port: int | None = None
+
+    def admits(self, addr: IPAddress, port: int | None) -> bool:
+        return addr in self.network and (self.port is None or self.port == port)
+
+
+def parse_allowed(entry: str) -> AllowedOrigin:
+    """``10.0.0.0/8``, ``127.0.0.1:8765``, ``[::1]:8765``, ``[fd00::/8]`` or ``fd00::/8``."""
+    text = entry.strip()
+    port: str | None = None
+    if text.startswith("["):
+        host, _, rest = text[1:].partition("]")
+        if rest:
+            if not rest.startswith(":"):
+                raise ValueError(f"{entry!r}: write [IPv6]:port")
+            port = rest[1:]
+    elif text.count(":") == 1:  # IPv4 (or an IPv4 network) and a port
+        host, port = text.split(":")
+    else:
+        host = text
+    try:
+        network = ipaddress.ip_network(host, strict=False)
+        number = int(port) if port is not None else None
+    except ValueError as exc:
+        raise ValueError(f"{entry!r} is not a network, address:port or [IPv6]:port") from exc
+    if number is not None and not 0 < number < 65536:
+        raise ValueError(f"{entry!r}: the port must be between 1 and 65535")
+    return AllowedOrigin(network, number)
+
+
 class SSRFGuard:
+    """Checks addresses against the deny list, minus the allowed origins.
+
+    An allowed entry without a port opens every port of its network (the stack's own
+    services and PostgreSQL included, on loopback); ``127.0.0.1:8765`` opens one.
+    """
+
     def __init__(self, allowed_networks: str | list[str] = "") -> None:
         items = (
             allowed_networks.split(",") if isinstance(allowed_networks, str) else allowed_networks
         )
-        self.allowed = tuple(ipaddress.ip_network(n.strip()) for n in items if n.strip())
+        self.allowed = tuple(parse_allowed(n) for n in items if n.strip())
 
-    def check_ip(self, value: str) -> None:
+    def check_ip(self, value: str, port: int | None = None) -> None:
+        """Raises :class:`UnsafeURLError` unless ``value`` (on ``port``) may be reached."""
         addr: IPAddress = ipaddress.ip_address(value.split("%", 1)[0])
-        if any(addr in net for net in self.allowed):
+        if any(origin.admits(addr, port) for origin in self.allowed):
             return
         embedded = getattr(addr, "ipv4_mapped", None)
         candidates: list[IPAddress] = [addr] + ([embedded] if embedded else [])
@@ -96,6 +138,26 @@ class SSRFGuard:
                 candidate.version == net.version and candidate in net for net in DENIED_NETWORKS
             ):
                 raise UnsafeURLError(f"{value} is a private or reserved address")
+
+    async def check_resolved(self, raw: str) -> URL:
+        """:meth:`check_url`, and for a host name every address it resolves to, port included:
+        for URLs stored to be fetched later (a discovered feed), not only fetched now."""
+        url = self.check_url(raw)
+        host = url.host or ""
+        try:
+            ipaddress.ip_address(host.strip("[]"))
+            return url  # an address: check_url checked it with its port
+        except ValueError:
+            pass
+        try:
+            infos = await asyncio.get_running_loop().getaddrinfo(
+                host, url.port, type=socket.SOCK_STREAM
+            )
+        except OSError as exc:
+            raise UnsafeURLError("the host name was not found") from exc
+        for info in infos:
+            self.check_ip(str(info[4][0]), url.port)
+        return url
 
     def check_url(self, raw: str) -> URL:
         if any(c in raw for c in "\\\t\r\n ") or len(raw) > 2048:
@@ -118,9 +180,9 @@ class SSRFGuard:
             if browser_ip is None:
                 return url  # a name: checked when it is resolved
             # "127.1", "0x7f.1", "2130706433": browsers read these as 127.0.0.1, so do we
-            self.check_ip(str(browser_ip))
+            self.check_ip(str(browser_ip), url.port)
             return url.with_host(str(browser_ip))
-        self.check_ip(host)
+        self.check_ip(host, url.port)
         return url
 
 
@@ -168,7 +230,7 @@ class _GuardedResolver(AbstractResolver):
     ) -> list[ResolveResult]:
         infos = await self._inner.resolve(host, port, family)
         for info in infos:
-            self._guard.check_ip(info["host"])
+            self._guard.check_ip(info["host"], port)
         return infos
 
     async def close(self) -> None:

@@ -64,8 +64,8 @@ async def discover_feed(url: str, *, slots: FetchSlots) -> str | None:
     base = urljoin(page.url, links.base) if links.base else page.url
     for href in links.xml_feeds + links.json_feeds:  # Atom/RSS first, then JSON Feed
         candidate = urljoin(base, href)
-        try:
-            slots.guard.check_url(candidate)
+        try:  # stored to be fetched later: its host name is resolved and checked now too
+            await slots.guard.check_resolved(candidate)
         except UnsafeURLError:
             continue  # a feed we may not fetch is no feed for Relais
         return candidate
