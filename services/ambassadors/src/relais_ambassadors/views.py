@@ -107,6 +107,18 @@ def roles_of(person: Ambassador) -> list[str]:
     return ["admin", *base] if person.is_admin else base
 
 
+def listing_state(person: Ambassador, current: int | None) -> ListingState:
+    return ListingState(
+        public=person.listing_public,
+        moderation=person.moderation,
+        reason=person.moderation_reason,
+        consented_at=person.listing_consented_at,
+        listed=is_listed(person, current),
+        change=person.change_status,
+        change_reason=person.change_reason,
+    )
+
+
 def me_view(session: Session, person: Ambassador) -> Me:
     session.flush()
     current = current_charter_version(session)
@@ -127,15 +139,7 @@ def me_view(session: Session, person: Ambassador) -> Me:
         charter=CharterState(
             current_version=current, accepted_version=person.accepted_charter_version
         ),
-        listing=ListingState(
-            public=person.listing_public,
-            moderation=person.moderation,
-            reason=person.moderation_reason,
-            consented_at=person.listing_consented_at,
-            listed=is_listed(person, current),
-            change=person.change_status,
-            change_reason=person.change_reason,
-        ),
+        listing=listing_state(person, current),
         accounts=[SocialAccountRead.model_validate(a) for a in accounts_of(session, person.id)],
         version=person.version,
         created_at=person.created_at,

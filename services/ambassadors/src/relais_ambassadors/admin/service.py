@@ -1,48 +1,70 @@
-"""The core team's view of every ambassador."""
+"""The core team's view of every ambassador (a page costs a constant number of queries)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from relais_common.pagination import paginate
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from relais_ambassadors.filters import status_is
 from relais_ambassadors.models import Ambassador, SocialAccount
 from relais_ambassadors.moderation.schemas import AdminAmbassador
-from relais_ambassadors.publication import current_charter_version
-from relais_ambassadors.views import count_by, me_view
+from relais_ambassadors.publication import current_charter_version, status_of
+from relais_ambassadors.search_text import normalise
+from relais_ambassadors.views import count_by, departments_by_id, listing_state, roles_of
 
 
 def ambassadors_page(
-    session: Session, *, status: str | None, cursor: str | None, limit: int
+    session: Session, *, status: str | None, q: str | None, cursor: str | None, limit: int
 ) -> tuple[list[AdminAmbassador], str | None]:
+    current = current_charter_version(session)
     stmt = select(Ambassador)
     if status:
-        stmt = stmt.where(status_is(status, current_charter_version(session)))
+        stmt = stmt.where(status_is(status, current))
+    if q and q.strip():
+        # a fragment of the name (accents and case ignored) or of the e-mail address
+        stmt = stmt.where(
+            or_(
+                Ambassador.search_text.contains(normalise(q), autoescape=True),
+                func.lower(Ambassador.email).contains(q.strip().lower(), autoescape=True),
+            )
+        )
     rows, next_cursor = paginate(
         session, stmt, sort=Ambassador.email, tiebreak=Ambassador.id, cursor=cursor, limit=limit
     )
+    return admin_views(session, rows, current), next_cursor
+
+
+def admin_views(
+    session: Session, rows: Sequence[Ambassador], current: int | None = None
+) -> list[AdminAmbassador]:
+    if current is None:
+        current = current_charter_version(session)
+    departments = departments_by_id(session, [p.department_id for p in rows])
     counts = count_by(
         session,
         select(SocialAccount.ambassador_id, func.count())
         .where(SocialAccount.ambassador_id.in_([p.id for p in rows]))
         .group_by(SocialAccount.ambassador_id),
     )
-    return [admin_view(session, p, counts.get(p.id, 0)) for p in rows], next_cursor
-
-
-def admin_view(
-    session: Session, person: Ambassador, accounts_count: int | None = None
-) -> AdminAmbassador:
-    if accounts_count is None:
-        accounts_count = (
-            session.scalar(select(func.count()).where(SocialAccount.ambassador_id == person.id))
-            or 0
+    return [
+        AdminAmbassador(
+            id=p.id,
+            email=p.email,
+            display_name=p.display_name,
+            roles=roles_of(p),
+            department=departments.get(p.department_id or ""),
+            status=status_of(p, current),
+            listing=listing_state(p, current),
+            accounts_count=counts.get(p.id, 0),
+            created_at=p.created_at,
         )
-    me = me_view(session, person)
-    return AdminAmbassador(
-        **me.model_dump(include={"id", "email", "display_name", "roles", "status", "created_at"}),
-        department=me.department,
-        listing=me.listing,
-        accounts_count=accounts_count,
-    )
+        for p in rows
+    ]
+
+
+def admin_view(session: Session, person: Ambassador) -> AdminAmbassador:
+    session.flush()
+    return admin_views(session, [person])[0]
