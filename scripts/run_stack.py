@@ -1,7 +1,13 @@
 """Start the whole Relais stack on one machine: migrate, bootstrap, demo data, services, gateway.
 
 Used by `make run` (and by the browser journeys with a throwaway RELAIS_VAR_DIR). Every child
-gets the same environment; the script stops them all when one dies or on Ctrl-C.
+gets the same environment. Ambassadors starts first (the others follow its events), so nobody
+warns about a provider that is merely starting. Once the stack is ready, a process that dies
+is restarted with backoff while the others keep serving; Ctrl-C (or SIGTERM) stops them all.
+Each child's pid is kept in $RELAIS_VAR_DIR/run/<name>.pid.
+
+At a terminal, logs are text and the gateway's access log is off (RELAIS_LOG_JSON and
+GATEWAY_ACCESS_LOG override both), so the banner stays readable.
 """
 
 from __future__ import annotations
@@ -20,6 +26,8 @@ from relais_common.settings import is_placeholder_secret
 
 ROOT = Path(__file__).resolve().parents[1]
 SERVICES = {"ambassadors": 101, "editorial": 102, "aggregator": 103}
+FIRST_BACKOFF, MAX_BACKOFF = 1.0, 30.0  # seconds before a restart, doubled while it keeps dying
+STABLE_SECONDS = 60.0  # a process up this long is healthy again: its backoff starts over
 
 
 def log(msg: str) -> None:
@@ -65,13 +73,21 @@ def build_env() -> dict[str, str]:
     for name, offset in SERVICES.items():
         env.setdefault(f"RELAIS_{name.upper()}_URL", f"http://127.0.0.1:{port + offset}")
     env.setdefault("RELAIS_SPA_DIR", str(ROOT / "frontend" / "dist"))
+    if sys.stdout.isatty():  # a person reads this terminal: text logs, no line per request
+        env.setdefault("RELAIS_LOG_JSON", "false")
+        env.setdefault("GATEWAY_ACCESS_LOG", "false")
     ensure_secrets(env, var_dir)
     return env
 
 
-def run_step(args: list[str], env: dict[str, str]) -> None:
-    result = subprocess.run([sys.executable, *args], env=env, cwd=ROOT, check=False)  # noqa: S603
+def run_step(args: list[str], env: dict[str, str], *, quiet: bool = False) -> None:
+    """Run a preparation step; `quiet` keeps its output unless it fails (the banner says it)."""
+    result = subprocess.run(  # noqa: S603 - our interpreter, fixed arguments
+        [sys.executable, *args], env=env, cwd=ROOT, check=False, capture_output=quiet
+    )
     if result.returncode != 0:
+        if quiet:
+            sys.stdout.buffer.write(result.stdout + result.stderr)
         log(f"step failed: {' '.join(args)}")
         sys.exit(result.returncode)
 
@@ -80,7 +96,7 @@ def prepare(env: dict[str, str]) -> None:
     log("migrating databases")
     for name in ("editorial", "aggregator"):
         run_step(["-m", "relais_common.migrations_cli", name], env)
-    run_step(["-m", "relais_ambassadors.bootstrap"], env)
+    run_step(["-m", "relais_ambassadors.bootstrap"], env, quiet=True)  # the banner has it
     if env.get("RELAIS_DEMO", "1") != "0":
         log("loading the demo company (set RELAIS_DEMO=0 to skip)")
         run_step(["-m", "relais_ambassadors.demo"], env)
@@ -90,30 +106,76 @@ def port_of(url: str) -> str:
     return url.rsplit(":", 1)[-1].strip("/")
 
 
-def start(env: dict[str, str]) -> list[subprocess.Popen[bytes]]:
-    procs = []
-    for name in SERVICES:
-        port = port_of(env[f"RELAIS_{name.upper()}_URL"])
-        args = ["-m", "uvicorn", f"relais_{name}.main:create_app", "--factory"]
-        args += ["--host", "127.0.0.1", "--port", port, "--no-access-log", "--log-level", "warning"]
-        procs.append(subprocess.Popen([sys.executable, *args], env=env, cwd=ROOT))  # noqa: S603
-    procs.append(subprocess.Popen([sys.executable, "-m", "relais_gateway"], env=env, cwd=ROOT))
-    return procs
+class Child:
+    """One process of the stack, restarted with backoff when it dies."""
+
+    def __init__(self, name: str, args: list[str], env: dict[str, str]) -> None:
+        self.name, self.args, self.env = name, args, env
+        self.pid_file = Path(env["RELAIS_VAR_DIR"]) / "run" / f"{name}.pid"
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.started_at = 0.0
+        self.backoff = FIRST_BACKOFF
+        self.restart_at: float | None = None
+
+    def start(self) -> None:
+        command = [sys.executable, *self.args]
+        self.proc = subprocess.Popen(command, env=self.env, cwd=ROOT)  # noqa: S603
+        self.started_at = time.monotonic()
+        self.pid_file.parent.mkdir(parents=True, exist_ok=True)
+        self.pid_file.write_text(f"{self.proc.pid}\n")
+
+    def exited(self) -> int | None:
+        return None if self.proc is None else self.proc.poll()
+
+    def tend(self, now: float) -> None:
+        """Called every tick: schedule a restart of a dead process, or do it when it is time."""
+        code = self.exited()
+        if code is None:
+            if now - self.started_at > STABLE_SECONDS:
+                self.backoff = FIRST_BACKOFF
+            return
+        if self.restart_at is None:
+            how = f"signal {-code}" if code < 0 else f"code {code}"
+            log(f"{self.name} exited ({how}); restarting in {self.backoff:g} s, the rest serves on")
+            self.restart_at = now + self.backoff
+            self.backoff = min(self.backoff * 2, MAX_BACKOFF)
+        elif now >= self.restart_at:
+            self.restart_at = None
+            self.start()
+            log(f"{self.name} restarted")
 
 
-def wait_ready(url: str, procs: list[subprocess.Popen[bytes]], limit: float = 90) -> None:
+def service_args(name: str, env: dict[str, str]) -> list[str]:
+    port = port_of(env[f"RELAIS_{name.upper()}_URL"])
+    app = f"relais_{name}.main:create_app"
+    quiet = ["--no-access-log", "--log-level", "warning"]
+    return ["-m", "uvicorn", app, "--factory", "--host", "127.0.0.1", "--port", port, *quiet]
+
+
+def start(env: dict[str, str]) -> list[Child]:
+    """Ambassadors first (editorial and the aggregator poll its events), then the rest."""
+    children = [Child(name, service_args(name, env), env) for name in SERVICES]
+    children.append(Child("gateway", ["-m", "relais_gateway"], env))
+    children[0].start()
+    wait_ready(env["RELAIS_AMBASSADORS_URL"].rstrip("/"), children, path="/livez")
+    for child in children[1:]:
+        child.start()
+    return children
+
+
+def wait_ready(url: str, children: list[Child], limit: float = 90, path: str = "/readyz") -> None:
     deadline = time.monotonic() + limit
     while time.monotonic() < deadline:
-        if any(p.poll() is not None for p in procs):
+        if any(c.exited() is not None for c in children):
             raise SystemExit("a Relais process exited during start-up; see the messages above")
         try:
-            with urllib.request.urlopen(f"{url}/readyz", timeout=2) as resp:  # noqa: S310
+            with urllib.request.urlopen(f"{url}{path}", timeout=2) as resp:  # noqa: S310
                 if resp.status == 200:
                     return
         except (urllib.error.URLError, OSError):
             pass
-        time.sleep(0.5)
-    raise SystemExit(f"{url}/readyz did not answer within {limit:.0f} s")
+        time.sleep(0.25)
+    raise SystemExit(f"{url}{path} did not answer within {limit:.0f} s")
 
 
 def admin_credentials(env: dict[str, str]) -> str:
@@ -129,7 +191,8 @@ def admin_credentials(env: dict[str, str]) -> str:
     return f"{email} / {password}"
 
 
-def stop(procs: list[subprocess.Popen[bytes]]) -> None:
+def stop(children: list[Child]) -> None:
+    procs = [c.proc for c in children if c.proc is not None]
     for p in procs:
         if p.poll() is None:
             p.terminate()
@@ -140,27 +203,41 @@ def stop(procs: list[subprocess.Popen[bytes]]) -> None:
             p.kill()
 
 
+def banner(url: str, env: dict[str, str]) -> None:
+    log("ready.")
+    log(f"Public page:  {url}/")
+    log(f"Relais app:   {url}/app/   <- open this one")
+    log(f"API docs:     {url}/api/docs")
+    log(f"Admin sign-in: {admin_credentials(env)}")
+    if env.get("GATEWAY_ACCESS_LOG", "").lower() in ("false", "0"):
+        log("Access log off at a terminal (GATEWAY_ACCESS_LOG=true shows one line per request).")
+    log("A process that dies is restarted. Ctrl-C stops everything.")
+
+
 def main() -> None:
     env = build_env()
     prepare(env)
-    procs = start(env)
-    signal.signal(signal.SIGTERM, lambda *_: (stop(procs), sys.exit(0)))
+    children: list[Child] = []
+
+    def on_sigterm(*_: object) -> None:
+        stop(children)
+        sys.exit(0)
+
+    signal.signal(signal.SIGTERM, on_sigterm)
     url = f"http://{local_host(env['RELAIS_HOST'])}:{env['RELAIS_PORT']}"
     try:
-        wait_ready(url, procs)
-        log("ready.")
-        log(f"Public page:  {url}/")
-        log(f"Relais app:   {url}/app/   <- open this one")
-        log(f"API docs:     {url}/api/docs")
-        log(f"Admin sign-in: {admin_credentials(env)}")
-        log("Ctrl-C stops everything.")
-        while all(p.poll() is None for p in procs):
-            time.sleep(1)
-        log("a process exited; stopping the stack")
+        children.extend(start(env))
+        wait_ready(url, children)
+        banner(url, env)
+        while True:
+            now = time.monotonic()
+            for child in children:
+                child.tend(now)
+            time.sleep(0.2)
     except KeyboardInterrupt:
         pass
     finally:
-        stop(procs)
+        stop(children)
 
 
 if __name__ == "__main__":
