@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from typing import Annotated
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Form
 from fastapi.testclient import TestClient
 from pydantic import BaseModel
 from relais_common.errors import NotFound, install_error_handlers
@@ -58,3 +59,25 @@ def test_problems_are_ascii_so_a_guessed_charset_cannot_break_them() -> None:
     assert json.loads(resp.content.decode("shift_jis")) == json.loads(body) == resp.json()
     assert r"\u00c9" in body
     assert resp.json()["instance"] == "/themes/\x88\x88\u00c9\U000157e0"
+
+
+def test_a_malformed_multipart_form_is_a_400_problem_not_a_500() -> None:
+    """Form parameters (the gateway's OAuth2 token form): FastAPI itself answers 400 here;
+    the CSV import reads request.form() directly, see services/ambassadors/tests/
+    test_multipart_import.py, which failed with a 500."""
+    app = FastAPI()
+    install_error_handlers(app)
+
+    @app.post("/token")
+    def token(username: Annotated[str, Form()]) -> str:
+        return username
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        resp = client.post(
+            "/token",
+            content=b"--B\r\nusername\r\n--B--\r\n",  # a part without headers
+            headers={"Content-Type": "multipart/form-data; boundary=B"},
+        )
+    assert resp.status_code == 400
+    assert resp.headers["content-type"] == "application/problem+json"
+    assert resp.json()["status"] == 400

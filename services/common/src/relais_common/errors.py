@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from python_multipart.exceptions import FormParserError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_JSON = "application/problem+json"
@@ -215,6 +216,19 @@ def install_error_handlers(app: FastAPI) -> None:
             detail += f" (and {len(errors) - 5} more)"
         return problem_response(
             422, detail, code="invalid-input", instance=request.url.path, errors=errors
+        )
+
+    @app.exception_handler(FormParserError)
+    async def _malformed_form(request: Request, exc: FormParserError) -> JSONResponse:
+        # python-multipart's own errors (a part without headers, a bad boundary) escape
+        # Starlette's form parsing: a malformed upload is the client's mistake, not a 500
+        return problem_response(
+            400,
+            "The multipart body is malformed: each part needs its headers (Content-Disposition"
+            ' with a name, e.g. form-data; name="file"; filename="people.csv"), a blank line,'
+            " then its content, between boundary lines.",
+            code="malformed-multipart",
+            instance=request.url.path,
         )
 
     @app.exception_handler(StarletteHTTPException)

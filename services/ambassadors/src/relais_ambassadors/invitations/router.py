@@ -63,9 +63,10 @@ async def csv_text(request: Request) -> str:
     if request.headers.get("content-type", "").startswith("multipart/form-data"):
         form = await request.form()
         upload = form.get("file")
-        raw = await upload.read() if upload is not None and not isinstance(upload, str) else b""
         if upload is None:
             raise field_error("file", "Attach the CSV file in a field named file.")
+        # a field without a filename arrives as text: the CSV pasted rather than attached
+        raw = upload.encode() if isinstance(upload, str) else await upload.read()
     else:
         raw = await request.body()
     if len(raw) > MAX_CSV_BYTES:
