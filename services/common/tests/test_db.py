@@ -65,3 +65,15 @@ def test_a_success_is_committed_before_the_response(app: FastAPI) -> None:
     with TestClient(app) as client:
         assert client.post("/nicknames/lea").status_code == 201
     assert stored == ["lea"]
+
+
+def test_an_in_memory_sqlite_engine_opens() -> None:
+    # the OpenAPI dumps build each app on "sqlite://" without a server
+    from relais_common.db import make_engine
+
+    engine = make_engine("sqlite://")
+    try:
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT 1").scalar() == 1
+    finally:
+        engine.dispose()

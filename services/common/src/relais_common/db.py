@@ -76,7 +76,7 @@ DB_THREADS = 8
 
 def make_engine(url: str, **kw: Any) -> Engine:
     if url.startswith("sqlite"):
-        path = url.split("///", 1)[-1]
+        path = url.split("///", 1)[1] if "///" in url else ""  # "sqlite://": in memory
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         if "poolclass" not in kw and path and path != ":memory:":
