@@ -57,10 +57,11 @@ events: install ## regenerate the committed JSON Schema of the ambassadors' even
 	$(PY) python -m relais_ambassadors.outbox
 
 # ---------------------------------------------------------------- quality
-lint: install ## ruff (format + lint), mypy --strict, TypeScript
+lint: install ## ruff (format + lint), mypy --strict, SQL only in repositories, TypeScript
 	$(PY) ruff format --check services scripts bench
 	$(PY) ruff check services scripts bench
 	$(PY) mypy $(addprefix -p ,$(PKGS))
+	$(PY) python scripts/check_sql_placement.py
 	cd frontend && npm run lint --silent
 
 fmt: install ## format the Python code

@@ -107,7 +107,7 @@ def undeclared_routes(app: FastAPI) -> list[str]:
     for context in iter_route_contexts(app.routes):
         route = context.original_route
         if isinstance(route, APIRoute) and not any(c in GUARDS for c in _calls(route.dependant)):
-            missing.append(f"{sorted(route.methods)} {route.path}")
+            missing.append(f"{sorted(route.methods or ())} {route.path}")
     return sorted(missing)
 
 

@@ -16,12 +16,12 @@ from dataclasses import dataclass, replace
 
 from relais_common.db import utcnow
 from relais_common.events import EventTables
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from relais_aggregator.consumer import SOURCE
 from relais_aggregator.pages import views
 from relais_aggregator.pages.i18n import LANGS, Lang
+from relais_aggregator.readmodel.repository import cursor_position
 from relais_aggregator.readmodel.schemas import PublicDirectory
 from relais_aggregator.readmodel.snapshot import load_directory
 
@@ -143,6 +143,4 @@ class PublicPages:
             return True
 
     def _position(self, session: Session) -> int:
-        cursor = self._tables.cursor
-        value = session.scalar(select(cursor.c.position).where(cursor.c.source == SOURCE))
-        return int(value or 0)
+        return cursor_position(session, self._tables, SOURCE)

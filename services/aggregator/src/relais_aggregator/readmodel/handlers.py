@@ -18,6 +18,7 @@ from relais_aggregator.readmodel.payloads import (
     ThemeChanged,
     ThemeMerged,
 )
+from relais_aggregator.readmodel.repository import PublicPersonRepository, PublicThemeRepository
 
 log = logging.getLogger("relais.aggregator.events")
 M = TypeVar("M", bound=BaseModel)
@@ -43,7 +44,7 @@ def _event_time(event: dict[str, Any]) -> datetime:
 def on_ambassador_public(session: Session, event: dict[str, Any]) -> None:
     person = _parse(AmbassadorPublic, event)
     if person is not None:
-        repository.replace_person(session, person, _event_time(event))
+        PublicPersonRepository.from_session(session).replace(person, _event_time(event))
 
 
 def _person_id(event: dict[str, Any]) -> str:
@@ -66,13 +67,13 @@ def on_ambassador_erased(session: Session, event: dict[str, Any]) -> None:
 def on_theme_changed(session: Session, event: dict[str, Any]) -> None:
     theme = _parse(ThemeChanged, event)
     if theme is not None:
-        repository.upsert_theme(session, theme)
+        PublicThemeRepository.from_session(session).upsert(theme)
 
 
 def on_theme_merged(session: Session, event: dict[str, Any]) -> None:
     merged = _parse(ThemeMerged, event)
     if merged is not None:
-        repository.merge_theme(session, merged)
+        PublicThemeRepository.from_session(session).merge(merged)
 
 
 HANDLERS: dict[str, Handler] = {

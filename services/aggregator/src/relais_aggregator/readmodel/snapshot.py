@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from relais_aggregator import models
+from relais_aggregator.readmodel.repository import PublicPersonRepository, PublicThemeRepository
 from relais_aggregator.readmodel.schemas import (
     PublicAccount,
     PublicDirectory,
@@ -23,15 +23,15 @@ def _sort_key(person: PublicPerson) -> tuple[str, str]:
 
 
 def load_directory(session: Session, generated_at: datetime) -> PublicDirectory:
-    themes = session.scalars(select(models.PublicTheme)).all()
+    people_rows, theme_rows = (
+        PublicPersonRepository.from_session(session),
+        PublicThemeRepository.from_session(session),
+    )
+    themes = theme_rows.everything()
     archived = {t.slug for t in themes if t.archived}
     visible = {t.slug: t for t in themes if not t.archived}
-    links = session.scalars(
-        select(models.PublicPersonTheme).order_by(models.PublicPersonTheme.position)
-    ).all()
-    accounts = session.scalars(
-        select(models.PublicAccount).order_by(models.PublicAccount.position)
-    ).all()
+    links = people_rows.theme_links()
+    accounts = people_rows.accounts()
     theme_refs: dict[str, list[PublicThemeRef]] = defaultdict(list)
     for link in links:
         if link.theme_slug in archived:
@@ -59,7 +59,7 @@ def load_directory(session: Session, generated_at: datetime) -> PublicDirectory:
                 accounts=person_accounts[p.id],
                 listed_at=p.listed_at,
             )
-            for p in session.scalars(select(models.PublicPerson)).all()
+            for p in people_rows.everyone()
         ),
         key=_sort_key,
     )
