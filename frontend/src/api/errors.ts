@@ -1,4 +1,6 @@
 /** problem+json errors as sent by every Relais service. */
+import { fieldErrorText, problemText } from '../i18n/problems';
+
 export interface FieldError {
   field: string;
   message: string;
@@ -28,10 +30,15 @@ export class ApiError extends Error {
     return this.problem.errors ?? [];
   }
 
-  /** The message for one field, matching "bio" as well as "body.bio". */
+  /** What went wrong, in the interface's language (the server's `detail` only when nothing fits). */
+  get text(): string {
+    return problemText(this.problem);
+  }
+
+  /** The message for one field, matching "bio" as well as "body.bio", in the interface's language. */
   fieldMessage(field: string): string | undefined {
-    return this.fieldErrors.find((e) => e.field === field || e.field.split('.').pop() === field)
-      ?.message;
+    const error = this.fieldErrors.find((e) => e.field === field || e.field.split('.').pop() === field);
+    return error && fieldErrorText(this.problem, error);
   }
 
   get isStale(): boolean {

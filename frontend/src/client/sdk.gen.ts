@@ -2,7 +2,7 @@
 
 import { type Client, formDataBodySerializer, type Options as Options2, type TDataShape, urlSearchParamsBodySerializer } from './client';
 import { client } from './client.gen';
-import type { DeleteApiAmbassadorsMeAccountsByAccountIdData, DeleteApiAmbassadorsMeAccountsByAccountIdErrors, DeleteApiAmbassadorsMeAccountsByAccountIdResponses, DeleteApiAmbassadorsMeData, DeleteApiAmbassadorsMeErrors, DeleteApiAmbassadorsMeResponses, GetApiAggregatorData, GetApiAggregatorErrors, GetApiAggregatorPublicData, GetApiAggregatorPublicErrors, GetApiAggregatorPublicResponses, GetApiAggregatorPublicThemesBySlugData, GetApiAggregatorPublicThemesBySlugErrors, GetApiAggregatorPublicThemesBySlugResponses, GetApiAggregatorResponses, GetApiAggregatorThemesBySlugData, GetApiAggregatorThemesBySlugErrors, GetApiAggregatorThemesBySlugResponses, GetApiAmbassadorsAdminAmbassadorsData, GetApiAmbassadorsAdminAmbassadorsErrors, GetApiAmbassadorsAdminAmbassadorsResponses, GetApiAmbassadorsAdminMailboxData, GetApiAmbassadorsAdminMailboxErrors, GetApiAmbassadorsAdminMailboxResponses, GetApiAmbassadorsAdminModerationData, GetApiAmbassadorsAdminModerationErrors, GetApiAmbassadorsAdminModerationResponses, GetApiAmbassadorsChartersCurrentData, GetApiAmbassadorsChartersCurrentErrors, GetApiAmbassadorsChartersCurrentResponses, GetApiAmbassadorsChartersData, GetApiAmbassadorsChartersErrors, GetApiAmbassadorsChartersResponses, GetApiAmbassadorsDepartmentsByDepartmentIdData, GetApiAmbassadorsDepartmentsByDepartmentIdErrors, GetApiAmbassadorsDepartmentsByDepartmentIdResponses, GetApiAmbassadorsDepartmentsData, GetApiAmbassadorsDepartmentsErrors, GetApiAmbassadorsDepartmentsResponses, GetApiAmbassadorsDirectoryData, GetApiAmbassadorsDirectoryErrors, GetApiAmbassadorsDirectoryResponses, GetApiAmbassadorsInvitationsByTokenData, GetApiAmbassadorsInvitationsByTokenErrors, GetApiAmbassadorsInvitationsByTokenResponses, GetApiAmbassadorsInvitationsData, GetApiAmbassadorsInvitationsErrors, GetApiAmbassadorsInvitationsResponses, GetApiAmbassadorsMeAccountsData, GetApiAmbassadorsMeAccountsErrors, GetApiAmbassadorsMeAccountsResponses, GetApiAmbassadorsMeConsentsData, GetApiAmbassadorsMeConsentsErrors, GetApiAmbassadorsMeConsentsResponses, GetApiAmbassadorsMeData, GetApiAmbassadorsMeErrors, GetApiAmbassadorsMeExportData, GetApiAmbassadorsMeExportErrors, GetApiAmbassadorsMeExportResponses, GetApiAmbassadorsMeResponses, GetApiAmbassadorsPasswordResetsByTokenData, GetApiAmbassadorsPasswordResetsByTokenErrors, GetApiAmbassadorsPasswordResetsByTokenResponses, GetApiAmbassadorsPlatformsData, GetApiAmbassadorsPlatformsErrors, GetApiAmbassadorsPlatformsResponses, GetApiAmbassadorsThemesByThemeIdData, GetApiAmbassadorsThemesByThemeIdErrors, GetApiAmbassadorsThemesByThemeIdResponses, GetApiAmbassadorsThemesData, GetApiAmbassadorsThemesErrors, GetApiAmbassadorsThemesResponses, GetApiAuthSessionData, GetApiAuthSessionResponses, GetApiEditorialMeExportData, GetApiEditorialMeExportErrors, GetApiEditorialMeExportResponses, PatchApiAmbassadorsDepartmentsByDepartmentIdData, PatchApiAmbassadorsDepartmentsByDepartmentIdErrors, PatchApiAmbassadorsDepartmentsByDepartmentIdResponses, PatchApiAmbassadorsMeData, PatchApiAmbassadorsMeErrors, PatchApiAmbassadorsMeResponses, PatchApiAmbassadorsThemesByThemeIdData, PatchApiAmbassadorsThemesByThemeIdErrors, PatchApiAmbassadorsThemesByThemeIdResponses, PostApiAmbassadorsAccountsPreviewData, PostApiAmbassadorsAccountsPreviewErrors, PostApiAmbassadorsAccountsPreviewResponses, PostApiAmbassadorsAdminAmbassadorsByAmbassadorIdReinstateData, PostApiAmbassadorsAdminAmbassadorsByAmbassadorIdReinstateErrors, PostApiAmbassadorsAdminAmbassadorsByAmbassadorIdReinstateResponses, PostApiAmbassadorsAdminAmbassadorsByAmbassadorIdSuspendData, PostApiAmbassadorsAdminAmbassadorsByAmbassadorIdSuspendErrors, PostApiAmbassadorsAdminAmbassadorsByAmbassadorIdSuspendResponses, PostApiAmbassadorsAdminModerationByAmbassadorIdApproveData, PostApiAmbassadorsAdminModerationByAmbassadorIdApproveErrors, PostApiAmbassadorsAdminModerationByAmbassadorIdApproveResponses, PostApiAmbassadorsAdminModerationByAmbassadorIdRejectData, PostApiAmbassadorsAdminModerationByAmbassadorIdRejectErrors, PostApiAmbassadorsAdminModerationByAmbassadorIdRejectResponses, PostApiAmbassadorsChartersData, PostApiAmbassadorsChartersErrors, PostApiAmbassadorsChartersPreviewData, PostApiAmbassadorsChartersPreviewErrors, PostApiAmbassadorsChartersPreviewResponses, PostApiAmbassadorsChartersResponses, PostApiAmbassadorsDepartmentsByDepartmentIdArchiveData, PostApiAmbassadorsDepartmentsByDepartmentIdArchiveErrors, PostApiAmbassadorsDepartmentsByDepartmentIdArchiveResponses, PostApiAmbassadorsDepartmentsByDepartmentIdMergeData, PostApiAmbassadorsDepartmentsByDepartmentIdMergeErrors, PostApiAmbassadorsDepartmentsByDepartmentIdMergeResponses, PostApiAmbassadorsDepartmentsData, PostApiAmbassadorsDepartmentsErrors, PostApiAmbassadorsDepartmentsResponses, PostApiAmbassadorsInvitationsByInvitationIdResendData, PostApiAmbassadorsInvitationsByInvitationIdResendErrors, PostApiAmbassadorsInvitationsByInvitationIdResendResponses, PostApiAmbassadorsInvitationsByInvitationIdRevokeData, PostApiAmbassadorsInvitationsByInvitationIdRevokeErrors, PostApiAmbassadorsInvitationsByInvitationIdRevokeResponses, PostApiAmbassadorsInvitationsByTokenAcceptData, PostApiAmbassadorsInvitationsByTokenAcceptErrors, PostApiAmbassadorsInvitationsByTokenAcceptResponses, PostApiAmbassadorsInvitationsData, PostApiAmbassadorsInvitationsErrors, PostApiAmbassadorsInvitationsImportData, PostApiAmbassadorsInvitationsImportErrors, PostApiAmbassadorsInvitationsImportResponses, PostApiAmbassadorsInvitationsResponses, PostApiAmbassadorsMeAccountsData, PostApiAmbassadorsMeAccountsErrors, PostApiAmbassadorsMeAccountsResponses, PostApiAmbassadorsMeCharterAcceptanceData, PostApiAmbassadorsMeCharterAcceptanceErrors, PostApiAmbassadorsMeCharterAcceptanceResponses, PostApiAmbassadorsMeSessionsRevokeData, PostApiAmbassadorsMeSessionsRevokeErrors, PostApiAmbassadorsMeSessionsRevokeResponses, PostApiAmbassadorsPasswordResetsByTokenData, PostApiAmbassadorsPasswordResetsByTokenErrors, PostApiAmbassadorsPasswordResetsByTokenResponses, PostApiAmbassadorsPasswordResetsData, PostApiAmbassadorsPasswordResetsErrors, PostApiAmbassadorsPasswordResetsResponses, PostApiAmbassadorsSignupData, PostApiAmbassadorsSignupErrors, PostApiAmbassadorsSignupResponses, PostApiAmbassadorsThemesByThemeIdArchiveData, PostApiAmbassadorsThemesByThemeIdArchiveErrors, PostApiAmbassadorsThemesByThemeIdArchiveResponses, PostApiAmbassadorsThemesByThemeIdMergeData, PostApiAmbassadorsThemesByThemeIdMergeErrors, PostApiAmbassadorsThemesByThemeIdMergeResponses, PostApiAmbassadorsThemesData, PostApiAmbassadorsThemesErrors, PostApiAmbassadorsThemesResponses, PostApiAuthLoginData, PostApiAuthLoginErrors, PostApiAuthLoginResponses, PostApiAuthLogoutData, PostApiAuthLogoutResponses, PostApiAuthTokenData, PostApiAuthTokenErrors, PostApiAuthTokenResponses, PutApiAmbassadorsMeAccountsByAccountIdConsentData, PutApiAmbassadorsMeAccountsByAccountIdConsentErrors, PutApiAmbassadorsMeAccountsByAccountIdConsentResponses, PutApiAmbassadorsMeListingData, PutApiAmbassadorsMeListingErrors, PutApiAmbassadorsMeListingResponses, PutApiAmbassadorsMePasswordData, PutApiAmbassadorsMePasswordErrors, PutApiAmbassadorsMePasswordResponses } from './types.gen';
+import type { DeleteApiAmbassadorsMeAccountsByAccountIdData, DeleteApiAmbassadorsMeAccountsByAccountIdErrors, DeleteApiAmbassadorsMeAccountsByAccountIdResponses, DeleteApiAmbassadorsMeData, DeleteApiAmbassadorsMeErrors, DeleteApiAmbassadorsMeResponses, GetApiAggregatorData, GetApiAggregatorErrors, GetApiAggregatorPublicData, GetApiAggregatorPublicErrors, GetApiAggregatorPublicResponses, GetApiAggregatorPublicThemesBySlugData, GetApiAggregatorPublicThemesBySlugErrors, GetApiAggregatorPublicThemesBySlugResponses, GetApiAggregatorResponses, GetApiAggregatorThemesBySlugData, GetApiAggregatorThemesBySlugErrors, GetApiAggregatorThemesBySlugResponses, GetApiAmbassadorsAdminAmbassadorsData, GetApiAmbassadorsAdminAmbassadorsErrors, GetApiAmbassadorsAdminAmbassadorsResponses, GetApiAmbassadorsAdminMailboxData, GetApiAmbassadorsAdminMailboxErrors, GetApiAmbassadorsAdminMailboxResponses, GetApiAmbassadorsAdminModerationCountData, GetApiAmbassadorsAdminModerationCountErrors, GetApiAmbassadorsAdminModerationCountResponses, GetApiAmbassadorsAdminModerationData, GetApiAmbassadorsAdminModerationErrors, GetApiAmbassadorsAdminModerationPolicyData, GetApiAmbassadorsAdminModerationPolicyErrors, GetApiAmbassadorsAdminModerationPolicyResponses, GetApiAmbassadorsAdminModerationResponses, GetApiAmbassadorsChartersCurrentData, GetApiAmbassadorsChartersCurrentErrors, GetApiAmbassadorsChartersCurrentResponses, GetApiAmbassadorsChartersData, GetApiAmbassadorsChartersErrors, GetApiAmbassadorsChartersResponses, GetApiAmbassadorsDepartmentsByDepartmentIdData, GetApiAmbassadorsDepartmentsByDepartmentIdErrors, GetApiAmbassadorsDepartmentsByDepartmentIdResponses, GetApiAmbassadorsDepartmentsData, GetApiAmbassadorsDepartmentsErrors, GetApiAmbassadorsDepartmentsResponses, GetApiAmbassadorsDirectoryData, GetApiAmbassadorsDirectoryErrors, GetApiAmbassadorsDirectoryResponses, GetApiAmbassadorsInvitationsByTokenData, GetApiAmbassadorsInvitationsByTokenErrors, GetApiAmbassadorsInvitationsByTokenResponses, GetApiAmbassadorsInvitationsData, GetApiAmbassadorsInvitationsErrors, GetApiAmbassadorsInvitationsResponses, GetApiAmbassadorsMeAccountsData, GetApiAmbassadorsMeAccountsErrors, GetApiAmbassadorsMeAccountsResponses, GetApiAmbassadorsMeConsentsData, GetApiAmbassadorsMeConsentsErrors, GetApiAmbassadorsMeConsentsResponses, GetApiAmbassadorsMeData, GetApiAmbassadorsMeErrors, GetApiAmbassadorsMeExportData, GetApiAmbassadorsMeExportErrors, GetApiAmbassadorsMeExportResponses, GetApiAmbassadorsMeResponses, GetApiAmbassadorsPasswordResetsByTokenData, GetApiAmbassadorsPasswordResetsByTokenErrors, GetApiAmbassadorsPasswordResetsByTokenResponses, GetApiAmbassadorsPlatformsData, GetApiAmbassadorsPlatformsErrors, GetApiAmbassadorsPlatformsResponses, GetApiAmbassadorsThemesByThemeIdData, GetApiAmbassadorsThemesByThemeIdErrors, GetApiAmbassadorsThemesByThemeIdResponses, GetApiAmbassadorsThemesData, GetApiAmbassadorsThemesErrors, GetApiAmbassadorsThemesResponses, GetApiAuthSessionData, GetApiAuthSessionResponses, GetApiEditorialMeExportData, GetApiEditorialMeExportErrors, GetApiEditorialMeExportResponses, PatchApiAmbassadorsDepartmentsByDepartmentIdData, PatchApiAmbassadorsDepartmentsByDepartmentIdErrors, PatchApiAmbassadorsDepartmentsByDepartmentIdResponses, PatchApiAmbassadorsMeData, PatchApiAmbassadorsMeErrors, PatchApiAmbassadorsMeResponses, PatchApiAmbassadorsThemesByThemeIdData, PatchApiAmbassadorsThemesByThemeIdErrors, PatchApiAmbassadorsThemesByThemeIdResponses, PostApiAmbassadorsAccountsPreviewData, PostApiAmbassadorsAccountsPreviewErrors, PostApiAmbassadorsAccountsPreviewResponses, PostApiAmbassadorsAdminAmbassadorsByAmbassadorIdReinstateData, PostApiAmbassadorsAdminAmbassadorsByAmbassadorIdReinstateErrors, PostApiAmbassadorsAdminAmbassadorsByAmbassadorIdReinstateResponses, PostApiAmbassadorsAdminAmbassadorsByAmbassadorIdSuspendData, PostApiAmbassadorsAdminAmbassadorsByAmbassadorIdSuspendErrors, PostApiAmbassadorsAdminAmbassadorsByAmbassadorIdSuspendResponses, PostApiAmbassadorsAdminModerationBulkData, PostApiAmbassadorsAdminModerationBulkErrors, PostApiAmbassadorsAdminModerationBulkResponses, PostApiAmbassadorsAdminModerationByAmbassadorIdApproveData, PostApiAmbassadorsAdminModerationByAmbassadorIdApproveErrors, PostApiAmbassadorsAdminModerationByAmbassadorIdApproveResponses, PostApiAmbassadorsAdminModerationByAmbassadorIdRejectData, PostApiAmbassadorsAdminModerationByAmbassadorIdRejectErrors, PostApiAmbassadorsAdminModerationByAmbassadorIdRejectResponses, PostApiAmbassadorsChartersData, PostApiAmbassadorsChartersErrors, PostApiAmbassadorsChartersPreviewData, PostApiAmbassadorsChartersPreviewErrors, PostApiAmbassadorsChartersPreviewResponses, PostApiAmbassadorsChartersResponses, PostApiAmbassadorsDepartmentsByDepartmentIdArchiveData, PostApiAmbassadorsDepartmentsByDepartmentIdArchiveErrors, PostApiAmbassadorsDepartmentsByDepartmentIdArchiveResponses, PostApiAmbassadorsDepartmentsByDepartmentIdMergeData, PostApiAmbassadorsDepartmentsByDepartmentIdMergeErrors, PostApiAmbassadorsDepartmentsByDepartmentIdMergeResponses, PostApiAmbassadorsDepartmentsData, PostApiAmbassadorsDepartmentsErrors, PostApiAmbassadorsDepartmentsResponses, PostApiAmbassadorsEmailVerificationsByTokenData, PostApiAmbassadorsEmailVerificationsByTokenErrors, PostApiAmbassadorsEmailVerificationsByTokenResponses, PostApiAmbassadorsInvitationsByInvitationIdResendData, PostApiAmbassadorsInvitationsByInvitationIdResendErrors, PostApiAmbassadorsInvitationsByInvitationIdResendResponses, PostApiAmbassadorsInvitationsByInvitationIdRevokeData, PostApiAmbassadorsInvitationsByInvitationIdRevokeErrors, PostApiAmbassadorsInvitationsByInvitationIdRevokeResponses, PostApiAmbassadorsInvitationsByTokenAcceptData, PostApiAmbassadorsInvitationsByTokenAcceptErrors, PostApiAmbassadorsInvitationsByTokenAcceptResponses, PostApiAmbassadorsInvitationsData, PostApiAmbassadorsInvitationsErrors, PostApiAmbassadorsInvitationsImportData, PostApiAmbassadorsInvitationsImportErrors, PostApiAmbassadorsInvitationsImportResponses, PostApiAmbassadorsInvitationsResponses, PostApiAmbassadorsMeAccountsData, PostApiAmbassadorsMeAccountsErrors, PostApiAmbassadorsMeAccountsResponses, PostApiAmbassadorsMeCharterAcceptanceData, PostApiAmbassadorsMeCharterAcceptanceErrors, PostApiAmbassadorsMeCharterAcceptanceResponses, PostApiAmbassadorsMeEmailVerificationData, PostApiAmbassadorsMeEmailVerificationErrors, PostApiAmbassadorsMeEmailVerificationResponses, PostApiAmbassadorsMeSessionsRevokeData, PostApiAmbassadorsMeSessionsRevokeErrors, PostApiAmbassadorsMeSessionsRevokeResponses, PostApiAmbassadorsPasswordResetsByTokenData, PostApiAmbassadorsPasswordResetsByTokenErrors, PostApiAmbassadorsPasswordResetsByTokenResponses, PostApiAmbassadorsPasswordResetsData, PostApiAmbassadorsPasswordResetsErrors, PostApiAmbassadorsPasswordResetsResponses, PostApiAmbassadorsSignupData, PostApiAmbassadorsSignupErrors, PostApiAmbassadorsSignupResponses, PostApiAmbassadorsThemesByThemeIdArchiveData, PostApiAmbassadorsThemesByThemeIdArchiveErrors, PostApiAmbassadorsThemesByThemeIdArchiveResponses, PostApiAmbassadorsThemesByThemeIdMergeData, PostApiAmbassadorsThemesByThemeIdMergeErrors, PostApiAmbassadorsThemesByThemeIdMergeResponses, PostApiAmbassadorsThemesData, PostApiAmbassadorsThemesErrors, PostApiAmbassadorsThemesResponses, PostApiAuthLoginData, PostApiAuthLoginErrors, PostApiAuthLoginResponses, PostApiAuthLogoutData, PostApiAuthLogoutResponses, PostApiAuthTokenData, PostApiAuthTokenErrors, PostApiAuthTokenResponses, PutApiAmbassadorsAdminAmbassadorsByAmbassadorIdRolesData, PutApiAmbassadorsAdminAmbassadorsByAmbassadorIdRolesErrors, PutApiAmbassadorsAdminAmbassadorsByAmbassadorIdRolesResponses, PutApiAmbassadorsAdminModerationPolicyData, PutApiAmbassadorsAdminModerationPolicyErrors, PutApiAmbassadorsAdminModerationPolicyResponses, PutApiAmbassadorsMeAccountsByAccountIdConsentData, PutApiAmbassadorsMeAccountsByAccountIdConsentErrors, PutApiAmbassadorsMeAccountsByAccountIdConsentResponses, PutApiAmbassadorsMeListingData, PutApiAmbassadorsMeListingErrors, PutApiAmbassadorsMeListingResponses, PutApiAmbassadorsMePasswordData, PutApiAmbassadorsMePasswordErrors, PutApiAmbassadorsMePasswordResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -75,6 +75,9 @@ export class PublicService {
 export class AccountsService {
     /**
      * Preview
+     *
+     * Async, like its dependencies: a blog's feed is discovered on the event loop, with no
+     * thread and no database connection held while the site takes its time.
      */
     public static preview<ThrowOnError extends boolean = false>(options: Options<PostApiAmbassadorsAccountsPreviewData, ThrowOnError>) {
         return (options.client ?? client).post<PostApiAmbassadorsAccountsPreviewResponses, PostApiAmbassadorsAccountsPreviewErrors, ThrowOnError>({
@@ -85,6 +88,19 @@ export class AccountsService {
                 'Content-Type': 'application/json',
                 ...options.headers
             }
+        });
+    }
+    
+    /**
+     * Verify Email
+     *
+     * Confirm the address with the mailed link (404 unknown, 410 used or expired).
+     */
+    public static verifyEmail<ThrowOnError extends boolean = false>(options: Options<PostApiAmbassadorsEmailVerificationsByTokenData, ThrowOnError>) {
+        return (options.client ?? client).post<PostApiAmbassadorsEmailVerificationsByTokenResponses, PostApiAmbassadorsEmailVerificationsByTokenErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/ambassadors/email-verifications/{token}',
+            ...options
         });
     }
     
@@ -101,6 +117,8 @@ export class AccountsService {
     
     /**
      * Add
+     *
+     * Check, fetch with nothing held, then read and store in one thread hop.
      */
     public static add<ThrowOnError extends boolean = false>(options: Options<PostApiAmbassadorsMeAccountsData, ThrowOnError>) {
         return (options.client ?? client).post<PostApiAmbassadorsMeAccountsResponses, PostApiAmbassadorsMeAccountsErrors, ThrowOnError>({
@@ -141,12 +159,43 @@ export class AccountsService {
     }
     
     /**
+     * Resend Verification
+     *
+     * Mail a new confirmation link (a few an hour; 409 when already confirmed).
+     */
+    public static resendVerification<ThrowOnError extends boolean = false>(options?: Options<PostApiAmbassadorsMeEmailVerificationData, ThrowOnError>) {
+        return (options?.client ?? client).post<PostApiAmbassadorsMeEmailVerificationResponses, PostApiAmbassadorsMeEmailVerificationErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/ambassadors/me/email-verification',
+            ...options
+        });
+    }
+    
+    /**
      * Change Password
      *
      * Change one's password (the current one is asked again). Every session, this one
      * included, is signed out: sign in again with the new password.
      */
     public static changePassword<ThrowOnError extends boolean = false>(options: Options<PutApiAmbassadorsMePasswordData, ThrowOnError>) {
+        return (options.client ?? client).put<PutApiAmbassadorsMePasswordResponses, PutApiAmbassadorsMePasswordErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/ambassadors/me/password',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
+    }
+    
+    /**
+     * Change Password
+     *
+     * Change one's password (the current one is asked again). Every session, this one
+     * included, is signed out: sign in again with the new password.
+     */
+    public static changePassword2<ThrowOnError extends boolean = false>(options: Options<PutApiAmbassadorsMePasswordData, ThrowOnError>) {
         return (options.client ?? client).put<PutApiAmbassadorsMePasswordResponses, PutApiAmbassadorsMePasswordErrors, ThrowOnError>({
             security: [{ scheme: 'bearer', type: 'http' }],
             url: '/api/ambassadors/me/password',
@@ -172,6 +221,19 @@ export class AccountsService {
     }
     
     /**
+     * Sign Out Everywhere
+     *
+     * Sign out of every device, this one included: each must sign in again.
+     */
+    public static signOutEverywhere2<ThrowOnError extends boolean = false>(options?: Options<PostApiAmbassadorsMeSessionsRevokeData, ThrowOnError>) {
+        return (options?.client ?? client).post<PostApiAmbassadorsMeSessionsRevokeResponses, PostApiAmbassadorsMeSessionsRevokeErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/ambassadors/me/sessions/revoke',
+            ...options
+        });
+    }
+    
+    /**
      * Platforms
      *
      * Public: the platforms a person can declare, with an input hint each.
@@ -186,6 +248,10 @@ export class AccountsService {
     
     /**
      * Signup
+     *
+     * Sign up with an address of an allowed domain (RELAIS_SIGNUP_DOMAINS; 403 otherwise).
+     * The answer is the same whether or not the address has an account: a link to confirm it
+     * is mailed (or, to an existing account's owner, a notice).
      */
     public static signup<ThrowOnError extends boolean = false>(options: Options<PostApiAmbassadorsSignupData, ThrowOnError>) {
         return (options.client ?? client).post<PostApiAmbassadorsSignupResponses, PostApiAmbassadorsSignupErrors, ThrowOnError>({
@@ -226,6 +292,23 @@ export class AdminService {
     }
     
     /**
+     * Roles
+     *
+     * Grant or revoke the admin role (409 for the last active admin).
+     */
+    public static roles<ThrowOnError extends boolean = false>(options: Options<PutApiAmbassadorsAdminAmbassadorsByAmbassadorIdRolesData, ThrowOnError>) {
+        return (options.client ?? client).put<PutApiAmbassadorsAdminAmbassadorsByAmbassadorIdRolesResponses, PutApiAmbassadorsAdminAmbassadorsByAmbassadorIdRolesErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/ambassadors/admin/ambassadors/{ambassador_id}/roles',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
+    }
+    
+    /**
      * Suspend
      *
      * Unlist the person at once and refuse their sign-ins until reinstated.
@@ -247,7 +330,7 @@ export class MailService {
     /**
      * Mailbox
      *
-     * Every outgoing message, newest first; without SMTP this is where invitations can be read.
+     * Every outgoing message, newest first, secret links redacted.
      */
     public static mailbox<ThrowOnError extends boolean = false>(options?: Options<GetApiAmbassadorsAdminMailboxData, ThrowOnError>) {
         return (options?.client ?? client).get<GetApiAmbassadorsAdminMailboxResponses, GetApiAmbassadorsAdminMailboxErrors, ThrowOnError>({
@@ -261,6 +344,8 @@ export class MailService {
 export class ModerationService {
     /**
      * Queue
+     *
+     * First listings, then changes to listed people, oldest first (decide to see more).
      */
     public static queue<ThrowOnError extends boolean = false>(options?: Options<GetApiAmbassadorsAdminModerationData, ThrowOnError>) {
         return (options?.client ?? client).get<GetApiAmbassadorsAdminModerationResponses, GetApiAmbassadorsAdminModerationErrors, ThrowOnError>({
@@ -271,7 +356,63 @@ export class ModerationService {
     }
     
     /**
+     * Bulk
+     *
+     * Approve or reject up to 50 people at once; each gets its own result.
+     */
+    public static bulk<ThrowOnError extends boolean = false>(options: Options<PostApiAmbassadorsAdminModerationBulkData, ThrowOnError>) {
+        return (options.client ?? client).post<PostApiAmbassadorsAdminModerationBulkResponses, PostApiAmbassadorsAdminModerationBulkErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/ambassadors/admin/moderation/bulk',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
+    }
+    
+    /**
+     * Count
+     */
+    public static count<ThrowOnError extends boolean = false>(options?: Options<GetApiAmbassadorsAdminModerationCountData, ThrowOnError>) {
+        return (options?.client ?? client).get<GetApiAmbassadorsAdminModerationCountResponses, GetApiAmbassadorsAdminModerationCountErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/ambassadors/admin/moderation/count',
+            ...options
+        });
+    }
+    
+    /**
+     * Policy
+     */
+    public static policy<ThrowOnError extends boolean = false>(options?: Options<GetApiAmbassadorsAdminModerationPolicyData, ThrowOnError>) {
+        return (options?.client ?? client).get<GetApiAmbassadorsAdminModerationPolicyResponses, GetApiAmbassadorsAdminModerationPolicyErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/ambassadors/admin/moderation/policy',
+            ...options
+        });
+    }
+    
+    /**
+     * Set Policy
+     */
+    public static setPolicy<ThrowOnError extends boolean = false>(options: Options<PutApiAmbassadorsAdminModerationPolicyData, ThrowOnError>) {
+        return (options.client ?? client).put<PutApiAmbassadorsAdminModerationPolicyResponses, PutApiAmbassadorsAdminModerationPolicyErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/ambassadors/admin/moderation/policy',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
+    }
+    
+    /**
      * Approve
+     *
+     * Approve a first listing, or a listed person's change (it goes public).
      */
     public static approve<ThrowOnError extends boolean = false>(options: Options<PostApiAmbassadorsAdminModerationByAmbassadorIdApproveData, ThrowOnError>) {
         return (options.client ?? client).post<PostApiAmbassadorsAdminModerationByAmbassadorIdApproveResponses, PostApiAmbassadorsAdminModerationByAmbassadorIdApproveErrors, ThrowOnError>({
@@ -283,6 +424,8 @@ export class ModerationService {
     
     /**
      * Reject
+     *
+     * Reject a first listing, or decline a change (the approved version stays public).
      */
     public static reject<ThrowOnError extends boolean = false>(options: Options<PostApiAmbassadorsAdminModerationByAmbassadorIdRejectData, ThrowOnError>) {
         return (options.client ?? client).post<PostApiAmbassadorsAdminModerationByAmbassadorIdRejectResponses, PostApiAmbassadorsAdminModerationByAmbassadorIdRejectErrors, ThrowOnError>({
@@ -605,6 +748,9 @@ export class ProfilesService {
     
     /**
      * Update
+     *
+     * Send only the fields you change. A stale If-Match is merged unless one of them was
+     * changed since (412 with `conflicting_fields` and `current_etag`).
      */
     public static update<ThrowOnError extends boolean = false>(options: Options<PatchApiAmbassadorsMeData, ThrowOnError>) {
         return (options.client ?? client).patch<PatchApiAmbassadorsMeResponses, PatchApiAmbassadorsMeErrors, ThrowOnError>({
@@ -811,9 +957,9 @@ export class AuthService {
     /**
      * Session
      *
-     * Who is signed in (cookie or bearer token); 401 when nobody, or when the person has
-     * erased their account since (asked of the ambassadors service; the token alone when it
-     * cannot answer).
+     * Who is signed in (cookie or bearer token), with the roles they have now; 401 when nobody,
+     * or when the person was erased, suspended or signed out everywhere since (asked of the
+     * ambassadors service; the token alone when it cannot answer).
      */
     public static session<ThrowOnError extends boolean = false>(options?: Options<GetApiAuthSessionData, ThrowOnError>) {
         return (options?.client ?? client).get<GetApiAuthSessionResponses, unknown, ThrowOnError>({

@@ -287,6 +287,56 @@ export type AmbassadorsAdminAmbassador = {
 };
 
 /**
+ * BulkDecision
+ */
+export type AmbassadorsBulkDecision = {
+    /**
+     * Action
+     */
+    action: 'approve' | 'reject';
+    /**
+     * Ambassador Ids
+     */
+    ambassador_ids: Array<string>;
+    /**
+     * Reason
+     *
+     * For reject.
+     */
+    reason?: string | null;
+};
+
+/**
+ * BulkOutcome
+ */
+export type AmbassadorsBulkOutcome = {
+    /**
+     * Results
+     */
+    results: Array<AmbassadorsBulkResult>;
+};
+
+/**
+ * BulkResult
+ */
+export type AmbassadorsBulkResult = {
+    /**
+     * Ambassador Id
+     */
+    ambassador_id: string;
+    /**
+     * Detail
+     */
+    detail: string | null;
+    /**
+     * Status
+     *
+     * 200, or the status the single decision would have had.
+     */
+    status: number;
+};
+
+/**
  * CharterAcceptance
  */
 export type AmbassadorsCharterAcceptance = {
@@ -526,6 +576,26 @@ export type AmbassadorsErasureRequest = {
 };
 
 /**
+ * FieldChange
+ *
+ * One public field that differs from the approved version (lists: theme names, accounts).
+ */
+export type AmbassadorsFieldChange = {
+    /**
+     * Approved
+     */
+    approved: string | Array<string>;
+    /**
+     * Field
+     */
+    field: 'accounts' | 'bio' | 'display_name' | 'job_title' | 'languages' | 'location' | 'theme_ids';
+    /**
+     * Proposed
+     */
+    proposed: string | Array<string>;
+};
+
+/**
  * FieldProblem
  */
 export type AmbassadorsFieldProblem = {
@@ -674,6 +744,14 @@ export type AmbassadorsLineError = {
  */
 export type AmbassadorsListingState = {
     /**
+     * Change
+     */
+    change?: 'declined' | 'none' | 'pending';
+    /**
+     * Change Reason
+     */
+    change_reason?: string | null;
+    /**
      * Consented At
      */
     consented_at: string | null;
@@ -701,6 +779,8 @@ export type AmbassadorsListingState = {
 export type AmbassadorsMailMessageRead = {
     /**
      * Body Text
+     *
+     * The text with every secret link (reset, e-mail confirmation, invitation) redacted: only the recipient can read it.
      */
     body_text: string;
     /**
@@ -712,9 +792,15 @@ export type AmbassadorsMailMessageRead = {
      */
     id: string;
     /**
+     * Kind
+     *
+     * verification, signup-notice, reset, invitation, lockout…
+     */
+    kind: string;
+    /**
      * Status
      *
-     * stored: no SMTP server configured, kept in this mailbox and not sent; pending: waiting for the SMTP job; sent; failed: the SMTP server refused it.
+     * stored: no SMTP server configured, not sent (outside production the whole message is written to var/mail/ on the server's machine); pending: waiting for the SMTP job; sent; failed: the SMTP server refused it.
      */
     status: 'failed' | 'pending' | 'sent' | 'stored';
     /**
@@ -804,16 +890,30 @@ export type AmbassadorsMergeRequest = {
 
 /**
  * ModerationItem
+ *
+ * A first listing (kind "listing") or a change to a listed person's public entry.
  */
 export type AmbassadorsModerationItem = {
     /**
      * Accounts
+     *
+     * All accounts; `public` marks the shown.
      */
     accounts: Array<AmbassadorsSocialAccountRead>;
     /**
      * Ambassador Id
      */
     ambassador_id: string;
+    /**
+     * Bio
+     */
+    bio: string;
+    /**
+     * Changes
+     *
+     * Differences from the version approved before (empty for a first listing).
+     */
+    changes: Array<AmbassadorsFieldChange>;
     /**
      * Consented At
      */
@@ -832,6 +932,18 @@ export type AmbassadorsModerationItem = {
      */
     job_title: string;
     /**
+     * Kind
+     */
+    kind: 'change' | 'listing';
+    /**
+     * Languages
+     */
+    languages: Array<string>;
+    /**
+     * Location
+     */
+    location: string;
+    /**
      * Moderation
      */
     moderation: 'approved' | 'none' | 'pending' | 'rejected';
@@ -843,6 +955,14 @@ export type AmbassadorsModerationItem = {
      * Status
      */
     status: 'active' | 'pending' | 'suspended';
+    /**
+     * Submitted At
+     */
+    submitted_at: string | null;
+    /**
+     * Themes
+     */
+    themes: Array<AmbassadorsTaxonomyRef>;
 };
 
 /**
@@ -934,6 +1054,24 @@ export type AmbassadorsPasswordChange = {
 };
 
 /**
+ * PendingCount
+ */
+export type AmbassadorsPendingCount = {
+    /**
+     * Changes
+     */
+    changes: number;
+    /**
+     * Listings
+     */
+    listings: number;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
  * PlatformRead
  */
 export type AmbassadorsPlatformRead = {
@@ -953,6 +1091,18 @@ export type AmbassadorsPlatformRead = {
      * Placeholder
      */
     placeholder: string;
+};
+
+/**
+ * Policy
+ */
+export type AmbassadorsPolicy = {
+    /**
+     * Moderate Changes
+     *
+     * Changes to a listed person's public fields wait for approval; the approved version stays public meanwhile. Off: changes go live at once (pending ones too).
+     */
+    moderate_changes: boolean;
 };
 
 /**
@@ -1065,6 +1215,28 @@ export type AmbassadorsResetRequest = {
  * ResetRequested
  */
 export type AmbassadorsResetRequested = {
+    /**
+     * Detail
+     */
+    detail: string;
+};
+
+/**
+ * RoleChange
+ */
+export type AmbassadorsRoleChange = {
+    /**
+     * Admin
+     *
+     * Grant (true) or revoke (false) the core team's role.
+     */
+    admin: boolean;
+};
+
+/**
+ * SignupAccepted
+ */
+export type AmbassadorsSignupAccepted = {
     /**
      * Detail
      */
@@ -1621,6 +1793,12 @@ export type GetApiAmbassadorsAdminAmbassadorsData = {
          */
         status?: 'active' | 'pending' | 'suspended' | null;
         /**
+         * Q
+         *
+         * Name or e-mail fragment
+         */
+        q?: string | null;
+        /**
          * Cursor
          */
         cursor?: string | null;
@@ -1759,6 +1937,76 @@ export type PostApiAmbassadorsAdminAmbassadorsByAmbassadorIdReinstateResponses =
 };
 
 export type PostApiAmbassadorsAdminAmbassadorsByAmbassadorIdReinstateResponse = PostApiAmbassadorsAdminAmbassadorsByAmbassadorIdReinstateResponses[keyof PostApiAmbassadorsAdminAmbassadorsByAmbassadorIdReinstateResponses];
+
+export type PutApiAmbassadorsAdminAmbassadorsByAmbassadorIdRolesData = {
+    body: AmbassadorsRoleChange;
+    path: {
+        /**
+         * Ambassador Id
+         */
+        ambassador_id: string;
+    };
+    query?: never;
+    url: '/api/ambassadors/admin/ambassadors/{ambassador_id}/roles';
+};
+
+export type PutApiAmbassadorsAdminAmbassadorsByAmbassadorIdRolesErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type PutApiAmbassadorsAdminAmbassadorsByAmbassadorIdRolesError = PutApiAmbassadorsAdminAmbassadorsByAmbassadorIdRolesErrors[keyof PutApiAmbassadorsAdminAmbassadorsByAmbassadorIdRolesErrors];
+
+export type PutApiAmbassadorsAdminAmbassadorsByAmbassadorIdRolesResponses = {
+    /**
+     * Successful Response
+     */
+    200: AmbassadorsAdminAmbassador;
+};
+
+export type PutApiAmbassadorsAdminAmbassadorsByAmbassadorIdRolesResponse = PutApiAmbassadorsAdminAmbassadorsByAmbassadorIdRolesResponses[keyof PutApiAmbassadorsAdminAmbassadorsByAmbassadorIdRolesResponses];
 
 export type PostApiAmbassadorsAdminAmbassadorsByAmbassadorIdSuspendData = {
     body: AmbassadorsSuspension;
@@ -1907,7 +2155,12 @@ export type GetApiAmbassadorsAdminMailboxResponse = GetApiAmbassadorsAdminMailbo
 export type GetApiAmbassadorsAdminModerationData = {
     body?: never;
     path?: never;
-    query?: never;
+    query?: {
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
     url: '/api/ambassadors/admin/moderation';
 };
 
@@ -1970,6 +2223,274 @@ export type GetApiAmbassadorsAdminModerationResponses = {
 };
 
 export type GetApiAmbassadorsAdminModerationResponse = GetApiAmbassadorsAdminModerationResponses[keyof GetApiAmbassadorsAdminModerationResponses];
+
+export type PostApiAmbassadorsAdminModerationBulkData = {
+    body: AmbassadorsBulkDecision;
+    path?: never;
+    query?: never;
+    url: '/api/ambassadors/admin/moderation/bulk';
+};
+
+export type PostApiAmbassadorsAdminModerationBulkErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type PostApiAmbassadorsAdminModerationBulkError = PostApiAmbassadorsAdminModerationBulkErrors[keyof PostApiAmbassadorsAdminModerationBulkErrors];
+
+export type PostApiAmbassadorsAdminModerationBulkResponses = {
+    /**
+     * Successful Response
+     */
+    200: AmbassadorsBulkOutcome;
+};
+
+export type PostApiAmbassadorsAdminModerationBulkResponse = PostApiAmbassadorsAdminModerationBulkResponses[keyof PostApiAmbassadorsAdminModerationBulkResponses];
+
+export type GetApiAmbassadorsAdminModerationCountData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/ambassadors/admin/moderation/count';
+};
+
+export type GetApiAmbassadorsAdminModerationCountErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type GetApiAmbassadorsAdminModerationCountError = GetApiAmbassadorsAdminModerationCountErrors[keyof GetApiAmbassadorsAdminModerationCountErrors];
+
+export type GetApiAmbassadorsAdminModerationCountResponses = {
+    /**
+     * Successful Response
+     */
+    200: AmbassadorsPendingCount;
+};
+
+export type GetApiAmbassadorsAdminModerationCountResponse = GetApiAmbassadorsAdminModerationCountResponses[keyof GetApiAmbassadorsAdminModerationCountResponses];
+
+export type GetApiAmbassadorsAdminModerationPolicyData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/ambassadors/admin/moderation/policy';
+};
+
+export type GetApiAmbassadorsAdminModerationPolicyErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type GetApiAmbassadorsAdminModerationPolicyError = GetApiAmbassadorsAdminModerationPolicyErrors[keyof GetApiAmbassadorsAdminModerationPolicyErrors];
+
+export type GetApiAmbassadorsAdminModerationPolicyResponses = {
+    /**
+     * Successful Response
+     */
+    200: AmbassadorsPolicy;
+};
+
+export type GetApiAmbassadorsAdminModerationPolicyResponse = GetApiAmbassadorsAdminModerationPolicyResponses[keyof GetApiAmbassadorsAdminModerationPolicyResponses];
+
+export type PutApiAmbassadorsAdminModerationPolicyData = {
+    body: AmbassadorsPolicy;
+    headers?: {
+        /**
+         * If-Match
+         *
+         * ETag from the last read
+         */
+        'If-Match'?: string | null;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/ambassadors/admin/moderation/policy';
+};
+
+export type PutApiAmbassadorsAdminModerationPolicyErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type PutApiAmbassadorsAdminModerationPolicyError = PutApiAmbassadorsAdminModerationPolicyErrors[keyof PutApiAmbassadorsAdminModerationPolicyErrors];
+
+export type PutApiAmbassadorsAdminModerationPolicyResponses = {
+    /**
+     * Successful Response
+     */
+    200: AmbassadorsPolicy;
+};
+
+export type PutApiAmbassadorsAdminModerationPolicyResponse = PutApiAmbassadorsAdminModerationPolicyResponses[keyof PutApiAmbassadorsAdminModerationPolicyResponses];
 
 export type PostApiAmbassadorsAdminModerationByAmbassadorIdApproveData = {
     body?: never;
@@ -2891,6 +3412,76 @@ export type GetApiAmbassadorsDirectoryResponses = {
 };
 
 export type GetApiAmbassadorsDirectoryResponse = GetApiAmbassadorsDirectoryResponses[keyof GetApiAmbassadorsDirectoryResponses];
+
+export type PostApiAmbassadorsEmailVerificationsByTokenData = {
+    body?: never;
+    path: {
+        /**
+         * Token
+         */
+        token: string;
+    };
+    query?: never;
+    url: '/api/ambassadors/email-verifications/{token}';
+};
+
+export type PostApiAmbassadorsEmailVerificationsByTokenErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type PostApiAmbassadorsEmailVerificationsByTokenError = PostApiAmbassadorsEmailVerificationsByTokenErrors[keyof PostApiAmbassadorsEmailVerificationsByTokenErrors];
+
+export type PostApiAmbassadorsEmailVerificationsByTokenResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type PostApiAmbassadorsEmailVerificationsByTokenResponse = PostApiAmbassadorsEmailVerificationsByTokenResponses[keyof PostApiAmbassadorsEmailVerificationsByTokenResponses];
 
 export type GetApiAmbassadorsInvitationsData = {
     body?: never;
@@ -3985,6 +4576,71 @@ export type GetApiAmbassadorsMeConsentsResponses = {
 
 export type GetApiAmbassadorsMeConsentsResponse = GetApiAmbassadorsMeConsentsResponses[keyof GetApiAmbassadorsMeConsentsResponses];
 
+export type PostApiAmbassadorsMeEmailVerificationData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/ambassadors/me/email-verification';
+};
+
+export type PostApiAmbassadorsMeEmailVerificationErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type PostApiAmbassadorsMeEmailVerificationError = PostApiAmbassadorsMeEmailVerificationErrors[keyof PostApiAmbassadorsMeEmailVerificationErrors];
+
+export type PostApiAmbassadorsMeEmailVerificationResponses = {
+    /**
+     * Successful Response
+     */
+    202: AmbassadorsSignupAccepted;
+};
+
+export type PostApiAmbassadorsMeEmailVerificationResponse = PostApiAmbassadorsMeEmailVerificationResponses[keyof PostApiAmbassadorsMeEmailVerificationResponses];
+
 export type GetApiAmbassadorsMeExportData = {
     body?: never;
     path?: never;
@@ -4579,7 +5235,7 @@ export type PostApiAmbassadorsSignupResponses = {
     /**
      * Successful Response
      */
-    201: AmbassadorsMe;
+    202: AmbassadorsSignupAccepted;
 };
 
 export type PostApiAmbassadorsSignupResponse = PostApiAmbassadorsSignupResponses[keyof PostApiAmbassadorsSignupResponses];

@@ -14,7 +14,7 @@ export function QueryState({ isPending, error, onRetry }: Props) {
   const { t } = useTranslation();
   // signed out: the router is on its way to the sign-in page, no “try again” for that
   if (error && !isSignedOutError(error)) {
-    const message = isApiError(error) ? (error.problem.detail ?? error.message) : t('errors.network');
+    const message = isApiError(error) ? error.text : t('errors.network');
     return (
       <Alert color="red" title={t('app.errorTitle')} role="alert">
         {message}

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import i18n from '../i18n';
 import { isApiError } from '../api/errors';
+import { fieldErrorText } from '../i18n/problems';
 
 const closeButtonProps = () => ({ 'aria-label': i18n.t('app.close') });
 
@@ -46,7 +47,7 @@ interface ErrorOptions<T extends FieldValues> {
   onReload?: () => void;
 }
 
-/** Shows `detail` in a notification and puts per-field messages next to the fields. */
+/** Shows the problem (translated by type) in a notification and puts per-field messages next to the fields. */
 export function notifyError<T extends FieldValues>(error: unknown, options: ErrorOptions<T> = {}): void {
   if (isApiError(error)) {
     if (error.isStale && options.onReload) {
@@ -57,14 +58,14 @@ export function notifyError<T extends FieldValues>(error: unknown, options: Erro
     for (const fieldError of error.fieldErrors) {
       const name = fieldError.field.split('.').pop() ?? fieldError.field;
       if (options.setError && known.has(name)) {
-        options.setError(name as Path<T>, { type: 'server', message: fieldError.message });
+        options.setError(name as Path<T>, { type: 'server', message: fieldErrorText(error.problem, fieldError) });
       }
     }
     notifications.show({
       color: 'red',
       closeButtonProps: closeButtonProps(),
       title: i18n.t('app.errorTitle'),
-      message: error.problem.detail ?? error.problem.title ?? i18n.t('errors.generic'),
+      message: error.text,
     });
     return;
   }

@@ -12,7 +12,7 @@ import { useAccountPreview } from './useAccountPreview';
 
 function previewMessage(error: unknown): string | undefined {
   if (!isApiError(error)) return undefined;
-  return error.fieldMessage('value') ?? error.fieldErrors[0]?.message ?? error.problem.detail;
+  return error.fieldMessage('value') ?? error.text;
 }
 
 export function AddAccountForm({ platforms, debounceMs }: { platforms: Platform[]; debounceMs?: number }) {

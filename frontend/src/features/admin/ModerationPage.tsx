@@ -3,16 +3,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useModerate, useModerationQueue } from '../../api/queries/admin';
 import { usePlatforms } from '../../api/queries/reference';
-import type { ModerationItem as ModerationItemRead, Theme } from '../../api/model';
+import type { ModerationItem } from '../../api/model';
 import { formatDate } from '../../i18n';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { PlatformBadge } from '../../ui/PlatformBadge';
 import { platformLabel } from '../../ui/platforms';
 import { QueryState } from '../../ui/QueryState';
-
-// The API's moderation item has no `themes` (the generated client says so): kept optional here until
-// the moderation rework decides whether the API sends them.
-type ModerationItem = ModerationItemRead & { themes?: Theme[] };
 
 function ItemCard({ item, onReject }: { item: ModerationItem; onReject: (item: ModerationItem) => void }) {
   const { t } = useTranslation();

@@ -46,23 +46,40 @@ beforeEach(() => {
   signedIn = false;
 });
 
-/** The English sign-in form. */
+/** The sign-in form, in English or French. */
 async function signIn() {
   const user = userEvent.setup();
-  await user.type(await screen.findByLabelText(/^E-mail/), 'ada@example.com');
-  await user.type(screen.getByLabelText(/^Password/), 'correct horse battery');
-  await user.click(screen.getByRole('button', { name: /^Sign in$/ }));
+  await user.type(await screen.findByLabelText(/^(E-mail|Adresse e-mail)/), 'ada@example.com');
+  await user.type(screen.getByLabelText(/^(Password|Mot de passe)/), 'correct horse battery');
+  await user.click(screen.getByRole('button', { name: /^(Sign in|Se connecter)$/ }));
 }
 
 const patches = () => server.requests.filter((r) => r.method === 'PATCH');
 
 describe('the language follows the person', () => {
-  it('on a device where nobody chose, signing in switches to the profile’s language', async () => {
-    locale = 'fr';
-    await mountApp('/app/sign-in', 'en');
+  it('an English browser stays in English although the profile says French (a default nobody chose)', async () => {
+    locale = 'fr'; // the first admin's profile language comes from RELAIS_ADMIN_LOCALE, not from them
+    await mountApp('/app/sign-in', 'en', 'browser');
+    await signIn();
+    expect(await screen.findByRole('navigation', { name: 'Main navigation' })).toHaveTextContent('My profile');
+    expect(i18n.language).toBe('en');
+    expect(patches()).toHaveLength(0);
+  });
+
+  it('a language this device kept from an earlier visit is not overridden either', async () => {
+    locale = 'en';
+    await mountApp('/app/sign-in', 'fr', 'stored');
     await signIn();
     expect(await screen.findByRole('navigation', { name: 'Navigation principale' })).toHaveTextContent('Mon profil');
-    expect(i18n.language).toBe('fr');
+    expect(patches()).toHaveLength(0);
+  });
+
+  it('a browser that speaks neither language follows the profile’s', async () => {
+    locale = 'en';
+    await mountApp('/app/sign-in', 'fr', 'fallback');
+    await signIn();
+    expect(await screen.findByRole('navigation', { name: 'Main navigation' })).toHaveTextContent('My profile');
+    expect(i18n.language).toBe('en');
     expect(patches()).toHaveLength(0);
   });
 

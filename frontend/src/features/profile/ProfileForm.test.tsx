@@ -86,7 +86,7 @@ describe('ProfileForm', () => {
     expect(screen.queryByText('Changed elsewhere meanwhile')).not.toBeInTheDocument();
   });
 
-  it('shows server field errors next to the field and the detail in a notification', async () => {
+  it('shows server field errors next to the field and the problem (translated by type) in a notification', async () => {
     const user = userEvent.setup();
     await renderWithProviders(<Harness />);
     const jobTitle = await screen.findByRole('textbox', { name: 'Job title' });
@@ -95,6 +95,6 @@ describe('ProfileForm', () => {
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Too long for the server.')).toBeInTheDocument();
     expect(jobTitle).toHaveAttribute('aria-invalid', 'true');
-    expect(screen.getByText('Check the fields.')).toBeInTheDocument();
+    expect(screen.getByText('Check the highlighted fields.')).toBeInTheDocument(); // by problem type, not `detail`
   });
 });
