@@ -61,7 +61,7 @@ def _status(url: str, timeout: float = 1.0) -> int | None:
 
 
 def _wait_for(condition: Callable[[], bool], proc: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 90
     while not condition():
         assert proc.poll() is None, "the editorial service exited"
         assert time.monotonic() < deadline, "condition not met within 30 s"
@@ -88,7 +88,7 @@ def test_a_hung_service_is_answered_503_then_recovers(
         assert (again.status_code, again.json()["service"]) == (503, "editorial")
 
         proc.send_signal(signal.SIGCONT)
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + 60
         while _status(base + HUNG_PATH, timeout=10.0) != 200:
             assert time.monotonic() < deadline, "the gateway did not mark editorial up again"
             time.sleep(0.2)
@@ -98,7 +98,7 @@ def test_a_hung_service_is_answered_503_then_recovers(
 def _probes_until(app: FastAPI, count: int) -> None:
     """Wait (generously) until the fake has answered `count` more probes."""
     target = app.state.livez_served + count
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 90
     while app.state.livez_served < target:
         assert time.monotonic() < deadline, "the gateway stopped probing"
         time.sleep(0.01)
@@ -150,7 +150,7 @@ def test_a_service_still_starting_is_not_reported_down(
     logger = logging.getLogger("relais.gateway.breaker")
     logger.addHandler(handler)
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 90
         while breaker.failed_in_a_row < 5:  # nothing listens yet: connection refused
             assert time.monotonic() < deadline
             time.sleep(0.01)

@@ -21,7 +21,7 @@ from .upstream import free_port
 
 REPO = Path(__file__).resolve().parents[3]
 PREFIXES = ("RELAIS_", "GATEWAY_", "AMBASSADORS_", "EDITORIAL_", "AGGREGATOR_")
-GENEROUS = 120.0  # seconds: start-up on a busy machine; a bound on "never", not a benchmark
+GENEROUS = 240.0  # seconds: start-up on a busy machine; a bound on "never", not a benchmark
 
 
 def _status(url: str) -> int | None:
@@ -34,8 +34,8 @@ def _status(url: str) -> int | None:
 def _until(condition: object, what: str, log: Path) -> None:
     deadline = time.monotonic() + GENEROUS
     while not condition():  # type: ignore[operator]
-        assert time.monotonic() < deadline, f"{what} did not happen; launcher output:\n" + (
-            log.read_text()[-4000:]
+        assert time.monotonic() < deadline, (
+            f"{what} did not happen; launcher output:\n" + (log.read_text()[-4000:])
         )
         time.sleep(0.25)
 

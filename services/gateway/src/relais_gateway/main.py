@@ -13,6 +13,7 @@ from relais_common.logs import RequestIdMiddleware, configure_logging
 from relais_gateway import auth, docs, health, openapi_live, spa
 from relais_gateway.config import GatewaySettings
 from relais_gateway.edge import BodyDeadlineMiddleware
+from relais_gateway.head import HeadAsGetMiddleware
 from relais_gateway.middleware import AccessLogMiddleware, SecurityHeadersMiddleware
 from relais_gateway.proxy import ProxyMiddleware
 from relais_gateway.ratelimit import RateLimitMiddleware
@@ -55,6 +56,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     app.mount(docs.ASSETS_PREFIX, docs.assets, name="swagger-assets")
     # Added innermost first: the proxy sits right before the router.
     app.add_middleware(ProxyMiddleware, upstreams=upstreams, standings=standings)
+    app.add_middleware(HeadAsGetMiddleware)
     app.add_middleware(BodyDeadlineMiddleware, seconds=settings.body_timeout)
     app.add_middleware(RateLimitMiddleware, settings=settings)
     app.add_middleware(SecurityHeadersMiddleware, trust_forwarded=settings.trust_forwarded)

@@ -160,9 +160,7 @@ class ProxyMiddleware:
                     scope["method"], url, headers=headers, data=body or None, allow_redirects=False
                 ) as upstream,
             ):
-                await self._relay(
-                    upstream, send_noting_start, relocate, head=scope["method"] == "HEAD"
-                )
+                await self._relay(upstream, send_noting_start, relocate)
         except (aiohttp.ClientError, TimeoutError, ServiceDown) as exc:
             if started:  # too late for a problem response: drop the connection
                 raise
@@ -171,18 +169,11 @@ class ProxyMiddleware:
 
     @staticmethod
     async def _relay(
-        upstream: aiohttp.ClientResponse, send: Send, relocate: Callable[[str], str], *, head: bool
+        upstream: aiohttp.ClientResponse, send: Send, relocate: Callable[[str], str]
     ) -> None:
+        """HEAD never gets here: HeadAsGetMiddleware forwards it as a GET."""
         headers = response_headers(upstream.raw_headers, relocate)
         length = upstream.content_length
-        if head:
-            if length is not None:
-                headers.append((b"content-length", str(length).encode()))
-            await send(
-                {"type": "http.response.start", "status": upstream.status, "headers": headers}
-            )
-            await send({"type": "http.response.body", "body": b""})
-            return
         if length is not None and length <= BUFFER_LIMIT:
             payload = await upstream.read()
             headers.append((b"content-length", str(len(payload)).encode()))
