@@ -64,6 +64,7 @@ function api(route, state) {
   if (p === '/me/accounts') return json(state.me.accounts);
   if (p === '/accounts/preview') {
     const body = JSON.parse(route.request().postData() ?? '{}');
+    if (body.platform === 'linkedin') return json({ platform: 'linkedin', handle: 'grace-hopper', profile_url: 'https://www.linkedin.com/in/grace-hopper/', feed_url: null });
     if (String(body.value).includes('@')) return json({ platform: body.platform, handle: '@grace@hachyderm.io', profile_url: 'https://hachyderm.io/@grace', feed_url: 'https://hachyderm.io/@grace.rss' });
     return json({ status: 422, detail: 'Check the value', errors: [{ field: 'value', message: 'Un identifiant Mastodon ressemble à @nom@instance.social.' }] }, 422);
   }
@@ -116,6 +117,19 @@ const shots = [
   { name: '14-admin-mailbox-fr', path: '/app/admin/mailbox', lang: 'fr', fill: async (page) => { await page.getByRole('button', { name: /Invitation à rejoindre/ }).click(); } },
   { name: '15-admin-ambassadors-en-dark', path: '/app/admin/ambassadors', lang: 'en', dark: true },
   { name: '16-directory-fr-dark', path: '/app/directory', lang: 'fr', dark: true },
+  { name: '17-profile-paste-fr', path: '/app/profile', lang: 'fr', fill: async (page) => {
+    const input = page.getByRole('textbox', { name: 'Identifiant ou URL' });
+    await input.scrollIntoViewIfNeeded();
+    const url = 'https://www.linkedin.com/in/grace-hopper';
+    await input.evaluate((el, text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, url);
+    await input.fill(url);
+    await page.getByText('Plateforme reconnue').waitFor();
+  } },
+  { name: '18-sign-in-en', path: '/app/sign-in', lang: 'en', signedIn: false },
 ];
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });

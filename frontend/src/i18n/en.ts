@@ -220,6 +220,8 @@ export const en = {
     platformPlaceholder: 'Choose a platform',
     value: 'Handle or URL',
     valueExample: 'For example {{example}}',
+    pasteHint: 'Paste a profile address or a handle: the platform is recognised.',
+    detected: 'Platform recognised: {{platform}}. Change it above if needed.',
     checking: 'Checking…',
     valid: 'Recognised: {{handle}}',
     profileLink: 'Profile',

@@ -222,6 +222,8 @@ export const fr: Messages = {
     platformPlaceholder: 'Choisissez une plateforme',
     value: 'Identifiant ou URL',
     valueExample: 'Par exemple {{example}}',
+    pasteHint: 'Collez l’adresse d’un profil ou un identifiant : la plateforme est reconnue.',
+    detected: 'Plateforme reconnue : {{platform}}. Changez-la ci-dessus si besoin.',
     checking: 'Vérification…',
     valid: 'Reconnu : {{handle}}',
     profileLink: 'Profil',

@@ -109,4 +109,29 @@ describe('AddAccountForm live validation', () => {
     expect(screen.getAllByText('A Mastodon handle looks like @user@instance.social.').length).toBeGreaterThan(0);
     expect(screen.getByRole('button', { name: 'Add this account' })).toBeDisabled();
   });
+
+  it('pasting a profile address or a handle picks its platform, and says so', async () => {
+    const user = userEvent.setup();
+    await renderWithProviders(<AddAccountForm platforms={platforms} debounceMs={50} />);
+    const input = screen.getByRole('textbox', { name: 'Handle or URL' });
+    expect(screen.getByText('Paste a profile address or a handle: the platform is recognised.')).toBeInTheDocument();
+    await user.click(input);
+    await user.paste('https://www.linkedin.com/in/ada-lovelace');
+    expect(screen.getByRole('combobox', { name: 'Platform' })).toHaveValue('LinkedIn');
+    expect(screen.getByText('Platform recognised: LinkedIn. Change it above if needed.')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(server.requests.find((r) => r.path.endsWith('/accounts/preview'))?.body).toEqual({
+        platform: 'linkedin',
+        value: 'https://www.linkedin.com/in/ada-lovelace',
+      }),
+    );
+    await user.clear(input);
+    await user.paste('@ada@mastodon.social');
+    expect(screen.getByRole('combobox', { name: 'Platform' })).toHaveValue('Mastodon');
+    expect(await screen.findByText('Recognised: @ada@mastodon.social')).toBeInTheDocument();
+    // picking a platform by hand ends the announcement
+    await user.click(screen.getByRole('combobox', { name: 'Platform' }));
+    await user.click(await screen.findByRole('option', { name: /LinkedIn/ }));
+    expect(screen.queryByText(/^Platform recognised/)).toBeNull();
+  });
 });

@@ -7,6 +7,7 @@ import { useAddAccount } from '../../api/queries/accounts';
 import type { Platform } from '../../api/model';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { platformExample } from '../../ui/platforms';
+import { detectPlatform } from './detectPlatform';
 import { PlatformSelect } from './PlatformSelect';
 import { useAccountPreview } from './useAccountPreview';
 
@@ -23,7 +24,20 @@ export function AddAccountForm({ platforms, debounceMs }: { platforms: Platform[
   const [isPublic, setPublic] = useState(false);
   const preview = useAccountPreview(platform, value, debounceMs);
   const add = useAddAccount();
+  // the platform picked from what was pasted (announced), until the person picks one themselves
+  const [detected, setDetected] = useState<string | null>(null);
   const selected = platforms.find((p) => p.id === platform);
+  const choosePlatform = (id: string | null) => {
+    setDetected(null);
+    setPlatform(id);
+  };
+  const onPaste = (event: React.ClipboardEvent<HTMLInputElement>) => {
+    const found = detectPlatform(event.clipboardData.getData('text'), platforms);
+    if (found && found !== platform) {
+      setPlatform(found);
+      setDetected(found);
+    }
+  };
   const ok = preview.settled && preview.data && !preview.checking;
   const message = preview.settled && !preview.checking ? previewMessage(preview.error) : undefined;
 
@@ -44,21 +58,28 @@ export function AddAccountForm({ platforms, debounceMs }: { platforms: Platform[
     <Paper withBorder p="md" component="form" onSubmit={submit} noValidate>
       <Stack gap="sm">
         <Group grow align="flex-start" preventGrowOverflow={false} wrap="wrap">
-          <PlatformSelect platforms={platforms} value={platform} onChange={setPlatform} />
+          <PlatformSelect platforms={platforms} value={platform} onChange={choosePlatform} />
           <TextInput
             label={t('accounts.value')}
             placeholder={selected ? platformExample(selected) : undefined}
-            description={selected ? t('accounts.valueExample', { example: platformExample(selected) }) : undefined}
+            description={
+              selected ? t('accounts.valueExample', { example: platformExample(selected) }) : t('accounts.pasteHint')
+            }
             value={value}
             onChange={(e) => setValue(e.currentTarget.value)}
+            onPaste={onPaste}
             error={message}
-            disabled={!platform}
             rightSection={preview.checking ? <Loader size="xs" role="status" aria-label={t('accounts.checking')} /> : undefined}
             aria-describedby="account-preview"
             miw={220}
           />
         </Group>
         <div id="account-preview" aria-live="polite">
+          {detected && selected && (
+            <Text size="sm" c="dimmed">
+              {t('accounts.detected', { platform: selected.label })}
+            </Text>
+          )}
           {ok && preview.data && (
             <Group gap="xs" c="relay.8">
               <IconCircleCheck size={18} aria-hidden />
