@@ -1,7 +1,13 @@
-"""The built SPA under /app/: real files, index.html for client routes, a placeholder if unbuilt."""
+"""The built SPA under /app/: real files, index.html for client routes, a placeholder if unbuilt.
+
+The build leaves `<file>.br` and `<file>.gz` next to each asset: the one the browser accepts is
+sent (brotli first), with Content-Encoding, Vary and the Content-Type of the original file; its
+ETag is that of the compressed file, so each encoding has its own.
+"""
 
 from __future__ import annotations
 
+import mimetypes
 from pathlib import Path
 
 from fastapi import APIRouter, Request
@@ -27,6 +33,44 @@ def _safe_file(root: Path, relative: str) -> Path | None:
     return candidate
 
 
+ENCODINGS = (("br", ".br"), ("gzip", ".gz"))  # preferred first
+
+
+def accepted_encodings(header: str) -> dict[str, float]:
+    """Accept-Encoding as {coding: q}."""
+    accepted: dict[str, float] = {}
+    for part in header.split(",")[:32]:
+        coding, _, params = part.partition(";")
+        quality = 1.0
+        for param in params.split(";"):
+            key, _, value = param.strip().partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        if coding.strip():
+            accepted[coding.strip().lower()] = quality
+    return accepted
+
+
+def _file_response(found: Path, accept_encoding: str, cache: str) -> FileResponse:
+    media_type = mimetypes.guess_type(found.name)[0] or "application/octet-stream"
+    headers = {"Cache-Control": cache}
+    variants = [(c, found.with_name(found.name + s)) for c, s in ENCODINGS]
+    variants = [(c, p) for c, p in variants if p.is_file()]
+    if not variants:
+        return FileResponse(found, media_type=media_type, headers=headers)
+    headers["Vary"] = "Accept-Encoding"
+    accepted = accepted_encodings(accept_encoding)
+    wildcard = accepted.get("*", 0.0)
+    best = max(variants, key=lambda v: accepted.get(v[0], wildcard), default=None)
+    if best is None or accepted.get(best[0], wildcard) <= 0:
+        return FileResponse(found, media_type=media_type, headers=headers)
+    headers["Content-Encoding"] = best[0]
+    return FileResponse(best[1], media_type=media_type, headers=headers)
+
+
 @router.get("/app")
 async def app_root() -> RedirectResponse:
     return RedirectResponse("/app/", status_code=308)
@@ -42,7 +86,7 @@ def spa(path: str, request: Request) -> Response:
     if found is not None and found != index:
         hashed = found.parent.name == "assets"  # Vite puts content-hashed files there
         cache = IMMUTABLE if hashed else "public, max-age=300"
-        return FileResponse(found, headers={"Cache-Control": cache})
+        return _file_response(found, request.headers.get("accept-encoding", ""), cache)
     if "." in path.rsplit("/", 1)[-1]:
         raise NotFound(f"There is no file {path} in the application.")
-    return FileResponse(index, headers={"Cache-Control": "no-cache"})
+    return _file_response(index, request.headers.get("accept-encoding", ""), "no-cache")
