@@ -57,11 +57,12 @@ events: install ## regenerate the committed JSON Schema of the ambassadors' even
 	$(PY) python -m relais_ambassadors.outbox
 
 # ---------------------------------------------------------------- quality
-lint: install ## ruff (format + lint), mypy --strict, SQL only in repositories, TypeScript
+lint: install ## ruff (format + lint), mypy --strict, SQL only in repositories, no import cycles, TypeScript
 	$(PY) ruff format --check services scripts bench
 	$(PY) ruff check services scripts bench
 	$(PY) mypy $(addprefix -p ,$(PKGS))
 	$(PY) python scripts/check_sql_placement.py
+	$(PY) python scripts/check_import_cycles.py
 	cd frontend && npm run lint --silent
 
 fmt: install ## format the Python code

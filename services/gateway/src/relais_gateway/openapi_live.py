@@ -10,7 +10,7 @@ import aiohttp
 from fastapi import APIRouter, Request
 
 from relais_gateway.auth import GatewayState
-from relais_gateway.openapi import Document, merge
+from relais_gateway.openapi_merge import Document, merge
 from relais_gateway.state import Gateway
 
 router = APIRouter(include_in_schema=False)
