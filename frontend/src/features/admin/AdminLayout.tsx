@@ -1,13 +1,15 @@
-import { Group, NavLink, Paper, ScrollArea } from '@mantine/core';
+import { Badge, Group, NavLink, Paper, ScrollArea, VisuallyHidden } from '@mantine/core';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../ui/PageTitle';
+import { usePendingCount } from './adminApi';
 
 const SECTIONS = ['moderation', 'charter', 'departments', 'themes', 'invitations', 'mailbox', 'ambassadors'] as const;
 
 export function AdminLayout() {
   const { t } = useTranslation();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const pending = usePendingCount().data?.total ?? 0;
   return (
     <>
       <PageTitle title={t('admin.title')} />
@@ -22,7 +24,19 @@ export function AdminLayout() {
                   key={section}
                   component={Link}
                   to={to}
-                  label={t(`admin.${section}`)}
+                  label={
+                    section === 'moderation' && pending ? (
+                      <>
+                        {t('admin.moderation')}{' '}
+                        <Badge size="sm" color="ember" variant="filled" aria-hidden>
+                          {pending}
+                        </Badge>
+                        <VisuallyHidden>{t('admin.pendingCount', { count: pending })}</VisuallyHidden>
+                      </>
+                    ) : (
+                      t(`admin.${section}`)
+                    )
+                  }
                   active={active}
                   aria-current={active ? 'page' : undefined}
                   variant="light"

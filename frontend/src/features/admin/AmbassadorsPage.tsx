@@ -1,8 +1,11 @@
-import { Badge, Button, Card, Center, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Card, Center, Group, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAdminAmbassadors } from '../../api/queries/admin';
+import { useMe } from '../../api/queries/me';
 import { formatDate } from '../../i18n';
+import { AmbassadorActions } from './AmbassadorActions';
+import { useAmbassadorsList } from './adminApi';
 import { QueryState } from '../../ui/QueryState';
 import { ScrollTable } from '../../ui/ScrollTable';
 
@@ -11,11 +14,24 @@ const STATUS_COLOR: Record<string, string> = { pending: 'ember', active: 'relay'
 export function AmbassadorsPage() {
   const { t } = useTranslation();
   const [status, setStatus] = useState('');
-  const list = useAdminAmbassadors(status);
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 300);
+  const list = useAmbassadorsList(status, q);
+  const me = useMe();
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Card>
       <Stack>
+        <Group align="flex-end" wrap="wrap">
+        <TextInput
+          type="search"
+          label={t('admin.search')}
+          placeholder={t('admin.searchPlaceholder')}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          maxLength={100}
+          w={{ base: '100%', sm: 320 }}
+        />
         <SegmentedControl
           aria-label={t('admin.statusFilter')}
           value={status}
@@ -26,12 +42,12 @@ export function AmbassadorsPage() {
             { value: 'active', label: t('profile.statuses.active') },
             { value: 'suspended', label: t('profile.statuses.suspended') },
           ]}
-          style={{ alignSelf: 'flex-start' }}
         />
+        </Group>
         <QueryState isPending={list.isPending} error={list.error} onRetry={() => void list.refetch()} />
         {list.isSuccess && rows.length === 0 && <Text c="dimmed">{t('admin.empty')}</Text>}
         {rows.length > 0 && (
-          <ScrollTable label={t('admin.ambassadors')} minWidth={640}>
+          <ScrollTable label={t('admin.ambassadors')} minWidth={960}>
             <Table striped aria-label={t('admin.ambassadors')}>
               <Table.Thead>
                 <Table.Tr>
@@ -42,12 +58,20 @@ export function AmbassadorsPage() {
                   <Table.Th>{t('profile.listingTitle')}</Table.Th>
                   <Table.Th>{t('admin.accountsCount')}</Table.Th>
                   <Table.Th>{t('admin.created_at')}</Table.Th>
+                  <Table.Th>{t('admin.actions')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {rows.map((a) => (
                   <Table.Tr key={a.id}>
-                    <Table.Td fw={600}>{a.display_name}</Table.Td>
+                    <Table.Td fw={600}>
+                      {a.display_name}{' '}
+                      {a.roles.includes('admin') && (
+                        <Badge size="xs" variant="outline" miw="max-content">
+                          {t('admin.adminBadge')}
+                        </Badge>
+                      )}
+                    </Table.Td>
                     <Table.Td>{a.email}</Table.Td>
                     <Table.Td>{a.department?.name ?? '—'}</Table.Td>
                     <Table.Td>
@@ -57,11 +81,20 @@ export function AmbassadorsPage() {
                     </Table.Td>
                     <Table.Td>
                       {a.listing
-                        ? `${t(a.listing.listed ? 'profile.listed' : 'profile.notListed')} · ${t(`profile.moderation.${a.listing.moderation}`)}`
+                        ? [
+                            t(a.listing.listed ? 'profile.listed' : 'profile.notListed'),
+                            t(`profile.moderation.${a.listing.moderation}`),
+                            a.listing.change === 'pending' ? t('profile.changePendingShort') : '',
+                          ]
+                            .filter(Boolean)
+                            .join(' · ')
                         : '—'}
                     </Table.Td>
                     <Table.Td>{a.accounts_count ?? '—'}</Table.Td>
                     <Table.Td>{formatDate(a.created_at)}</Table.Td>
+                    <Table.Td>
+                      <AmbassadorActions person={a} selfId={me.data?.data.id} />
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -54,6 +54,17 @@ export function ListingCard({ me }: { me: Me }) {
             </Badge>
           </Text>
         </Group>
+        {listing.listed && listing.change === 'pending' && (
+          <Alert color="ember" variant="light" role="status">
+            {t('profile.changePending')}
+          </Alert>
+        )}
+        {listing.listed && listing.change === 'declined' && (
+          <Alert color="red" variant="light" role="status">
+            {t('profile.changeDeclined')}
+            {listing.change_reason ? ` ${t('profile.rejectedReason', { reason: listing.change_reason })}` : ''}
+          </Alert>
+        )}
         {listing.moderation === 'rejected' && listing.reason && (
           <Alert color="red" variant="light">
             {t('profile.rejectedReason', { reason: listing.reason })}
