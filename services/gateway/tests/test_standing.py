@@ -165,3 +165,23 @@ def test_the_real_editorial_refuses_nothing_the_gateway_lets_through(
         resp = client.get("/api/editorial/me/export")
         assert resp.status_code == 401
         assert "no longer exists" in resp.json()["detail"]
+
+
+def test_a_write_through_the_gateway_drops_the_cached_standing(
+    make_client: Callable[..., TestClient], fakes: dict[str, FastAPI]
+) -> None:
+    client = make_client(identity_cache_seconds=60.0)
+    ada, bob = bearer(client), bearer(client, "bob@example.com")
+    assert client.get("/api/editorial/whoami", headers=bob).json()["identity"]["user_id"] == "u-bob"
+    fakes["ambassadors"].state.suspended.add("u-bob")  # not seen yet: cached for a minute
+    assert client.get("/api/editorial/whoami", headers=bob).status_code == 200
+    # the core team suspends bob through this gateway: every cached standing is dropped
+    suspended = client.post("/api/ambassadors/admin/ambassadors/u-bob/suspend", headers=ada)
+    assert suspended.status_code == 200
+    assert client.get("/api/editorial/whoami", headers=bob).status_code == 401
+
+    assert client.get("/api/editorial/whoami", headers=ada).status_code == 200
+    void(fakes, "signed_out_everywhere")
+    assert client.post("/api/ambassadors/me/sessions/revoke", headers=ada).status_code == 200
+    refused = client.get("/api/editorial/whoami", headers=ada)
+    assert refused.status_code == 401 and "password was changed" in refused.json()["detail"]

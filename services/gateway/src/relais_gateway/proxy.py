@@ -19,7 +19,7 @@ from relais_gateway.breaker import ServiceDown
 from relais_gateway.forwarding import public_location, request_headers, response_headers
 from relais_gateway.identity import resolve
 from relais_gateway.routing import Target, target_for
-from relais_gateway.standing import UNKNOWN, Standings, StandingUnknown
+from relais_gateway.standing import SAFE_METHODS, UNKNOWN, Standings, StandingUnknown
 from relais_gateway.upstreams import Upstreams
 
 log = logging.getLogger("relais.gateway.proxy")
@@ -127,7 +127,10 @@ class ProxyMiddleware:
         query = scope.get("query_string", b"")
         raw = self.upstreams.urls[target.service] + target.raw_path.decode("latin-1")
         url = URL(raw + ("?" + query.decode("latin-1") if query else ""), encoded=True)
-        await self._exchange(scope, receive, send, target, url, headers, body)
+        answered = await self._exchange(scope, receive, send, target, url, headers, body)
+        wrote = scope["method"] not in SAFE_METHODS and answered is not None and answered < 400
+        if wrote and target.service == "ambassadors":
+            self.standings.after_write(caller, target.raw_path.decode("latin-1"))
 
     async def _exchange(
         self,
@@ -138,7 +141,8 @@ class ProxyMiddleware:
         url: URL,
         headers: list[tuple[str, str]],
         body: bytes,
-    ) -> None:
+    ) -> int | None:
+        """The upstream's status, None when it failed (a problem was answered instead)."""
         service = target.service
         session = self.upstreams.session(service)
         breaker = self.upstreams.breakers[service]
@@ -161,11 +165,13 @@ class ProxyMiddleware:
                 ) as upstream,
             ):
                 await self._relay(upstream, send_noting_start, relocate)
+                return upstream.status
         except (aiohttp.ClientError, TimeoutError, ServiceDown) as exc:
             if started:  # too late for a problem response: drop the connection
                 raise
             status, detail = _failure(service, exc)
             await self._problem(scope, receive, send, status, detail, service=service)
+            return None
 
     @staticmethod
     async def _relay(

@@ -4,7 +4,9 @@ Sessions and access tokens are signed tokens: they outlive an erasure, a suspens
 "sign out everywhere". So before proxying an authenticated request anywhere, the gateway asks
 ambassadors (GET /internal/identities/{user_id}) for the person's standing, keeps the answer
 a few seconds (bounded, one lookup in flight per person however many requests arrive), refuses
-a session the standing voids and forwards the roles the person has now.
+a session the standing voids and forwards the roles the person has now. A write through this
+gateway that changes a standing (sign out everywhere, a new password, a suspension...) drops
+the cached ones at once; other gateway replicas see it within the cache's few seconds.
 
 When ambassadors cannot say (down, slow, any other answer): reads go on with the roles in the
 token (a few seconds of staleness, as before this check existed), writes are refused with 503
@@ -27,8 +29,11 @@ from relais_gateway.tokens import Caller
 from relais_gateway.upstreams import Upstreams
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# Ambassadors paths whose writes may change other people's standing (suspension, roles, a reset
+# password, a confirmed address): after one succeeds, every cached standing is dropped.
+OTHERS_STANDING_PATHS = ("/admin/", "/password-resets/", "/email-verifications/")
 ERASED = "This account no longer exists; please sign in again."
-REVOKED = "This session was signed out everywhere (or the password changed); please sign in again."
+REVOKED = "Your password was changed or you signed out everywhere since; please sign in again."
 SUSPENDED = "This account is suspended; please contact the core team."
 UNKNOWN = "Your account cannot be checked right now (the ambassadors service does not answer)."
 
@@ -58,6 +63,7 @@ class Standings:
         self.max_size = max_size
         self._cache: OrderedDict[str, tuple[float, Standing | None]] = OrderedDict()
         self._inflight: dict[str, asyncio.Task[Standing | None]] = {}
+        self._generation = 0  # bumped when entries are dropped: older lookups are not stored
 
     async def get(self, user_id: str) -> Standing | None:
         """The standing of `user_id` (None: erased); raises StandingUnknown."""
@@ -69,17 +75,29 @@ class Standings:
         if task is None:
             task = asyncio.ensure_future(self.fetch(user_id))
             self._inflight[user_id] = task
-            task.add_done_callback(lambda done: self._settle(user_id, done))
+            generation = self._generation
+            task.add_done_callback(lambda done: self._settle(user_id, done, generation))
         return await asyncio.shield(task)  # a cancelled waiter never cancels the others' lookup
 
-    def _settle(self, user_id: str, task: asyncio.Task[Standing | None]) -> None:
-        self._inflight.pop(user_id, None)
-        if task.cancelled() or task.exception() is not None:
+    def _settle(self, user_id: str, task: asyncio.Task[Standing | None], generation: int) -> None:
+        if self._inflight.get(user_id) is task:
+            del self._inflight[user_id]
+        if task.cancelled() or task.exception() is not None or generation != self._generation:
             return  # not cached: the next request asks again
         self._cache[user_id] = (time.monotonic() + self.ttl, task.result())
         self._cache.move_to_end(user_id)
         while len(self._cache) > self.max_size:
             self._cache.popitem(last=False)
+
+    def after_write(self, caller: Caller | None, path: str) -> None:
+        """A write to ambassadors succeeded: drop the standings it may have changed."""
+        self._generation += 1
+        if path.startswith(OTHERS_STANDING_PATHS):
+            self._cache.clear()
+            self._inflight.clear()
+        elif caller is not None:
+            self._cache.pop(caller.user_id, None)
+            self._inflight.pop(caller.user_id, None)
 
     async def admit(self, caller: Caller, method: str) -> tuple[Caller | None, str | None]:
         """(the caller with fresh roles, None) or (None, why it is refused with 401)."""
