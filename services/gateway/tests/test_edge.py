@@ -81,3 +81,29 @@ def test_open_connections_are_bounded(make_settings: Callable[..., GatewaySettin
             if served.status_code == 200:
                 break
         assert served is not None and served.status_code == 200
+
+
+def test_silent_and_half_sent_connections_cannot_hold_the_bound(
+    make_settings: Callable[..., GatewaySettings],
+) -> None:
+    with gateway(make_settings, body_timeout=1.0, max_connections=30) as port:
+        silent = [
+            socket.create_connection(("127.0.0.1", port), timeout=GENEROUS) for _ in range(20)
+        ]
+        half = []
+        for _ in range(10):  # a request line and one header, never the blank line
+            sock = socket.create_connection(("127.0.0.1", port), timeout=GENEROUS)
+            sock.sendall(b"GET /livez HTTP/1.1\r\nHost: relais.test\r\n")
+            half.append(sock)
+        try:
+            for sock in silent + half:
+                assert read_to_end(sock) == b""  # closed by the gateway, nothing answered
+        finally:
+            for sock in silent + half:
+                sock.close()
+        served = None
+        for _ in range(200):
+            served = httpx.get(f"http://127.0.0.1:{port}/livez", timeout=GENEROUS)
+            if served.status_code == 200:
+                break
+        assert served is not None and served.status_code == 200

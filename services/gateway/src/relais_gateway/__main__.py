@@ -5,13 +5,16 @@ from __future__ import annotations
 import uvicorn
 
 from relais_gateway.config import GatewaySettings
+from relais_gateway.edge import header_deadline_protocol
 from relais_gateway.main import create_app
 
 
 def server_config(settings: GatewaySettings) -> uvicorn.Config:
     """How the gateway is served (the tests serve it the same way)."""
+    protocol = header_deadline_protocol(settings.body_timeout)
     return uvicorn.Config(
         create_app(settings),
+        http=protocol or "auto",
         host=settings.host,
         port=settings.port,
         access_log=False,  # the gateway writes its own JSON access log

@@ -1,15 +1,18 @@
-"""Bounds at the edge: a request body must arrive within a deadline.
+"""Bounds at the edge: a request's headers, then its body, must arrive within a deadline.
 
 Without it, a client that sends headers and a Content-Length but never the body holds its
 connection (and a task) forever: 2,000 such requests were all still open after 22 s. With it,
 the gateway answers 408 problem+json with `Connection: close` once the deadline passes (the
 connection is then closed) and the application below sees the client as gone. The number of
-open connections is bounded by the server (`limit_concurrency`, see `__main__.server_config`).
+open connections is bounded by the server (`limit_concurrency`, see `__main__.server_config`);
+so that idle or half-sent connections cannot fill that bound, a connection whose request
+headers are not complete within the deadline is closed (uvicorn itself would wait forever).
 """
 
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 from relais_common.errors import problem_response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -62,3 +65,47 @@ class BodyDeadlineMiddleware:
             408, detail, instance=scope["path"], headers={"Connection": "close"}
         )
         await response(scope, receive, send)
+
+
+def header_deadline_protocol(seconds: float) -> type[asyncio.Protocol] | None:
+    """uvicorn's httptools protocol, closing connections whose headers are late (None without
+    httptools: uvicorn's default then)."""
+    try:
+        from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+    except ImportError:  # pragma: no cover - httptools is part of the locked dependencies
+        return None
+
+    class HeaderDeadlineProtocol(HttpToolsProtocol):
+        header_timer: asyncio.TimerHandle | None = None
+
+        def connection_made(self, transport: Any) -> None:
+            super().connection_made(transport)
+            self._arm()  # from the first byte on: a silent connection is closed too
+
+        def on_message_begin(self) -> None:
+            super().on_message_begin()
+            if self.header_timer is None:  # the next request on a kept-alive connection
+                self._arm()
+
+        def on_headers_complete(self) -> None:
+            self._disarm()
+            super().on_headers_complete()
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            self._disarm()
+            super().connection_lost(exc)
+
+        def _arm(self) -> None:
+            self.header_timer = self.loop.call_later(seconds, self._headers_late)
+
+        def _disarm(self) -> None:
+            if self.header_timer is not None:
+                self.header_timer.cancel()
+                self.header_timer = None
+
+        def _headers_late(self) -> None:
+            self.header_timer = None
+            if not self.transport.is_closing():
+                self.transport.close()
+
+    return HeaderDeadlineProtocol
