@@ -18,7 +18,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from relais_ambassadors.mail.sender import mail_job, parse_smtp_url, send_pending
 from relais_ambassadors.main import create_app
-from relais_ambassadors.models import Base, MailMessage
+from relais_ambassadors.models import Base, Invitation, MailMessage
 from relais_common.testing import empty_tables
 from sqlalchemy import select, update
 
@@ -178,6 +178,10 @@ def test_without_smtp_the_whole_mail_is_a_private_local_file(
     (path,) = (tmp_path / "mail").glob("*.eml")
     assert path.stat().st_mode & 0o777 == 0o600
     assert (tmp_path / "mail").stat().st_mode & 0o777 == 0o700
-    assert "/app/invitations/" in path.read_text()
+    # plain text a person can read and copy: the whole link on one line (no transfer encoding)
+    line = next(x for x in path.read_text().splitlines() if "/app/invitations/" in x)
+    with app.state.sessionmaker() as session:
+        token = session.scalars(select(Invitation.token)).one()
+    assert line.strip() == f"https://relais.example/app/invitations/{token}"
     mailbox = client.get("/admin/mailbox", headers=admin.headers).text
     assert "/app/invitations/" not in mailbox

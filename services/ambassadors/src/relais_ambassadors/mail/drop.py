@@ -10,8 +10,9 @@ from __future__ import annotations
 import logging
 import os
 from datetime import datetime
-from email import message_from_string, policy
+from email import message_from_bytes, policy
 from email.message import EmailMessage
+from email.utils import format_datetime
 from pathlib import Path
 
 log = logging.getLogger("relais.ambassadors.mail")
@@ -21,7 +22,15 @@ def drop_dir(var_dir: Path) -> Path:
     return var_dir / "mail"
 
 
-def write(var_dir: Path, *, message_id: str, created_at: datetime, mail: EmailMessage) -> Path:
+def write(
+    var_dir: Path,
+    *,
+    message_id: str,
+    created_at: datetime,
+    headers: dict[str, str],
+    body: str,
+) -> Path:
+    """Plain UTF-8 text (no transfer encoding), so a link reads and copies whole."""
     folder = drop_dir(var_dir)
     folder.mkdir(parents=True, exist_ok=True)
     folder.chmod(0o700)
@@ -30,9 +39,15 @@ def write(var_dir: Path, *, message_id: str, created_at: datetime, mail: EmailMe
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:  # already written (a row stored, set pending, stored again)
         return path
+    lines = [f"{name}: {value}" for name, value in headers.items()]
+    lines += [
+        f"Date: {format_datetime(created_at)}",
+        "Content-Type: text/plain; charset=utf-8",
+        "Content-Transfer-Encoding: 8bit",
+    ]
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(mail.as_string(policy=policy.SMTP.clone(linesep="\n")))
-    log.info("no SMTP server: mail to %s written to %s", mail["To"], path)
+        handle.write("\n".join(lines) + "\n\n" + body)
+    log.info("no SMTP server: mail to %s written to %s", headers.get("To"), path)
     return path
 
 
@@ -43,7 +58,7 @@ def read(var_dir: Path) -> list[EmailMessage]:
         return []
     found = []
     for path in sorted(folder.glob("*.eml"), reverse=True):
-        parsed = message_from_string(path.read_text(encoding="utf-8"), policy=policy.default)
+        parsed = message_from_bytes(path.read_bytes(), policy=policy.default)
         assert isinstance(parsed, EmailMessage)
         found.append(parsed)
     return found

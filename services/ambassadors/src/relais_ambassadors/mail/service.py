@@ -75,10 +75,19 @@ def deliver_locally(settings: Settings, message: MailMessage, body: str) -> None
     if settings.env == "production":
         drop.log.warning("no SMTP server in production: mail to %s not delivered", message.to)
         return
-    mail = envelope(
-        message.to, message.subject, body, sender=settings.smtp_from, message_id=message.id
+    headers = {
+        "From": settings.smtp_from,
+        "To": message.to,
+        "Subject": message.subject,
+        "Message-ID": f"<{message.id}@relais>",
+    }
+    drop.write(
+        settings.var_dir,
+        message_id=message.id,
+        created_at=message.created_at,
+        headers=headers,
+        body=body,
     )
-    drop.write(settings.var_dir, message_id=message.id, created_at=message.created_at, mail=mail)
 
 
 def recent_count(session: Session, *, to: str, kinds: Sequence[str], since_seconds: int) -> int:
