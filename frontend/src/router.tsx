@@ -61,6 +61,12 @@ const resetPasswordRoute = createRoute({
   component: lazy(() => import('./features/auth/ResetPasswordPage'), 'ResetPasswordPage'),
 });
 
+const verifyEmailRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: 'verify-email/$token',
+  component: lazy(() => import('./features/auth/VerifyEmailPage'), 'VerifyEmailPage'),
+});
+
 const appLayout = createRoute({
   getParentRoute: () => rootRoute,
   id: 'app',
@@ -145,7 +151,7 @@ const adminRoutes = [
 ] as const;
 
 const routeTree = rootRoute.addChildren([
-  publicLayout.addChildren([signInRoute, signUpRoute, invitationRoute, forgotPasswordRoute, resetPasswordRoute]),
+  publicLayout.addChildren([signInRoute, signUpRoute, invitationRoute, forgotPasswordRoute, resetPasswordRoute, verifyEmailRoute]),
   appLayout.addChildren([
     homeRoute,
     onboardingRoute,

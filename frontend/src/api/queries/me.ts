@@ -57,8 +57,9 @@ export function useSaveLocale() {
 
 export function useSignup() {
   return useMutation({
+    // 202 and the same answer whether or not the address has an account: a link is mailed
     mutationFn: (body: { email: string; password: string; display_name: string; locale: Locale }) =>
-      api.post<Me>(`${AMB}/signup`, body),
+      api.post<{ detail: string }>(`${AMB}/signup`, body),
   });
 }
 

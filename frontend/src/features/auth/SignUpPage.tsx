@@ -1,16 +1,16 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Anchor, Button, Card, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Select, Stack, Text, TextInput } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../api/errors';
 import { useSignup } from '../../api/queries/me';
-import { useLogin } from '../../api/queries/session';
 import { currentLanguage, setLanguage } from '../../i18n';
-import { notifyError, notifySuccess } from '../../ui/notify';
+import { notifyError } from '../../ui/notify';
 import { PageTitle } from '../../ui/PageTitle';
+import { BackToSignIn } from './BackToSignIn';
 import { signUpSchema, type SignUpValues } from './schemas';
-import { useAfterSignIn } from './useAfterSignIn';
 import { NewPasswordField } from '../../ui/PasswordField';
 
 const FIELDS = ['email', 'password', 'display_name', 'locale'] as const;
@@ -23,22 +23,34 @@ export function SignUpPage() {
     defaultValues: { email: '', password: '', display_name: '', locale: currentLanguage() },
   });
   const signup = useSignup();
-  const login = useLogin();
-  const afterSignIn = useAfterSignIn();
+  const [sentTo, setSentTo] = useState<string>();
   const { errors } = form.formState;
   const password = form.watch('password');
 
   const onSubmit = form.handleSubmit(async (values) => {
     try {
       await signup.mutateAsync(values);
-      await login.mutateAsync({ email: values.email, password: values.password });
       if (values.locale !== currentLanguage()) await setLanguage(values.locale);
-      notifySuccess(t('auth.signedUp'));
-      await afterSignIn(undefined, true);
+      setSentTo(values.email);
     } catch (error) {
-      notifyError(error, { setError: form.setError, fields: FIELDS });
+      // sign-up is for the company's own domains (or by invitation): say it on the e-mail field
+      if (isApiError(error) && error.problem.type?.endsWith('/problems/signup-closed')) {
+        form.setError('email', { message: t('auth.signupClosed') });
+      } else notifyError(error, { setError: form.setError, fields: FIELDS });
     }
   });
+
+  if (sentTo) {
+    return (
+      <Card>
+        <PageTitle title={t('auth.checkMailboxTitle')} />
+        <Alert color="relay" role="status">
+          {t('auth.checkMailbox', { email: sentTo })}
+        </Alert>
+        <BackToSignIn />
+      </Card>
+    );
+  }
 
   return (
     <Card>

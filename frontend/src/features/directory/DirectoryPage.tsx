@@ -11,10 +11,21 @@ import type { DirectoryFilters } from '../../api/model';
 import { languageOptions } from '../../i18n/languages';
 import { PageTitle } from '../../ui/PageTitle';
 import { QueryState } from '../../ui/QueryState';
+import { VerifiedOnly } from '../auth/VerifiedOnly';
 import { PersonCard } from './PersonCard';
 import { DIRECTORY_KEYS as KEYS } from './search';
 
+/** People who have not confirmed their e-mail address get an explanation instead of the directory. */
 export function DirectoryPage() {
+  const { t } = useTranslation();
+  return (
+    <VerifiedOnly title={t('directory.title')}>
+      <Directory />
+    </VerifiedOnly>
+  );
+}
+
+function Directory() {
   const { t, i18n } = useTranslation();
   const filters = useSearch({ from: '/app/directory' });
   const navigate = useNavigate({ from: '/directory' });

@@ -2,6 +2,7 @@ import { Card, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/queries/me';
 import { AccountsEditor } from '../accounts/AccountsEditor';
+import { UnverifiedBanner } from '../auth/UnverifiedBanner';
 import { PageTitle } from '../../ui/PageTitle';
 import { QueryState } from '../../ui/QueryState';
 import { ConsentLedger } from './ConsentLedger';
@@ -18,6 +19,7 @@ export function ProfilePage() {
     <>
       <PageTitle title={t('profile.title')} intro={me.data.data.email} />
       <Stack gap="lg">
+        <UnverifiedBanner me={me.data.data} />
         <ListingCard me={me.data.data} />
         {/* two columns only when both have room: at 1280 px (with the menu) the accounts would be cut */}
         <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="lg">
