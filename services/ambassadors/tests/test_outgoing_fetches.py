@@ -75,7 +75,7 @@ def served(app: FastAPI) -> Iterator[str]:
 @pytest.fixture
 def real_app(database_url: str, tmp_path: Path) -> Iterator[FastAPI]:
     settings = make_settings(
-        database_url, tmp_path, outgoing_fetch_limit=FETCH_LIMIT, outgoing_fetch_timeout=4.0
+        database_url, tmp_path, outgoing_fetch_limit=FETCH_LIMIT, outgoing_fetch_timeout=6.0
     )
     app = create_app(settings)
     yield app
@@ -94,9 +94,10 @@ def test_sixty_previews_of_a_hanging_site_leave_others_fast(real_app: FastAPI) -
     assert me_status == 200
     assert me_seconds < STARVED_AFTER_SECONDS
     assert 500 not in statuses and 504 not in statuses
-    counts = {s: statuses.count(s) for s in set(statuses)}
     # the slots were fetching (and timed out: 422 says so); the rest were refused at once
-    assert counts == {422: FETCH_LIMIT, 503: PREVIEWS - FETCH_LIMIT}
+    # (a slow machine may let a late preview take a slot freed by a timeout: not counted)
+    assert set(statuses) == {422, 503}
+    assert statuses.count(422) >= FETCH_LIMIT
 
 
 async def _storm(
