@@ -10,6 +10,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, Field
 from sqlalchemy import DateTime, Select, literal, tuple_
 from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from relais_common.errors import field_error
 
@@ -56,6 +57,24 @@ def _typed(column: InstrumentedAttribute[Any], value: Any) -> Any:
     return literal(value, type_=sql_type)
 
 
+def after_cursor(
+    sort: InstrumentedAttribute[Any],
+    tiebreak: InstrumentedAttribute[Any],
+    cursor: str | None,
+    *,
+    descending: bool = False,
+) -> ColumnElement[bool] | None:
+    """The keyset condition "after this cursor" (None without a cursor), as paginate applies it."""
+    if not cursor:
+        return None
+    values = decode_cursor(cursor)
+    if len(values) != 2:
+        raise field_error("cursor", "This cursor is not valid; start again without it.")
+    key = tuple_(sort, tiebreak)
+    after = tuple_(_typed(sort, values[0]), _typed(tiebreak, values[1]))
+    return key < after if descending else key > after
+
+
 def paginate(
     session: Session,
     stmt: Select[Any],
@@ -74,15 +93,9 @@ def paginate(
     includes sort and tiebreak; no ORM instances, no autoflush): for read-only pages.
     """
     limit = max(1, min(limit, MAX_LIMIT))
-    if cursor:
-        values = decode_cursor(cursor)
-        if len(values) != 2:
-            raise field_error("cursor", "This cursor is not valid; start again without it.")
-        key, after = (
-            tuple_(sort, tiebreak),
-            tuple_(_typed(sort, values[0]), _typed(tiebreak, values[1])),
-        )
-        stmt = stmt.where(key < after if descending else key > after)
+    after = after_cursor(sort, tiebreak, cursor, descending=descending)
+    if after is not None:
+        stmt = stmt.where(after)
     order = (sort.desc(), tiebreak.desc()) if descending else (sort, tiebreak)
     stmt = stmt.order_by(*order).limit(limit + 1)
     items = list(session.connection().execute(stmt).all() if rows else session.scalars(stmt))

@@ -7,12 +7,14 @@ and the statements for a page's accounts and themes are built once (an expanding
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
-from relais_common.pagination import paginate
-from sqlalchemy import Row, Select, bindparam, func, select
-from sqlalchemy.orm import Session
+from relais_common.pagination import after_cursor, paginate
+from sqlalchemy import Row, Select, bindparam, func, select, tuple_
+from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from relais_ambassadors.models import (
     Ambassador,
@@ -67,19 +69,76 @@ def people_statement() -> Select[Any]:
     return PEOPLE
 
 
+# Names read in order before the search falls back to an unordered match (people_page).
+WINDOW = 1000
+
+
 def people_page(
-    session: Session, stmt: Select[Any], *, cursor: str | None, limit: int
+    session: Session, stmt: Select[Any], *, cursor: str | None, limit: int, narrowed: bool
 ) -> tuple[list[Row[Any]], str | None]:
-    """Keyset pagination on (display name, id), as every list does (relais_common.pagination)."""
-    return paginate(
+    """Keyset pagination on (display name, id), as every list does (relais_common.pagination).
+
+    A narrowed search (a name fragment or a filter) first looks among the next WINDOW names in
+    order (a range of the name index, bounded by window_end): when the page fills there, it is
+    the right page, found without matching the whole company. Otherwise the matches are rare
+    after the cursor, and matching them first is cheap (the trigram index on PostgreSQL).
+    Either plan alone was slow for some fragments at 100,000 people: a rare one walked most of
+    the name index, a frequent one ("mar": Martin, marketing...) sorted a fifth of the company.
+    """
+    page = functools.partial(
+        paginate,
         session,
-        stmt,
         sort=Ambassador.display_name,
         tiebreak=Ambassador.id,
         cursor=cursor,
         limit=limit,
         rows=True,
     )
+    if narrowed and (last := window_end(session, cursor)) is not None:
+        in_window = tuple_(Ambassador.display_name, Ambassador.id) <= tuple_(*last)
+        rows, next_cursor = page(stmt.where(in_window))
+        if next_cursor is not None:
+            return rows, next_cursor
+        # Rare after the cursor: match first (trigram index), then sort the few matches.
+        # OFFSET 0 keeps PostgreSQL from walking the name index again in search of them.
+        matches = stmt.offset(0).subquery()
+        return paginate(
+            session,
+            select(matches),
+            sort=cast(InstrumentedAttribute[Any], matches.c.display_name),
+            tiebreak=cast(InstrumentedAttribute[Any], matches.c.id),
+            cursor=cursor,
+            limit=limit,
+            rows=True,
+        )
+    return page(stmt)
+
+
+def window_end(session: Session, cursor: str | None) -> Row[Any] | None:
+    """(name, id) of the WINDOW-th person after the cursor, any status (the name index alone);
+    None when fewer remain."""
+    stmt = select(Ambassador.display_name, Ambassador.id)
+    after = after_cursor(Ambassador.display_name, Ambassador.id, cursor)
+    if after is not None:
+        stmt = stmt.where(after)
+    stmt = stmt.order_by(Ambassador.display_name, Ambassador.id).offset(WINDOW - 1).limit(1)
+    return session.connection().execute(stmt).first()
+
+
+def has_theme(slug: str) -> ColumnElement[bool]:
+    """The person declared the theme with this slug. An IN, not a correlated probe: past the
+    window, probing each match of a frequent fragment cost more than hashing the members."""
+    members = (
+        select(AmbassadorTheme.ambassador_id)
+        .join(Theme, Theme.id == AmbassadorTheme.theme_id)
+        .where(Theme.slug == slug)
+    )
+    return Ambassador.id.in_(members)
+
+
+def has_platform(platform: str) -> ColumnElement[bool]:
+    owners = select(SocialAccount.ambassador_id).where(SocialAccount.platform == platform)
+    return Ambassador.id.in_(owners)
 
 
 def accounts_of(session: Session, ids: Sequence[str]) -> Sequence[Row[Any]]:

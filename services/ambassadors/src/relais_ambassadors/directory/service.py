@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row
 from sqlalchemy.orm import Session
 
 from relais_ambassadors.directory import repository
 from relais_ambassadors.filters import status_is
-from relais_ambassadors.models import Ambassador, AmbassadorTheme, SocialAccount, Theme
+from relais_ambassadors.models import Ambassador
 from relais_ambassadors.publication import is_listed
 from relais_ambassadors.search_text import normalise
 
@@ -32,24 +32,22 @@ def search(
     """A page of entries, as plain data shaped like DirectoryEntry (the router sends it as is)."""
     current = repository.current_charter_version(session)
     stmt = repository.people_statement().where(status_is("active", current))
-    if query.q and (needle := normalise(query.q)):
+    needle = normalise(query.q or "")
+    if needle:
         stmt = stmt.where(Ambassador.search_text.contains(needle, autoescape=True))
     if query.theme:
-        linked = (
-            select(AmbassadorTheme.ambassador_id)
-            .join(Theme, Theme.id == AmbassadorTheme.theme_id)
-            .where(Theme.slug == query.theme)
-        )
-        stmt = stmt.where(Ambassador.id.in_(linked))
+        stmt = stmt.where(repository.has_theme(query.theme))
     if query.department:
         stmt = stmt.where(Ambassador.department_id == query.department)
     if query.platform:
-        owners = select(SocialAccount.ambassador_id).where(SocialAccount.platform == query.platform)
-        stmt = stmt.where(Ambassador.id.in_(owners))
+        stmt = stmt.where(repository.has_platform(query.platform))
     if query.language:
         code = query.language.strip().lower()
         stmt = stmt.where(Ambassador.languages.contains(f",{code},", autoescape=True))
-    rows, next_cursor = repository.people_page(session, stmt, cursor=cursor, limit=limit)
+    narrowed = any((needle, query.theme, query.department, query.platform, query.language))
+    rows, next_cursor = repository.people_page(
+        session, stmt, cursor=cursor, limit=limit, narrowed=narrowed
+    )
     return entries(session, rows, current), next_cursor
 
 

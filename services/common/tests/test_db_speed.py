@@ -1,0 +1,144 @@
+"""The fast paths of relais_common.db: one thread hop per request, reads on the event loop,
+SQLite connections kept open, PostgreSQL without JIT."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI, Request
+from fastapi.testclient import TestClient
+from relais_common.db import (
+    SQLITE_POOL_SIZE,
+    DbSession,
+    loop_reader,
+    make_engine,
+    make_sessionmaker,
+    new_metadata,
+    one_hop,
+    read_on_loop,
+)
+from relais_common.errors import Conflict, install_error_handlers
+from relais_common.testing import throwaway_database
+from sqlalchemy import String, event, select, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+
+
+class Base(DeclarativeBase):
+    metadata = new_metadata()
+
+
+class Counter(Base):
+    __tablename__ = "counter"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(40), unique=True)
+
+
+@pytest.fixture
+def engine(tmp_path: Path) -> Iterator[Engine]:
+    with throwaway_database("common", tmp_path) as url:
+        engine = make_engine(url, pool_size=1, max_overflow=0, pool_timeout=1)
+        Base.metadata.create_all(engine)
+        yield engine
+        engine.dispose()
+
+
+@pytest.fixture
+def app(engine: Engine) -> FastAPI:
+    application = FastAPI()
+    install_error_handlers(application)
+    application.state.engine = engine
+    application.state.sessionmaker = make_sessionmaker(engine)
+    return application
+
+
+class TestOneHop:
+    def test_work_and_commit_run_in_one_thread_before_the_answer(self, app: FastAPI) -> None:
+        threads: dict[str, set[int]] = {"work": set(), "commit": set()}
+
+        @event.listens_for(app.state.sessionmaker, "after_commit")
+        def _committed(_session: Session) -> None:
+            threads["commit"].add(threading.get_ident())
+
+        @app.post("/counters/{name}", status_code=201)
+        async def add(name: str, request: Request, session: DbSession) -> dict[str, str]:
+            def work() -> None:
+                threads["work"].add(threading.get_ident())
+                session.add(Counter(name=name))
+
+            await one_hop(request, session, work)
+            return {"name": name}
+
+        with TestClient(app) as client:
+            loop_thread = threading.get_ident()
+            assert client.post("/counters/a").status_code == 201
+            # one commit, in the thread that did the work (get_session found nothing to end)
+            assert len(threads["work"]) == 1 and threads["commit"] == threads["work"]
+            assert threads["work"] != {loop_thread}
+        with app.state.sessionmaker() as session:
+            assert session.scalars(select(Counter.name)).all() == ["a"]
+
+    def test_the_work_is_rolled_back_when_it_raises(self, app: FastAPI) -> None:
+        @app.post("/counters/{name}")
+        async def refuse(name: str, request: Request, session: DbSession) -> None:
+            def work() -> None:
+                session.add(Counter(name=name))
+                session.flush()
+                raise Conflict("no")
+
+            await one_hop(request, session, work)
+
+        with TestClient(app) as client:
+            assert client.post("/counters/b").status_code == 409
+            # the pool's only connection came back: the transaction was ended
+            assert client.post("/counters/c").status_code == 409
+        with app.state.sessionmaker() as session:
+            assert session.scalars(select(Counter.name)).all() == []
+
+
+class TestReadOnLoop:
+    def test_it_never_waits_for_the_request_pool(self, app: FastAPI, engine: Engine) -> None:
+        with engine.connect():  # the request pool's only connection is taken
+            row = read_on_loop(app, select(text("1")))
+        assert row is not None and row[0] == 1
+
+    def test_its_connection_goes_with_the_engine(self, app: FastAPI, engine: Engine) -> None:
+        read_on_loop(app, select(text("1")))
+        reader = loop_reader(engine)
+        assert reader.pool.checkedin() == 1  # type: ignore[attr-defined]
+        engine.dispose()
+        assert reader.pool.checkedin() == 0  # type: ignore[attr-defined]
+
+
+def test_sqlite_connections_stay_open_under_concurrency(tmp_path: Path) -> None:
+    """16 requests at once used to open and close files: the default pool kept 5."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'pool.db'}")
+    opened: list[object] = []
+    event.listen(engine, "connect", lambda conn, _record: opened.append(conn))
+    try:
+        held = [engine.connect() for _ in range(SQLITE_POOL_SIZE)]
+        for conn in held:
+            conn.close()
+        assert len(opened) == SQLITE_POOL_SIZE
+        again = [engine.connect() for _ in range(SQLITE_POOL_SIZE)]
+        for conn in again:
+            conn.close()
+        assert len(opened) == SQLITE_POOL_SIZE  # none opened again
+    finally:
+        engine.dispose()
+
+
+def test_postgresql_sessions_run_without_jit(tmp_path: Path) -> None:
+    with throwaway_database("common", tmp_path) as url:
+        engine = make_engine(url)
+        try:
+            with engine.connect() as conn:
+                if engine.dialect.name == "postgresql":
+                    assert conn.execute(text("SHOW jit")).scalar_one() == "off"
+                else:
+                    assert conn.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
+        finally:
+            engine.dispose()
