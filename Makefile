@@ -87,7 +87,7 @@ e2e: install chromium spa ## browser journeys in headless Chromium against the w
 
 test: install chromium lint test-py test-pg test-frontend e2e ## everything CI runs
 
-bench: bench-gateway bench-hop bench-stack bench-spa ## every benchmark (prints BENCH lines)
+bench: bench-gateway bench-hop bench-stack bench-spa bench-db bench-100k ## every benchmark (prints BENCH lines)
 
 bench-tools:
 	@command -v wrk >/dev/null && command -v nginx >/dev/null || { $(SUDO) apt-get update -qq && \
@@ -102,7 +102,13 @@ bench-hop: install bench-tools ## one FastAPI threadpool hop: BENCH thread_hop a
 bench-stack: install spa bench-tools ## whole stack with the demo: BENCH public_page ..., BENCH memory ...
 	cd bench && $(PY) python stack_bench.py
 
+bench-db: install bench-tools pg-check ## /me and directory via the gateway, SQLite and PostgreSQL: BENCH db_endpoints db= ...
+	cd bench && PG_URL=$(PG_URL) $(PY) python db_bench.py
+
+bench-100k: install pg-check ## 100,000 people on PostgreSQL: BENCH company_100k search_p99_ms= export_ms= erase_ms=
+	cd bench && PG_URL=$(PG_URL) $(PY) python company_bench.py
+
 bench-spa: chromium spa ## the SPA's first load (sign-in screen) in headless Chromium: BENCH spa first_load_kb= entry_kb=
 	node bench/spa_bench.mjs
 
-.PHONY: help install chromium spa run migrate demo openapi client events lint fmt pg-check test-py test-pg test-frontend e2e test bench bench-tools bench-gateway bench-hop bench-stack bench-spa
+.PHONY: help install chromium spa run migrate demo openapi client events lint fmt pg-check test-py test-pg test-frontend e2e test bench bench-tools bench-gateway bench-hop bench-stack bench-spa bench-db bench-100k
