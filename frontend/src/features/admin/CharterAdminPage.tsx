@@ -120,7 +120,13 @@ export function CharterAdminPage() {
               <Text size="sm" c="dimmed" mb="sm">
                 {t('onboarding.charterVersion', { version: current.data.version, date: formatDate(current.data.published_at) })}
               </Text>
-              <div className="charter-body" tabIndex={0} dangerouslySetInnerHTML={{ __html: current.data.body_html }} />
+              <div
+                className="charter-body"
+                role="region"
+                aria-label={current.data.title}
+                tabIndex={0}
+                dangerouslySetInnerHTML={{ __html: current.data.body_html }}
+              />
             </>
           )}
         </Card>

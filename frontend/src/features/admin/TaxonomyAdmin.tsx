@@ -54,6 +54,7 @@ function Row({ kind, item, onMerge }: { kind: TaxonomyKind; item: Item; onMerge:
       <Table.Td>
         {editing ? (
           <Group component="form" onSubmit={save} gap={4} wrap="nowrap">
+            {/* eslint-disable-next-line jsx-a11y/no-autofocus -- the person just pressed “Rename”: the name field takes the focus */}
             <TextInput size="xs" aria-label={t('admin.newName')} value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus autoFocus />
             <ActionIcon type="submit" aria-label={t('app.save')} loading={rename.isPending}>
               <IconCheck size={16} aria-hidden />

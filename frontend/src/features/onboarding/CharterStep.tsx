@@ -42,7 +42,7 @@ export function CharterStep({ me, onNext }: { me: Me; onNext: () => void }) {
             </Text>
           </div>
           {/* body_html is sanitized by the server (nh3) */}
-          <div className="charter-body" tabIndex={0} dangerouslySetInnerHTML={{ __html: current.body_html }} />
+          <div className="charter-body" role="region" aria-label={current.title} tabIndex={0} dangerouslySetInnerHTML={{ __html: current.body_html }} />
           {alreadyAccepted ? (
             <Alert color="relay">{t('onboarding.charterAccepted', { version: current.version })}</Alert>
           ) : (
