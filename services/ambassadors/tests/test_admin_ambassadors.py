@@ -26,10 +26,13 @@ class TestSearch:
     ) -> None:
         admin = person(app, name="Core Team", admin=True)
         person(app, name="Élodie Martin", email="e.martin@example.com")
-        person(app, name="Bob Stone", email="bob@example.com")
+        bob = person(app, name="Bob Stone", email="bob@example.com")
+        h = {**bob.headers, "If-Match": "*"}
+        client.patch("/me", json={"job_title": "Engineer", "bio": "Engineer"}, headers=h)
         assert [p["display_name"] for p in listed(client, admin, q="ELOD")] == ["Élodie Martin"]
         assert [p["email"] for p in listed(client, admin, q="bob@EX")] == ["bob@example.com"]
         assert listed(client, admin, q="%") == []  # LIKE wildcards are plain characters
+        assert listed(client, admin, q="engineer") == []  # the name, not the job or the bio
 
     def test_with_status_filter(self, client: TestClient, app: FastAPI) -> None:
         admin = person(app, name="Core Team", admin=True)

@@ -30,7 +30,7 @@ export function AmbassadorActions({ person, selfId }: { person: AdminAmbassador;
   };
 
   return (
-    <Group gap="xs" wrap="nowrap">
+    <Stack gap={6} align="stretch">
       {person.status === 'suspended' ? (
         <Button size="xs" variant="light" loading={reinstate.isPending} onClick={() => reinstate.mutate(person.id, done('admin.reinstatedDone'))} aria-label={t('admin.reinstateFor', { name })}>
           {t('admin.reinstate')}
@@ -64,6 +64,6 @@ export function AmbassadorActions({ person, selfId }: { person: AdminAmbassador;
           </Stack>
         </form>
       </Modal>
-    </Group>
+    </Stack>
   );
 }

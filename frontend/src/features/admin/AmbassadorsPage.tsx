@@ -47,7 +47,7 @@ export function AmbassadorsPage() {
         <QueryState isPending={list.isPending} error={list.error} onRetry={() => void list.refetch()} />
         {list.isSuccess && rows.length === 0 && <Text c="dimmed">{t('admin.empty')}</Text>}
         {rows.length > 0 && (
-          <ScrollTable label={t('admin.ambassadors')} minWidth={960}>
+          <ScrollTable label={t('admin.ambassadors')} minWidth={900}>
             <Table striped aria-label={t('admin.ambassadors')}>
               <Table.Thead>
                 <Table.Tr>

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from relais_common.pagination import paginate
-from sqlalchemy import func, or_, select
+from sqlalchemy import String, func, or_, select
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.functions import FunctionElement
 
 from relais_ambassadors.filters import status_is
 from relais_ambassadors.models import Ambassador, SocialAccount
@@ -14,6 +17,24 @@ from relais_ambassadors.moderation.schemas import AdminAmbassador
 from relais_ambassadors.publication import current_charter_version, status_of
 from relais_ambassadors.search_text import normalise
 from relais_ambassadors.views import count_by, departments_by_id, listing_state, roles_of
+
+
+class _NormalisedName(FunctionElement[str]):
+    """The first line of ``search_text``: the display name, unaccented and casefolded."""
+
+    type = String()
+    inherit_cache = True
+
+
+@compiles(_NormalisedName)
+def _first_line_sqlite(element: _NormalisedName, compiler: Any, **kw: Any) -> str:
+    text = compiler.process(element.clauses, **kw)
+    return f"substr({text}, 1, instr({text} || char(10), char(10)) - 1)"
+
+
+@compiles(_NormalisedName, "postgresql")
+def _first_line_pg(element: _NormalisedName, compiler: Any, **kw: Any) -> str:
+    return f"split_part({compiler.process(element.clauses, **kw)}, chr(10), 1)"
 
 
 def ambassadors_page(
@@ -27,7 +48,7 @@ def ambassadors_page(
         # a fragment of the name (accents and case ignored) or of the e-mail address
         stmt = stmt.where(
             or_(
-                Ambassador.search_text.contains(normalise(q), autoescape=True),
+                _NormalisedName(Ambassador.search_text).contains(normalise(q), autoescape=True),
                 func.lower(Ambassador.email).contains(q.strip().lower(), autoescape=True),
             )
         )
