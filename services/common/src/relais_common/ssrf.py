@@ -139,7 +139,7 @@ class SSRFGuard:
             ):
                 raise UnsafeURLError(f"{value} is a private or reserved address")
 
-    async def check_resolved(self, raw: str) -> URL:
+    async def check_resolved(self, raw: str, *, timeout: float = 5.0) -> URL:
         """:meth:`check_url`, and for a host name every address it resolves to, port included:
         for URLs stored to be fetched later (a discovered feed), not only fetched now."""
         url = self.check_url(raw)
@@ -150,10 +150,11 @@ class SSRFGuard:
         except ValueError:
             pass
         try:
-            infos = await asyncio.get_running_loop().getaddrinfo(
-                host, url.port, type=socket.SOCK_STREAM
-            )
-        except OSError as exc:
+            async with asyncio.timeout(timeout):  # a name server that never answers
+                infos = await asyncio.get_running_loop().getaddrinfo(
+                    host, url.port, type=socket.SOCK_STREAM
+                )
+        except (OSError, TimeoutError) as exc:
             raise UnsafeURLError("the host name was not found") from exc
         for info in infos:
             self.check_ip(str(info[4][0]), url.port)

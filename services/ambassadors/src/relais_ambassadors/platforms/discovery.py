@@ -65,7 +65,7 @@ async def discover_feed(url: str, *, slots: FetchSlots) -> str | None:
     for href in links.xml_feeds + links.json_feeds:  # Atom/RSS first, then JSON Feed
         candidate = urljoin(base, href)
         try:  # stored to be fetched later: its host name is resolved and checked now too
-            await slots.guard.check_resolved(candidate)
+            await slots.guard.check_resolved(candidate, timeout=slots.timeout)
         except UnsafeURLError:
             continue  # a feed we may not fetch is no feed for Relais
         return candidate
