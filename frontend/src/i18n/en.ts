@@ -380,6 +380,8 @@ export const en = {
     },
     selectFor: 'Select {{name}}',
     selectAll: 'Select all',
+    approveNone: 'Approve selected',
+    rejectNone: 'Reject selected',
     approveSelected_one: 'Approve {{count}} selected',
     approveSelected_other: 'Approve {{count}} selected',
     rejectSelected_one: 'Reject {{count}} selected',

@@ -208,10 +208,10 @@ export function ModerationPage() {
             />
             <Group>
               <Button variant="outline" color="red.8" disabled={!chosen.length} onClick={() => setTargets(chosen)}>
-                {t('admin.rejectSelected', { count: chosen.length })}
+                {chosen.length ? t('admin.rejectSelected', { count: chosen.length }) : t('admin.rejectNone')}
               </Button>
               <Button disabled={!chosen.length} loading={bulk.isPending && !targets.length} onClick={() => run('approve', chosen)}>
-                {t('admin.approveSelected', { count: chosen.length })}
+                {chosen.length ? t('admin.approveSelected', { count: chosen.length }) : t('admin.approveNone')}
               </Button>
             </Group>
           </Group>
