@@ -2,48 +2,34 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from aggregator_factories import Feed, apply
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from relais_common.contracts import app_routes
+from relais_common.pytest_plugin import (
+    DOCS,
+    PUBLIC,
+    AccessTable,
+    assert_answer,
+    assert_table_covers_every_route,
+    callers,
+)
 from relais_common.routing import undeclared_routes
-from relais_common.testing import identity_headers
 
-# (method, path) -> (concrete path to call, expected status per caller).
-PUBLIC = {"anonymous": 200, "service": 200, "ambassador": 200, "admin": 200}
-TABLE: dict[tuple[str, str], tuple[str, dict[str, int]]] = {
+TABLE: AccessTable = {
     ("GET", "/"): ("/", PUBLIC),
     ("GET", "/themes/{slug}"): ("/themes/cloud", PUBLIC),
     ("GET", "/public"): ("/public", PUBLIC),
     ("GET", "/public/themes/{slug}"): ("/public/themes/cloud", PUBLIC),
     ("GET", "/livez"): ("/livez", PUBLIC),
     ("GET", "/readyz"): ("/readyz", PUBLIC),
-    ("GET", "/openapi.json"): ("/openapi.json", PUBLIC),
-    ("GET", "/docs"): ("/docs", PUBLIC),
-    ("HEAD", "/docs"): ("/docs", PUBLIC),
-    ("GET", "/docs/oauth2-redirect"): ("/docs/oauth2-redirect", PUBLIC),
-    ("HEAD", "/docs/oauth2-redirect"): ("/docs/oauth2-redirect", PUBLIC),
-    ("GET", "/redoc"): ("/redoc", PUBLIC),
-    ("HEAD", "/redoc"): ("/redoc", PUBLIC),
-    ("HEAD", "/openapi.json"): ("/openapi.json", PUBLIC),
+    **DOCS,
 }
-# Tokens live 60 s: make them when the request is sent, not at import.
-CALLERS: dict[str, Callable[[], dict[str, str]]] = {
-    "anonymous": dict,
-    "service": lambda: identity_headers("service:editorial", {"service"}),
-    "ambassador": lambda: identity_headers("u-1", {"ambassador"}),
-    "admin": lambda: identity_headers("u-2", {"ambassador", "admin"}),
-}
+CALLERS = callers("editorial")
 
 
 def test_every_route_has_an_entry(app: FastAPI) -> None:
-    missing = app_routes(app) - set(TABLE)
-    assert not missing, f"add these routes to the authorization table: {sorted(missing)}"
-    stale = set(TABLE) - app_routes(app)
-    assert not stale, f"these rows name routes that no longer exist: {sorted(stale)}"
+    assert_table_covers_every_route(app, TABLE)
 
 
 def test_every_route_checks_its_caller_or_is_declared_public(app: FastAPI) -> None:
@@ -58,4 +44,4 @@ def test_route_answers_each_caller_as_the_table_says(
     apply(app, feed.theme("t1", "cloud", "Cloud"), feed.public("p1", "Ada"))
     path, expected = TABLE[route]
     resp = client.request(route[0], path, headers=CALLERS[caller]())
-    assert resp.status_code == expected[caller]
+    assert_answer(resp, expected[caller], caller)

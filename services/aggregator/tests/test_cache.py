@@ -9,6 +9,8 @@ from aggregator_factories import Feed, apply, make_settings
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from relais_aggregator.main import create_app
+from relais_aggregator.models import Base
+from relais_common.testing import empty_tables
 
 PATHS = ("/", "/?lang=fr", "/themes/cloud", "/public", "/public/themes/cloud")
 
@@ -93,13 +95,16 @@ def test_rerender_only_when_the_read_model_changed(
     assert app.state.pages.render_count == renders + 1
 
 
-def test_another_replica_sees_changes_applied_elsewhere(
-    app: FastAPI, database_url: str, feed: Feed
-) -> None:
-    other = create_app(make_settings(database_url))
-    with TestClient(other) as other_client:
-        assert "Bob" not in other_client.get("/").text
-        apply(app, feed.public("p2", "Bob"))  # consumed by the first replica
-        assert other.state.pages.refresh() is True  # the other replica's tick
-        assert "Bob" in other_client.get("/").text
-    other.state.engine.dispose()
+def test_another_replica_sees_changes_applied_elsewhere(database_url: str, feed: Feed) -> None:
+    # Two replicas share the database through committed data: no rolled-back `app` here.
+    first, other = create_app(make_settings(database_url)), create_app(make_settings(database_url))
+    try:
+        with TestClient(other) as other_client:
+            assert "Bob" not in other_client.get("/").text
+            apply(first, feed.public("p2", "Bob"))  # consumed by the first replica
+            assert other.state.pages.refresh() is True  # the other replica's tick
+            assert "Bob" in other_client.get("/").text
+    finally:
+        empty_tables(first.state.engine, Base.metadata)
+        for replica in (first, other):
+            replica.state.engine.dispose()

@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 def rows_of(app: FastAPI, table: str, person_id: str) -> int:
     t = Base.metadata.tables[table]
     column = t.c.id if table == "public_person" else t.c.person_id
-    with app.state.engine.connect() as conn:
-        return int(conn.execute(select(func.count()).where(column == person_id)).scalar() or 0)
+    with app.state.sessionmaker() as session:  # the test's own transaction (rolled back after)
+        return int(session.scalar(select(func.count()).where(column == person_id)) or 0)
 
 
 def test_every_table_holding_a_person_is_covered() -> None:
