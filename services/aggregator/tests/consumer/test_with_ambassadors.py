@@ -27,7 +27,7 @@ from relais_ambassadors.main import create_app as create_ambassadors
 from relais_common.migrations import upgrade
 from relais_common.testing import TEST_SECRET, empty_tables, identity_headers, throwaway_database
 
-AMBASSADORS_ROOT = Path(__file__).resolve().parents[2] / "ambassadors"
+AMBASSADORS_ROOT = Path(__file__).resolve().parents[3] / "ambassadors"
 PASSWORD = "correct horse battery staple"
 EMAIL = "ada.private@corp.example"
 
