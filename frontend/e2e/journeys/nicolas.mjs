@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { newContext } from '../lib/browser.mjs';
 import { api, checkpoint, checkpointWithoutJs, describeResponse, openFromNavigation, signIn } from '../lib/app.mjs';
+import { linkFromMail } from '../lib/mail.mjs';
 import { eventually } from '../lib/poll.mjs';
 import { emailsIn, personCard, reloadPublic, themeSection } from '../lib/public.mjs';
 import { accessibilityVerdict, journey } from '../lib/steps.mjs';
@@ -49,6 +50,16 @@ export function nicolasJourney(run) {
     await page.getByRole('heading', { level: 1, name: 'Devenir ambassadeur' }).waitFor();
     await checkpoint(page, 'nicolas-fr-inscription');
     await me.signUp(page, NICOLAS);
+    await page.getByRole('heading', { level: 1, name: 'Consultez votre messagerie' }).waitFor();
+    await checkpoint(page, 'nicolas-fr-messagerie');
+  });
+
+  step('il confirme son adresse avec le lien reçu par e-mail, puis se connecte', async () => {
+    const link = await linkFromMail(run.stack, NICOLAS.email, 'verify-email');
+    await page.goto(new URL(link).pathname);
+    await page.getByText('Votre adresse e-mail est confirmée. Bienvenue sur Relais !').waitFor();
+    await checkpoint(page, 'nicolas-fr-adresse-confirmee');
+    await signIn(page, NICOLAS, '/app/');
     await page.getByRole('heading', { level: 1, name: 'Être référencé·e' }).waitFor();
   });
 

@@ -67,6 +67,7 @@ export async function startStack() {
     return {
       url: process.env.RELAIS_E2E_URL.replace(/\/$/, ''),
       admin: { email: process.env.RELAIS_E2E_ADMIN_EMAIL, password: process.env.RELAIS_E2E_ADMIN_PASSWORD },
+      mailDir: process.env.RELAIS_E2E_MAIL_DIR,
       logPath: null,
       stop: async () => {},
     };
@@ -88,6 +89,8 @@ export async function startStack() {
     RELAIS_EVENT_POLL_SECONDS: '1',
     RELAIS_DEMO: '1',
     RELAIS_ENV: 'development',
+    // the journeys' people sign up with @example.com addresses (the demo's own domain is the default)
+    RELAIS_SIGNUP_DOMAINS: 'example.com,demo.relais.localhost',
     // the journeys sign up and sign in more than 10 times a minute from one address (limits: gateway tests)
     GATEWAY_AUTH_BURST: '100',
   };
@@ -138,5 +141,6 @@ export async function startStack() {
     await stop();
     throw error;
   }
-  return { url, admin, logPath, stop };
+  // no SMTP server: each e-mail is written whole there (lib/mail.mjs reads the people's links)
+  return { url, admin, mailDir: join(varDir, 'mail'), logPath, stop };
 }
