@@ -97,12 +97,25 @@ def sign_in(gateway: str) -> str:
     raise SystemExit("the gateway never reached the ambassadors service")
 
 
-def drive(label: str, url: str, header: str, seconds: int) -> dict[str, float]:
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (/proc/<pid>/stat, clock ticks)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def drive(label: str, url: str, header: str, seconds: int, pid: int) -> dict[str, float]:
+    """16 connections, then one at a time. cpu_ms: the service's CPU per request under the 16
+    connections, a figure that the other loads of a shared machine disturb less than rps."""
     load(url, header, 2)  # warm-up
+    before = cpu_seconds(pid)
     rps, p99, bad = load(url, header, seconds)
+    cpu_ms = (cpu_seconds(pid) - before) * 1000 / max(1.0, rps * seconds)
     serial = serial_ms(url, header)
-    print(f"{label:<24} rps={rps:.0f} p99_ms={p99:.2f} errors={bad} serial_ms={serial:.2f}")
-    return {"rps": rps, "p99": p99, "serial": serial}
+    print(
+        f"{label:<24} rps={rps:.0f} p99_ms={p99:.2f} errors={bad} serial_ms={serial:.2f} "
+        f"service_cpu_ms={cpu_ms:.2f}"
+    )
+    return {"rps": rps, "p99": p99, "serial": serial, "cpu": cpu_ms}
 
 
 def run_one(db: str, seconds: int, direct: bool) -> str:
@@ -153,10 +166,12 @@ def measure(db: str, tmp: Path, database_url: str, seconds: int, direct: bool) -
         if direct:
             ident = f"X-Relais-Identity: {direct_identity(env)}"
             svc = f"http://{HOST}:{service_port}"
-            drive("directory (direct)", svc + DIRECTORY, ident, seconds)
-            drive("/me (direct)", svc + ME, ident, seconds)
-        figures["directory"] = drive("directory (gateway)", gw + DIRECTORY, auth, seconds)
-        figures["me"] = drive("/me (gateway)", gw + ME, auth, seconds)
+            drive("directory (direct)", svc + DIRECTORY, ident, seconds, service.pid)
+            drive("/me (direct)", svc + ME, ident, seconds, service.pid)
+        figures["directory"] = drive(
+            "directory (gateway)", gw + DIRECTORY, auth, seconds, service.pid
+        )
+        figures["me"] = drive("/me (gateway)", gw + ME, auth, seconds, service.pid)
         rss = {"ambassadors": rss_mb(service.pid), "gateway": rss_mb(gateway.pid)}
     finally:
         for proc in (gateway, service):
@@ -172,7 +187,7 @@ def measure(db: str, tmp: Path, database_url: str, seconds: int, direct: bool) -
         f"BENCH db_endpoints db={db} me_rps={me['rps']:.0f} me_p99_ms={me['p99']:.2f} "
         f"me_serial_ms={me['serial']:.2f} directory_rps={d['rps']:.0f} "
         f"directory_p99_ms={d['p99']:.2f} directory_serial_ms={d['serial']:.2f} "
-        f"rss_mb={max(rss.values()):.1f}"
+        f"me_cpu_ms={me['cpu']:.2f} directory_cpu_ms={d['cpu']:.2f} rss_mb={max(rss.values()):.1f}"
     )
 
 

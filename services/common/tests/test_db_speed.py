@@ -142,3 +142,17 @@ def test_postgresql_sessions_run_without_jit(tmp_path: Path) -> None:
                     assert conn.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
         finally:
             engine.dispose()
+
+
+def test_sixteen_requests_can_hold_a_connection_each(tmp_path: Path) -> None:
+    """A request keeps its connection across thread hops: 16 in flight need 16 at once (the
+    PostgreSQL pool had 15, and a 16th request waited for a connection held by a waiter)."""
+    with throwaway_database("common", tmp_path) as url:
+        engine = make_engine(url, pool_timeout=1)
+        try:
+            held = [engine.connect() for _ in range(16)]
+            for conn in held:
+                conn.execute(text("SELECT 1"))
+                conn.close()
+        finally:
+            engine.dispose()
