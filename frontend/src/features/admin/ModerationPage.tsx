@@ -97,7 +97,7 @@ function ItemCard({ item, selected, onSelect, onReject }: CardProps) {
           </Text>
           {item.bio || t('profile.emptyValue')}
         </Text>
-        <Group gap={6} aria-label={t('profile.themes')}>
+        <Group gap={6}>
           <Text size="sm" fw={600}>
             {t('profile.themes')}:
           </Text>

@@ -47,6 +47,7 @@ def upgrade() -> None:
         )
     else:
         op.execute("UPDATE ambassador SET profile_field_versions = json_object('*', version)")
+    _approved_snapshots()
     op.create_table(
         "moderation_policy",
         sa.Column("id", sa.Integer(), autoincrement=False, nullable=False),
@@ -55,6 +56,58 @@ def upgrade() -> None:
         sa.Column("updated_at", relais_common.db.UTCDateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_moderation_policy")),
     )
+
+
+def _approved_snapshots() -> None:
+    """People listed before this revision: their public values then are the approved version
+    (moderation/changes.py builds the same shape)."""
+    bind = op.get_bind()
+    person = sa.table(
+        "ambassador",
+        *(sa.column(name) for name in ("id", "display_name", "job_title", "location", "bio")),
+        sa.column("languages"),
+        sa.column("listed_at"),
+        sa.column("public_snapshot", JSON_VALUE),
+    )
+    theme = sa.table("theme", sa.column("id"), sa.column("archived_at"))
+    link = sa.table("ambassador_theme", sa.column("ambassador_id"), sa.column("theme_id"))
+    account = sa.table(
+        "social_account",
+        *(sa.column(n) for n in ("id", "ambassador_id", "platform", "handle", "profile_url")),
+        sa.column("feed_url"),
+        sa.column("public", sa.Boolean()),
+    )
+    listed = bind.execute(sa.select(person).where(person.c.listed_at.is_not(None))).all()
+    if not listed:
+        return
+    themes: dict[str, set[str]] = {}
+    rows = bind.execute(
+        sa.select(link.c.ambassador_id, link.c.theme_id)
+        .join(theme, theme.c.id == link.c.theme_id)
+        .where(theme.c.archived_at.is_(None))
+    )
+    for person_id, theme_id in rows:
+        themes.setdefault(person_id, set()).add(theme_id)
+    accounts: dict[str, list[dict[str, str | None]]] = {}
+    for a in bind.execute(
+        sa.select(account)
+        .where(account.c.public.is_(True))
+        .order_by(account.c.platform, account.c.handle, account.c.id)
+    ):
+        accounts.setdefault(a.ambassador_id, []).append(
+            {k: getattr(a, k) for k in ("id", "platform", "handle", "profile_url", "feed_url")}
+        )
+    for p in listed:
+        snapshot = {
+            "display_name": p.display_name,
+            "job_title": p.job_title,
+            "location": p.location,
+            "bio": p.bio,
+            "languages": [code for code in p.languages.split(",") if code],
+            "theme_ids": sorted(themes.get(p.id, ())),
+            "accounts": accounts.get(p.id, []),
+        }
+        bind.execute(person.update().where(person.c.id == p.id).values(public_snapshot=snapshot))
 
 
 def downgrade() -> None:

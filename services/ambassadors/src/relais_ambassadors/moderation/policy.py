@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from relais_common.db import utcnow
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from relais_ambassadors.models import ModerationPolicy
@@ -12,12 +14,14 @@ _CACHE_KEY = "relais.moderate_changes"
 
 
 def current(session: Session) -> ModerationPolicy:
-    """The policy row (created with the defaults on first read)."""
+    """The policy row, created with the defaults on first use (concurrent first uses: one wins)."""
     row = session.get(ModerationPolicy, POLICY_ID)
     if row is None:
-        row = ModerationPolicy(id=POLICY_ID, moderate_changes=True, version=1, updated_at=utcnow())
-        session.add(row)
-        session.flush()
+        insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+        defaults = {"id": POLICY_ID, "moderate_changes": True, "version": 1, "updated_at": utcnow()}
+        session.execute(insert(ModerationPolicy).values(defaults).on_conflict_do_nothing())
+        row = session.get(ModerationPolicy, POLICY_ID, populate_existing=True)
+    assert row is not None
     return row
 
 
