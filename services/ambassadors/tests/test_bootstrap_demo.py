@@ -14,6 +14,13 @@ def check(client: TestClient, email: str, password: str) -> int:
     return client.post("/internal/auth/check", json=body, headers=service_headers()).status_code
 
 
+def roles(client: TestClient, email: str, password: str) -> list[str]:
+    body = {"email": email, "password": password, "client_ip": "10.0.0.1"}
+    resp = client.post("/internal/auth/check", json=body, headers=service_headers())
+    found: list[str] = resp.json()["roles"]
+    return found
+
+
 class TestBootstrap:
     def test_generated_admin_is_remembered(
         self, app: FastAPI, client: TestClient, database_url: str, tmp_path: Path
@@ -29,6 +36,7 @@ class TestBootstrap:
         assert secret.read_text().strip() == password
         assert bootstrap(settings) == line  # idempotent, and still knows the password
         assert check(client, email, password) == 200
+        assert roles(client, email, password) == ["admin", "ambassador"]  # verified
         assert outbox(client) == []  # nobody is listed yet: nothing to announce
 
     def test_admin_from_the_environment(
@@ -47,6 +55,7 @@ class TestBootstrap:
         assert bootstrap(settings) == "Admin: boss@example.com / s3cret-pass"
         assert not (tmp_path / "admin-password.txt").exists()
         assert check(client, "boss@example.com", "s3cret-pass") == 200
+        assert roles(client, "boss@example.com", "s3cret-pass") == ["admin", "ambassador"]
         who = person(app)
         current = client.get("/charters/current", headers=who.headers).json()
         assert current["version"] == 1
@@ -85,4 +94,9 @@ class TestDemo:
             ).all()
         assert len(hashes) == 36
         assert len(set(hashes)) == 1  # one argon2 hash shared: `make run` stays quick
+        with session_of(app) as session:
+            unverified = session.scalars(
+                select(Ambassador.email).where(Ambassador.email_verified_at.is_(None))
+            ).all()
+        assert unverified == []  # demo people see the directory at once
         assert check(client, email_of("Hugo Moreau"), DEMO_PASSWORD) == 200

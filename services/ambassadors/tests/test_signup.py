@@ -275,11 +275,3 @@ class TestRealOwner:
         owner = sign_in(client, "forgot@example.com", "owner new pw 1")
         assert isinstance(owner, dict)
         assert client.get("/directory", headers=owner).status_code == 200
-
-    def test_invited_first_admin_and_demo_people_are_verified(
-        self, client: TestClient, app: FastAPI
-    ) -> None:
-        with session_of(app) as session:
-            assert session.scalars(select(Ambassador)).all() == []
-        admin = person(app, admin=True)
-        assert client.get("/directory", headers=admin.headers).status_code == 200
