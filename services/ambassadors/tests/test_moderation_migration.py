@@ -61,7 +61,8 @@ def test_existing_rows_get_a_field_version_baseline_and_an_approved_snapshot(
             with engine.connect() as conn:
                 row = conn.execute(
                     text(
-                        "SELECT profile_field_versions, change_status FROM ambassador WHERE email = 'e@example.com'"
+                        "SELECT profile_field_versions, change_status FROM ambassador"
+                        " WHERE email = 'e@example.com'"
                     )
                 ).one()
                 snapshot = conn.execute(
