@@ -99,5 +99,8 @@ for (const f of fetched.sort((a, b) => b.bytes - a.bytes)) {
   if (entryFiles.has(path)) entry += f.bytes;
   console.log(`  ${kb(f.bytes).padStart(7)} KB  ${f.type.padEnd(10)} ${path}`);
 }
+// the same scripts for a client that only speaks gzip (the build's .gz files)
+const sizeOf = (f) => statSync(join(DIST, existsSync(join(DIST, `${f}.gz`)) ? `${f}.gz` : f)).size;
+const entryGzip = [...entryFiles].reduce((sum, f) => sum + sizeOf(f), 0);
 console.log(`requests=${fetched.length} (bytes on the wire: headers and compressed bodies)`);
-console.log(`BENCH spa first_load_kb=${kb(total)} entry_kb=${kb(entry)}`);
+console.log(`BENCH spa first_load_kb=${kb(total)} entry_kb=${kb(entry)} entry_gzip_kb=${kb(entryGzip)}`);

@@ -83,7 +83,7 @@ function api(route, state) {
   if (p === '/admin/mailbox') return json({ items: [
     { id: 'm1', to: 'grace.hopper@example.com', subject: 'Invitation à rejoindre Relais', body_text: 'Bonjour Grace,\n\nVous êtes invitée à rejoindre Relais.\nhttp://localhost:8000/app/invitations/tok123\n\nÀ bientôt', created_at: '2026-11-22T10:00:00Z', status: 'sent' },
   ], next_cursor: null });
-  if (p === '/admin/ambassadors') return json({ items: people.map((x, i) => ({ id: x.id, email: `${x.id}@example.com`, display_name: x.display_name, status: ['active', 'pending', 'suspended'][i % 3], department: x.department, listing: { public: true, moderation: 'approved', reason: null, consented_at: null, listed: i % 2 === 0 }, created_at: '2026-11-20T10:00:00Z' })), next_cursor: null });
+  if (p === '/admin/ambassadors') return json({ items: people.map((x, i) => ({ id: x.id, email: `${x.id}@example.com`, display_name: x.display_name, roles: i === 0 ? ['ambassador', 'admin'] : ['ambassador'], status: ['active', 'pending', 'suspended'][i % 3], department: x.department, listing: { public: true, moderation: 'approved', reason: null, consented_at: null, listed: i % 2 === 0 }, created_at: '2026-11-20T10:00:00Z' })), next_cursor: null });
   return json({ status: 404, title: 'Not Found', detail: `sample: ${p}` }, 404);
 }
 

@@ -1,8 +1,7 @@
 // Self-hosted variable fonts (latin subsets ~35 KB each, fetched only for the characters in use): no font CDN.
 import '@fontsource-variable/source-sans-3/wght.css';
 import '@fontsource-variable/fraunces/wght.css';
-import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
+import './ui/firstScreenStyles';
 import './ui/global.css';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';

@@ -15,8 +15,11 @@ import { SignInPage } from './features/auth/SignInPage';
 import { parseDirectorySearch } from './features/directory/search';
 import { NotFound, RouteError } from './ui/RouteFallbacks';
 
-/** Everything but the sign-in screen loads on demand: the first screen's entry stays small. */
-const lazy = lazyRouteComponent;
+/** Everything but the sign-in screen loads on demand, with the rest of Mantine's styles: the first
+ * screen's script and stylesheet stay small. */
+function lazy<T extends Record<string, unknown>, K extends keyof T>(importer: () => Promise<T>, name: K) {
+  return lazyRouteComponent(() => Promise.all([importer(), import('./ui/allStyles')]).then(([module]) => module), name);
+}
 
 export interface RouterContext {
   queryClient: QueryClient;

@@ -35,6 +35,14 @@ describe('the first screen loads only what it shows', () => {
     expect(screens.sort()).toEqual(['features/auth/SignInPage.tsx', 'ui/AuthLayout.tsx']);
   });
 
+  it('the first screen takes only the Mantine styles it uses; lazy routes bring the rest', () => {
+    const entry = [...staticClosure(join(SRC, 'main.tsx'))].map((f) => readFileSync(join(SRC, f), 'utf8')).join('\n');
+    expect(entry).toContain("import './ui/firstScreenStyles'");
+    expect(entry).not.toMatch(/@mantine\/core\/styles(\.layer)?\.css/);
+    expect(readFileSync(join(SRC, 'ui/allStyles.ts'), 'utf8')).toContain("import '@mantine/core/styles.layer.css'");
+    expect(readFileSync(join(SRC, 'router.tsx'), 'utf8')).toContain("import('./ui/allStyles')");
+  });
+
   it('the build writes brotli and gzip copies of its text files', () => {
     const plugins = (viteConfig as { plugins?: unknown[] }).plugins ?? [];
     expect(plugins.flat().some((p) => (p as { name?: string } | null)?.name === 'relais-precompress')).toBe(true);
