@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Protocol
+from typing import Annotated, Any, Protocol
 
 from fastapi import Depends, Request
 from relais_common.auth import CurrentUser, Identity, OptionalUser
 from relais_common.db import DbSession, read_on_loop
 from relais_common.errors import Forbidden, NotFound, Unauthorized
 from relais_common.ssrf import SSRFGuard
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from relais_ambassadors.config import Settings
@@ -34,19 +34,15 @@ def get_guard(request: Request) -> SSRFGuard:
     return SSRFGuard(settings.ssrf_allowed_networks)
 
 
-async def refuse_erased_or_suspended(request: Request, user: OptionalUser) -> None:
-    """Sessions and tokens outlive an erasure or a suspension: check the person on every call.
+def _standing(request: Request, user: Identity | None) -> Row[Any] | None:
+    """The signed-in person's (suspended_at, sessions_revoked_at), after refusing an erased
+    person (401) and a session older than a sign-out everywhere (401); None for no person.
 
-    An erased person's identity is refused everywhere (401), and so is a session signed in
-    before the password was changed or reset (sign-out everywhere). A suspended person keeps their
-    own data (/me: read, withdraw, export, erase) only: without this, a suspended admin would
-    keep the core team's powers until their token expires.
-
-    Async, and the read runs on the event loop (relais_common.db.read_on_loop): a thread hop on
-    every request cost more than this primary-key read of two columns.
+    The read runs on the event loop (relais_common.db.read_on_loop): a thread hop on every
+    request cost more than this primary-key read of two columns.
     """
     if user is None or user.is_service:
-        return
+        return None
     person = read_on_loop(
         request.app,
         select(Ambassador.suspended_at, Ambassador.sessions_revoked_at).where(
@@ -57,9 +53,21 @@ async def refuse_erased_or_suspended(request: Request, user: OptionalUser) -> No
         raise Unauthorized("Your account no longer exists; please sign in again.")
     if session_revoked(person, user):
         raise Unauthorized("Your password was changed since you signed in; please sign in again.")
-    if request.url.path == "/me" or request.url.path.startswith("/me/"):
-        return
-    if person.suspended_at is not None:
+    return person
+
+
+async def refuse_erased(request: Request, user: OptionalUser) -> None:
+    """For the person's own data (routes declared OwnData): a suspended person keeps them
+    (read, withdraw, export, erase); erased people and revoked sessions are refused."""
+    _standing(request, user)
+
+
+async def refuse_erased_or_suspended(request: Request, user: OptionalUser) -> None:
+    """Every other route: sessions and tokens outlive an erasure or a suspension, so the person
+    is checked on every call; without this, a suspended admin would keep the core team's
+    powers until their token expires."""
+    person = _standing(request, user)
+    if person is not None and person.suspended_at is not None:
         raise Forbidden("Your account is suspended; only your own data under /me is available.")
 
 

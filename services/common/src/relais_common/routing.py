@@ -56,15 +56,17 @@ def api_router(
     dependencies: Sequence[Any] = (),
     caller: Callable[..., Any] = require_identity,
     responses: dict[int | str, dict[str, Any]] | None = None,
+    router_class: type[GuardedRouter] = GuardedRouter,
 ) -> APIRouter:
     """A tagged router whose routes need a signed-in person, unless declared public: the
     whole router with ``public=True``, one route with ``dependencies=[Public]``.
 
     problem+json answers are documented and NUL bytes refused on every route; ``dependencies``
     are the service's own guards. ``responses`` replaces the documented problem answers (an
-    HTML page has none of them).
+    HTML page has none of them). ``router_class``: a service's own GuardedRouter, adding
+    its per-route guards.
     """
-    return GuardedRouter(
+    return router_class(
         caller=None if public else caller,
         tags=[tag],
         responses=problem_responses() if responses is None else responses,

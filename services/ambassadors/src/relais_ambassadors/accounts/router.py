@@ -10,10 +10,10 @@ from relais_common.db import DbSession
 from relais_ambassadors.accounts import service, signup, verification
 from relais_ambassadors.accounts.schemas import PasswordChange, SignupAccepted, SignupRequest
 from relais_ambassadors.people import AppSettings, Myself
-from relais_ambassadors.problems import api_router
+from relais_ambassadors.problems import OwnData, api_router
 
 router = api_router("accounts", public=True)  # sign-up and the mailed link: anyone
-mine = api_router("accounts")  # the signed-in person's own account
+mine = api_router("accounts", own_data=True)  # the signed-in person's own account
 
 Token = Annotated[str, Path(min_length=10, max_length=100)]
 
@@ -45,6 +45,7 @@ def verify_email(token: Token, session: DbSession) -> None:
     status_code=202,
     response_model=SignupAccepted,
     name="resend_verification",
+    dependencies=[OwnData],  # Myself signs in; suspended people keep it
 )
 def resend_verification(session: DbSession, settings: AppSettings, me: Myself) -> SignupAccepted:
     """Mail a new confirmation link (a few an hour; 409 when already confirmed)."""

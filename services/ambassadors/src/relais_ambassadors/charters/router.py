@@ -14,7 +14,7 @@ from relais_ambassadors.charters.schemas import (
     CharterRead,
 )
 from relais_ambassadors.people import Myself
-from relais_ambassadors.problems import api_router
+from relais_ambassadors.problems import OwnData, api_router
 from relais_ambassadors.schemas import Me
 from relais_ambassadors.views import me_view
 
@@ -43,7 +43,7 @@ async def preview_charter(body: CharterPreviewRequest, _admin: AdminUser) -> Cha
     return CharterPreview(body_html=service.render(body.body_markdown))
 
 
-@router.post("/me/charter-acceptance", response_model=Me, name="accept")
+@router.post("/me/charter-acceptance", response_model=Me, name="accept", dependencies=[OwnData])
 def accept_charter(
     body: CharterAcceptance, session: DbSession, me: Myself, response: Response
 ) -> Me:

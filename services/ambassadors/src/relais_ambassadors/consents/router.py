@@ -11,7 +11,7 @@ from relais_ambassadors.problems import api_router
 from relais_ambassadors.schemas import Me
 from relais_ambassadors.views import me_view
 
-router = api_router("consents")
+router = api_router("consents", own_data=True)
 
 
 @router.get("/me/consents", response_model=list[ConsentRead], name="ledger")

@@ -12,7 +12,7 @@ from relais_ambassadors.people import Myself
 from relais_ambassadors.privacy import service
 from relais_ambassadors.problems import api_router
 
-router = api_router("privacy")
+router = api_router("privacy", own_data=True)
 
 
 class ErasureRequest(RequestModel):

@@ -11,7 +11,7 @@ from relais_ambassadors.profiles.service import update_profile
 from relais_ambassadors.schemas import Me
 from relais_ambassadors.views import me_view
 
-router = api_router("profiles")
+router = api_router("profiles", own_data=True)
 
 
 @router.get("/me", response_model=Me, name="me")

@@ -11,7 +11,7 @@ from relais_ambassadors.consents.schemas import ConsentChange
 from relais_ambassadors.consents.service import set_account_consent
 from relais_ambassadors.people import Myself
 from relais_ambassadors.platforms import PLATFORMS, normalise, with_feed
-from relais_ambassadors.problems import api_router
+from relais_ambassadors.problems import OwnData, api_router
 from relais_ambassadors.schemas import SocialAccountRead
 from relais_ambassadors.social_accounts import service
 from relais_ambassadors.social_accounts.schemas import (
@@ -53,12 +53,23 @@ async def preview_account(
     )
 
 
-@router.get("/me/accounts", response_model=list[SocialAccountRead], name="mine")
+@router.get(
+    "/me/accounts",
+    response_model=list[SocialAccountRead],
+    name="mine",
+    dependencies=[OwnData],
+)
 def my_accounts(session: DbSession, me: Myself) -> list[SocialAccountRead]:
     return [SocialAccountRead.model_validate(a) for a in accounts_of(session, me.id)]
 
 
-@router.post("/me/accounts", status_code=201, response_model=SocialAccountRead, name="add")
+@router.post(
+    "/me/accounts",
+    status_code=201,
+    response_model=SocialAccountRead,
+    name="add",
+    dependencies=[OwnData],
+)
 async def add_account(
     body: AccountCreate, session: DbSession, user: CurrentUser, slots: OutgoingFetches
 ) -> SocialAccountRead:
@@ -72,13 +83,18 @@ async def add_account(
     return SocialAccountRead.model_validate(account)
 
 
-@router.delete("/me/accounts/{account_id}", status_code=204, name="remove")
+@router.delete("/me/accounts/{account_id}", status_code=204, name="remove", dependencies=[OwnData])
 def remove_account(account_id: str, session: DbSession, me: Myself) -> Response:
     service.remove(session, me, service.get_own(session, me, account_id))
     return Response(status_code=204)
 
 
-@router.put("/me/accounts/{account_id}/consent", response_model=SocialAccountRead, name="consent")
+@router.put(
+    "/me/accounts/{account_id}/consent",
+    response_model=SocialAccountRead,
+    name="consent",
+    dependencies=[OwnData],
+)
 def set_consent(
     account_id: str, body: ConsentChange, session: DbSession, me: Myself
 ) -> SocialAccountRead:
