@@ -1516,13 +1516,17 @@ export type EditorialProblem = {
 };
 
 /**
- * HTTPValidationError
+ * FieldProblem
  */
-export type HttpValidationError = {
+export type FieldProblem = {
     /**
-     * Detail
+     * Field
      */
-    detail?: Array<ValidationError>;
+    field: string;
+    /**
+     * Message
+     */
+    message: string;
 };
 
 /**
@@ -1537,6 +1541,42 @@ export type LoginRequest = {
      * Password
      */
     password: string;
+};
+
+/**
+ * Problem
+ */
+export type Problem = {
+    /**
+     * Detail
+     */
+    detail: string;
+    /**
+     * Errors
+     */
+    errors?: Array<FieldProblem> | null;
+    /**
+     * Errors Total
+     *
+     * How many field errors there were, when more than `errors` lists
+     */
+    errors_total?: number | null;
+    /**
+     * Instance
+     */
+    instance?: string | null;
+    /**
+     * Status
+     */
+    status: number;
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Type
+     */
+    type: string;
 };
 
 /**
@@ -1557,34 +1597,6 @@ export type SessionInfo = {
      * User Id
      */
     user_id: string;
-};
-
-/**
- * ValidationError
- */
-export type ValidationError = {
-    /**
-     * Context
-     */
-    ctx?: {
-        [key: string]: unknown;
-    };
-    /**
-     * Input
-     */
-    input?: unknown;
-    /**
-     * Location
-     */
-    loc: Array<string | number>;
-    /**
-     * Message
-     */
-    msg: string;
-    /**
-     * Error Type
-     */
-    type: string;
 };
 
 export type GetApiAggregatorData = {
@@ -5674,9 +5686,29 @@ export type PostApiAuthLoginData = {
 
 export type PostApiAuthLoginErrors = {
     /**
-     * Validation Error
+     * Bad request
      */
-    422: HttpValidationError;
+    400: Problem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: Problem;
+    /**
+     * Signed in but not allowed
+     */
+    403: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: Problem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: Problem;
 };
 
 export type PostApiAuthLoginError = PostApiAuthLoginErrors[keyof PostApiAuthLoginErrors];
@@ -5697,6 +5729,35 @@ export type PostApiAuthLogoutData = {
     url: '/api/auth/logout';
 };
 
+export type PostApiAuthLogoutErrors = {
+    /**
+     * Bad request
+     */
+    400: Problem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: Problem;
+    /**
+     * Signed in but not allowed
+     */
+    403: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: Problem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: Problem;
+};
+
+export type PostApiAuthLogoutError = PostApiAuthLogoutErrors[keyof PostApiAuthLogoutErrors];
+
 export type PostApiAuthLogoutResponses = {
     /**
      * Successful Response
@@ -5712,6 +5773,35 @@ export type GetApiAuthSessionData = {
     query?: never;
     url: '/api/auth/session';
 };
+
+export type GetApiAuthSessionErrors = {
+    /**
+     * Bad request
+     */
+    400: Problem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: Problem;
+    /**
+     * Signed in but not allowed
+     */
+    403: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: Problem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: Problem;
+};
+
+export type GetApiAuthSessionError = GetApiAuthSessionErrors[keyof GetApiAuthSessionErrors];
 
 export type GetApiAuthSessionResponses = {
     /**
@@ -5731,9 +5821,29 @@ export type PostApiAuthTokenData = {
 
 export type PostApiAuthTokenErrors = {
     /**
-     * Validation Error
+     * Bad request
      */
-    422: HttpValidationError;
+    400: Problem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: Problem;
+    /**
+     * Signed in but not allowed
+     */
+    403: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: Problem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: Problem;
 };
 
 export type PostApiAuthTokenError = PostApiAuthTokenErrors[keyof PostApiAuthTokenErrors];

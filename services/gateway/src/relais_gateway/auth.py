@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Request, Response
 from fastapi.security import OAuth2PasswordBearer, OAuth2PasswordRequestForm
 from pydantic import BaseModel, Field
 from relais_common.errors import Forbidden, Unauthorized
+from relais_common.problems import problem_responses
 from relais_common.schemas import RequestModel
 
 from relais_gateway.credentials import CheckedUser, check_credentials
@@ -26,7 +27,10 @@ from relais_gateway.tokens import (
     new_csrf_token,
 )
 
-router = APIRouter(prefix="/api/auth", tags=["auth"])
+# Refusals are problem+json, documented as the services document theirs.
+router = APIRouter(
+    prefix="/api/auth", tags=["auth"], responses=problem_responses(400, 401, 403, 413, 422, 429)
+)
 bearer_scheme = OAuth2PasswordBearer(tokenUrl="/api/auth/token", auto_error=False)
 
 

@@ -12,9 +12,10 @@ headers are not complete within the deadline is closed (uvicorn itself would wai
 from __future__ import annotations
 
 import asyncio
+import json
 from typing import Any
 
-from relais_common.errors import problem_response
+from relais_common.errors import PROBLEM_JSON, problem_body, problem_response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 
@@ -107,5 +108,22 @@ def header_deadline_protocol(seconds: float) -> type[asyncio.Protocol] | None:
             self.header_timer = None
             if not self.transport.is_closing():
                 self.transport.close()
+
+        def send_400_response(self, msg: str) -> None:
+            """A request the parser refuses (a control character in a header, say) gets
+            problem+json like every other answer, not uvicorn's text/plain."""
+            detail = f"{msg.rstrip('.')}: the request line or a header is malformed."
+            body = json.dumps(problem_body(400, detail), separators=(",", ":")).encode("ascii")
+            head = [b"HTTP/1.1 400 Bad Request\r\n"]
+            head += [
+                name + b": " + value + b"\r\n" for name, value in self.server_state.default_headers
+            ]
+            head += [
+                b"content-type: " + PROBLEM_JSON.encode() + b"\r\n",
+                b"content-length: " + str(len(body)).encode("ascii") + b"\r\n",
+                b"connection: close\r\n\r\n",
+            ]
+            self.transport.write(b"".join(head) + body)
+            self.transport.close()
 
     return HeaderDeadlineProtocol
