@@ -152,15 +152,18 @@ def service_args(name: str, env: dict[str, str]) -> list[str]:
     return ["-m", "uvicorn", app, "--factory", "--host", "127.0.0.1", "--port", port, *quiet]
 
 
-def start(env: dict[str, str]) -> list[Child]:
-    """Ambassadors first (editorial and the aggregator poll its events), then the rest."""
-    children = [Child(name, service_args(name, env), env) for name in SERVICES]
-    children.append(Child("gateway", ["-m", "relais_gateway"], env))
-    children[0].start()
-    wait_ready(env["RELAIS_AMBASSADORS_URL"].rstrip("/"), children, path="/livez")
-    for child in children[1:]:
-        child.start()
-    return children
+def start(env: dict[str, str], children: list[Child]) -> None:
+    """Ambassadors first (editorial and the aggregator poll its events), then the rest.
+
+    `children` fills as they start, so a stop meanwhile (SIGTERM, Ctrl-C) reaches each one.
+    """
+    names = [*SERVICES, "gateway"]
+    for name in names:
+        args = ["-m", "relais_gateway"] if name == "gateway" else service_args(name, env)
+        children.append(Child(name, args, env))
+        children[-1].start()
+        if name == "ambassadors":
+            wait_ready(env["RELAIS_AMBASSADORS_URL"].rstrip("/"), children, path="/livez")
 
 
 def wait_ready(url: str, children: list[Child], limit: float = 90, path: str = "/readyz") -> None:
@@ -226,7 +229,7 @@ def main() -> None:
     signal.signal(signal.SIGTERM, on_sigterm)
     url = f"http://{local_host(env['RELAIS_HOST'])}:{env['RELAIS_PORT']}"
     try:
-        children.extend(start(env))
+        start(env, children)
         wait_ready(url, children)
         banner(url, env)
         while True:

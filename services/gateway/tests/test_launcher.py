@@ -85,7 +85,9 @@ def test_a_killed_service_is_restarted_and_the_public_page_stays_up(
     stack: tuple[str, Path, Path],
 ) -> None:
     url, run_dir, log = stack
-    _until(lambda: _status(url + "/readyz") == 200, "the stack getting ready", log)
+    # the banner: the launcher is supervising now (a death before it is a failed start-up)
+    _until(lambda: "Ctrl-C stops everything" in log.read_text(), "the stack getting ready", log)
+    assert _status(url + "/readyz") == 200
     banner = log.read_text()
     assert banner.count("launcher-test-password") == 0  # never printed (it came from the env)
     assert "marked down" not in banner and "poll from ambassadors failed" not in banner
