@@ -72,7 +72,7 @@ def test_the_walk_reaches_nested_models() -> None:
     assert body_models(app)["POST /outer"] == [Outer, Inner]
 
 
-def test_an_unknown_field_is_named_in_the_422(tmp_path: Path) -> None:
+def test_an_unknown_field_is_named_in_the_422() -> None:
     with TestClient(build_ambassadors()) as client:
         resp = client.post("/password-resets", json={"email": "a@example.com", "emial": "x"})
     assert resp.status_code == 422
