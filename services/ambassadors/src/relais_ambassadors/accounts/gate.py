@@ -9,7 +9,7 @@ from relais_common.auth import CurrentUser, EmailUnverified, Identity
 from relais_common.db import DbSession
 from relais_common.errors import Unauthorized
 
-from relais_ambassadors.models import Ambassador
+from relais_ambassadors.accounts import repository
 
 UNVERIFIED = (
     "Confirm your e-mail address first (open the link we mailed you): until then you can only "
@@ -20,7 +20,7 @@ UNVERIFIED = (
 def require_verified(session: DbSession, user: CurrentUser) -> Identity:
     """Read from the database, not the token: a confirmation counts at once, without a new
     sign-in (the token's roles say the same to the other services)."""
-    person = session.get(Ambassador, user.user_id)
+    person = repository.person(session, user.user_id)
     if person is None:
         raise Unauthorized("Your account no longer exists; please sign in again.")
     if person.email_verified_at is None:

@@ -6,14 +6,13 @@ from dataclasses import dataclass
 
 from relais_common.db import utcnow
 from relais_common.errors import Conflict, TooManyRequests, Unauthorized, field_error
-from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from relais_ambassadors.accounts import throttle
+from relais_ambassadors.accounts import repository, throttle
 from relais_ambassadors.accounts.passwords import hash_password, verify_password
 from relais_ambassadors.config import Settings
-from relais_ambassadors.models import Ambassador, LoginFailure
+from relais_ambassadors.models import Ambassador
 from relais_ambassadors.people import by_email
 from relais_ambassadors.views import roles_of
 
@@ -93,7 +92,7 @@ def set_password(session: Session, person: Ambassador, new_password: str) -> Non
     person.password_hash = hash_password(new_password)
     sign_out_everywhere(person)
     person.version += 1
-    session.execute(delete(LoginFailure).where(LoginFailure.email == person.email))
+    repository.forget_failures(session, person.email)
 
 
 def change_password(

@@ -10,15 +10,15 @@ case, so the three take the same time.
 from __future__ import annotations
 
 from relais_common.errors import Conflict, Forbidden
-from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
+from relais_ambassadors.accounts import repository
 from relais_ambassadors.accounts.passwords import hash_password
 from relais_ambassadors.accounts.service import create_account, sign_out_everywhere
 from relais_ambassadors.accounts.verification import send_link, send_signup_notice, void_links
 from relais_ambassadors.config import Settings
 from relais_ambassadors.consents.service import set_listing
-from relais_ambassadors.models import Ambassador, AmbassadorTheme, LoginFailure, SocialAccount
+from relais_ambassadors.models import Ambassador
 from relais_ambassadors.people import by_email
 
 CHECK_YOUR_MAILBOX = (
@@ -83,9 +83,8 @@ def reclaim(
     who now proves it (their password, sessions, links and profile are gone)."""
     if person.listing_public:
         set_listing(session, person, False)
-    for table in (SocialAccount, AmbassadorTheme):
-        session.execute(delete(table).where(table.ambassador_id == person.id))
-    session.execute(delete(LoginFailure).where(LoginFailure.email == person.email))
+    repository.drop_accounts_and_themes(session, person.id)
+    repository.forget_failures(session, person.email)
     void_links(session, person)
     sign_out_everywhere(person)
     person.password_hash = password_hash

@@ -13,12 +13,14 @@ from datetime import datetime, timedelta
 
 from relais_common.db import utcnow
 from relais_common.errors import TooManyRequests
-from sqlalchemy import and_, delete, func, select
+from sqlalchemy import and_
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
+from relais_ambassadors.accounts import repository
 from relais_ambassadors.config import Settings
-from relais_ambassadors.mail.service import queue_mail, recent_count
+from relais_ambassadors.mail.repository import recent_count
+from relais_ambassadors.mail.service import queue_mail
 from relais_ambassadors.models import Ambassador, LoginFailure
 
 
@@ -38,15 +40,11 @@ def _limits(settings: Settings, email: str, ip: str) -> list[_Limit]:
     return limits
 
 
-def _count(session: Session, where: ColumnElement[bool], since: datetime) -> int:
-    found = session.scalar(select(func.count()).where(where, LoginFailure.created_at >= since))
-    return found or 0
+_count = repository.failures_since
 
 
 def _retry_after(session: Session, where: ColumnElement[bool], since: datetime, window: int) -> int:
-    oldest = session.scalar(
-        select(func.min(LoginFailure.created_at)).where(where, LoginFailure.created_at >= since)
-    )
+    oldest = repository.oldest_failure(session, where, since)
     if oldest is None:
         return window
     return max(1, int((oldest + timedelta(seconds=window) - utcnow()).total_seconds()) + 1)
@@ -85,9 +83,7 @@ def record_failure(
 
 def forget(session: Session, email: str, ip: str) -> None:
     """A right password clears this client's failures only: never an attacker's elsewhere."""
-    session.execute(
-        delete(LoginFailure).where(LoginFailure.email == email, LoginFailure.client_ip == ip)
-    )
+    repository.forget_failures(session, email, ip)
 
 
 def _mail_lock(

@@ -13,11 +13,12 @@ from datetime import timedelta
 
 from relais_common.db import utcnow
 from relais_common.errors import Conflict, Gone, NotFound, TooManyRequests
-from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from relais_ambassadors.accounts import repository
 from relais_ambassadors.config import Settings
-from relais_ambassadors.mail.service import queue_mail, recent_count
+from relais_ambassadors.mail.repository import recent_count
+from relais_ambassadors.mail.service import queue_mail
 from relais_ambassadors.models import Ambassador, EmailVerification
 
 # Mails a sign-up can cause to one address; together they share the hourly quota.
@@ -41,11 +42,7 @@ def mark_verified(session: Session, person: Ambassador) -> None:
 
 
 def void_links(session: Session, person: Ambassador) -> None:
-    session.execute(
-        update(EmailVerification)
-        .where(EmailVerification.ambassador_id == person.id, EmailVerification.used_at.is_(None))
-        .values(used_at=utcnow())
-    )
+    repository.void_verifications(session, person.id)
 
 
 def quota_left(session: Session, settings: Settings, email: str) -> bool:
@@ -147,9 +144,7 @@ def resend(session: Session, settings: Settings, person: Ambassador) -> None:
 
 
 def open_link(session: Session, token: str) -> EmailVerification:
-    link = session.scalar(
-        select(EmailVerification).where(EmailVerification.token_hash == _hash(token))
-    )
+    link = repository.verification_by_hash(session, _hash(token))
     if link is None:
         raise NotFound("This link is not valid; sign in and ask for a new one.")
     if link.used_at is not None:
@@ -161,7 +156,7 @@ def open_link(session: Session, token: str) -> EmailVerification:
 
 def verify(session: Session, token: str) -> Ambassador:
     link = open_link(session, token)
-    person = session.get(Ambassador, link.ambassador_id)
+    person = repository.person(session, link.ambassador_id)
     if person is None:  # pragma: no cover - the cascade deletes links with the person
         raise NotFound("This link is not valid; sign in and ask for a new one.")
     mark_verified(session, person)

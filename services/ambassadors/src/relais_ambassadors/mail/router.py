@@ -7,10 +7,9 @@ from fastapi import Query
 from pydantic import Field
 from relais_common.auth import AdminUser
 from relais_common.db import DbSession
-from relais_common.pagination import MAX_LIMIT, Page, paginate
-from sqlalchemy import select
+from relais_common.pagination import MAX_LIMIT, Page
 
-from relais_ambassadors.models import MailMessage
+from relais_ambassadors.mail import repository
 from relais_ambassadors.problems import api_router
 from relais_ambassadors.schemas import ORMModel
 
@@ -42,14 +41,6 @@ def mailbox(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
 ) -> Page[MailMessageRead]:
     """Every outgoing message, newest first, secret links redacted."""
-    rows, next_cursor = paginate(
-        session,
-        select(MailMessage),
-        sort=MailMessage.created_at,
-        tiebreak=MailMessage.id,
-        cursor=cursor,
-        limit=limit,
-        descending=True,
-    )
+    rows, next_cursor = repository.mailbox_page(session, cursor=cursor, limit=limit)
     items = [MailMessageRead.model_validate(r) for r in rows]
     return Page[MailMessageRead](items=items, next_cursor=next_cursor)

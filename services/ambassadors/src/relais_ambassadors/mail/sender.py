@@ -12,10 +12,10 @@ from urllib.parse import unquote, urlsplit
 
 from fastapi import FastAPI
 from relais_common.db import utcnow
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from relais_ambassadors.config import Settings
+from relais_ambassadors.mail import repository
 from relais_ambassadors.mail.service import deliver_locally, envelope
 from relais_ambassadors.models import MailMessage
 
@@ -70,13 +70,7 @@ def send_pending(sessions: sessionmaker[Session], settings: Settings) -> int:
     target = parse_smtp_url(settings.smtp_url)
     sent = 0
     with sessions.begin() as session:
-        rows = session.scalars(
-            select(MailMessage)
-            .where(MailMessage.status == "pending")
-            .order_by(MailMessage.created_at, MailMessage.id)
-            .limit(BATCH)
-            .with_for_update(skip_locked=True)
-        ).all()
+        rows = repository.take_pending(session, BATCH)
         if not rows:
             return 0
         try:
@@ -102,7 +96,7 @@ def store_unsent(sessions: sessionmaker[Session], settings: Settings) -> int:
     """Without SMTP, mail still `pending` from a time it was configured becomes `stored`: the
     whole message goes where unsent mail goes (see `deliver_locally`), the row keeps no secret."""
     with sessions.begin() as session:
-        rows = session.scalars(select(MailMessage).where(MailMessage.status == "pending")).all()
+        rows = repository.all_pending(session)
         for message in rows:
             deliver_locally(settings, message, message.secret_body or message.body_text)
             message.status, message.secret_body = "stored", None

@@ -11,11 +11,9 @@ them redacted; the whole body lives in `secret_body` only until the SMTP job has
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
 from email.message import EmailMessage
 
 from relais_common.db import new_id, utcnow
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from relais_ambassadors.config import Settings
@@ -88,15 +86,3 @@ def deliver_locally(settings: Settings, message: MailMessage, body: str) -> None
         headers=headers,
         body=body,
     )
-
-
-def recent_count(session: Session, *, to: str, kinds: Sequence[str], since_seconds: int) -> int:
-    """How many mails of these kinds went to this address lately (quotas)."""
-    count = session.scalar(
-        select(func.count()).where(
-            MailMessage.to == to,
-            MailMessage.kind.in_(kinds),
-            MailMessage.created_at >= utcnow() - timedelta(seconds=since_seconds),
-        )
-    )
-    return count or 0

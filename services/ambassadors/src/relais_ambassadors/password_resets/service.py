@@ -13,14 +13,15 @@ from datetime import timedelta
 
 from relais_common.db import utcnow
 from relais_common.errors import Gone, NotFound
-from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from relais_ambassadors.accounts import repository as accounts
 from relais_ambassadors.accounts.service import set_password
 from relais_ambassadors.accounts.verification import mark_verified
 from relais_ambassadors.config import Settings
 from relais_ambassadors.mail.service import queue_mail
 from relais_ambassadors.models import Ambassador, PasswordReset
+from relais_ambassadors.password_resets import repository
 from relais_ambassadors.people import by_email
 
 REQUESTED = (
@@ -60,13 +61,7 @@ def request_reset(session: Session, settings: Settings, email: str) -> None:
     person = by_email(session, email)
     if person is None or person.suspended_at is not None:
         return
-    recent = session.scalar(
-        select(func.count()).where(
-            PasswordReset.ambassador_id == person.id,
-            PasswordReset.created_at >= utcnow() - timedelta(hours=1),
-        )
-    )
-    if (recent or 0) >= settings.reset_max_per_hour:
+    if repository.sent_within(session, person.id, hours=1) >= settings.reset_max_per_hour:
         return  # no mail flood; the answer stays the same
     token = secrets.token_urlsafe(32)
     minutes = settings.reset_minutes
@@ -92,7 +87,7 @@ def request_reset(session: Session, settings: Settings, email: str) -> None:
 
 
 def open_link(session: Session, token: str) -> PasswordReset:
-    link = session.scalar(select(PasswordReset).where(PasswordReset.token_hash == _hash(token)))
+    link = repository.by_hash(session, _hash(token))
     if link is None:
         raise NotFound("This link is not valid; ask for a new one from the sign-in page.")
     if link.used_at is not None:
@@ -104,15 +99,11 @@ def open_link(session: Session, token: str) -> PasswordReset:
 
 def use_link(session: Session, token: str, password: str) -> None:
     link = open_link(session, token)
-    person = session.get(Ambassador, link.ambassador_id)
+    person = accounts.person(session, link.ambassador_id)
     if person is None:  # pragma: no cover - the cascade deletes links with the person
         raise NotFound("This link is not valid; ask for a new one from the sign-in page.")
     set_password(session, person, password)
     # The link reached the mailbox: the address is proven (a claimant who never confirmed it
     # loses it, as set_password signed every session out and replaced the password).
     mark_verified(session, person)
-    session.execute(
-        update(PasswordReset)
-        .where(PasswordReset.ambassador_id == person.id, PasswordReset.used_at.is_(None))
-        .values(used_at=utcnow())
-    )
+    repository.void_links(session, person.id)
