@@ -156,3 +156,43 @@ def test_sixteen_requests_can_hold_a_connection_each(tmp_path: Path) -> None:
                 conn.close()
         finally:
             engine.dispose()
+
+
+class TestReadOnlyRequests:
+    """A request that only read ends its transaction on the event loop: no thread hop."""
+
+    def commits(self, app: FastAPI) -> list[int]:
+        threads: list[int] = []
+        event.listen(
+            app.state.sessionmaker,
+            "after_commit",
+            lambda _session: threads.append(threading.get_ident()),
+        )
+        return threads
+
+    def test_reads_commit_on_the_loop_and_writes_in_a_thread(self, app: FastAPI) -> None:
+        threads = self.commits(app)
+        loop: list[int] = []
+
+        @app.get("/counters")
+        async def listing(session: DbSession) -> list[str]:
+            loop.append(threading.get_ident())
+            return list(session.scalars(select(Counter.name)))
+
+        @app.post("/counters/{name}", status_code=201)
+        def add(name: str, session: DbSession) -> None:
+            session.add(Counter(name=name))
+
+        @app.post("/raw/{name}", status_code=201)
+        def raw(name: str, session: DbSession) -> None:  # a write the ORM does not see
+            session.connection().execute(
+                text("INSERT INTO counter (name) VALUES (:n)"), {"n": name}
+            )
+
+        with TestClient(app) as client:
+            assert client.get("/counters").json() == []
+            assert threads == loop  # the read's commit ran on the event loop
+            assert client.post("/counters/a").status_code == 201
+            assert client.post("/raw/b").status_code == 201
+            assert threads[1] != loop[0] and threads[2] != loop[0]  # writes: in a thread
+            assert client.get("/counters").json() == ["a", "b"]

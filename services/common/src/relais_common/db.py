@@ -12,7 +12,7 @@ import anyio.to_thread
 from anyio import CapacityLimiter
 from fastapi import Depends, Request
 from sqlalchemy import DateTime, Dialect, Executable, MetaData, Row, String, create_engine, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
 from starlette.concurrency import run_in_threadpool
@@ -96,6 +96,7 @@ def make_engine(url: str, **kw: Any) -> Engine:
             cur.execute("PRAGMA busy_timeout=30000")
             cur.close()
 
+        track_writes(engine)
         return engine
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://") :]
@@ -108,11 +109,24 @@ def make_engine(url: str, **kw: Any) -> Engine:
     # No JIT: a request's queries run in milliseconds, and a high cost estimate (a correlated
     # probe per row of a scan) made PostgreSQL spend 300 ms compiling a 40 ms directory search.
     kw.setdefault("connect_args", {"options": "-c jit=off"})
-    return create_engine(url, pool_pre_ping=True, **kw)
+    engine = create_engine(url, pool_pre_ping=True, **kw)
+    track_writes(engine)
+    return engine
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(bind=engine, expire_on_commit=False, autoflush=True)
+    factory = sessionmaker(bind=engine, expire_on_commit=False, autoflush=True)
+
+    @event.listens_for(factory, "after_begin")
+    def _connection(session: Session, _transaction: Any, connection: Connection) -> None:
+        session.info.setdefault("connections", []).append(connection)
+
+    @event.listens_for(factory, "after_transaction_end")
+    def _ended(session: Session, transaction: Any) -> None:
+        if transaction.parent is None:
+            session.info.pop("connections", None)
+
+    return factory
 
 
 async def get_session(request: Request) -> AsyncIterator[Session]:
@@ -132,16 +146,53 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
     try:
         yield session
         if session.in_transaction():
-            await run_in_threadpool(session.commit)
+            await end_transaction(session, session.commit)
     except BaseException:
         if session.in_transaction():
-            await run_in_threadpool(session.rollback)
+            await end_transaction(session, session.rollback)
         raise
     finally:
         session.close()  # no I/O left: the transaction is over, the connection is back in the pool
 
 
 DbSession = Annotated[Session, Depends(get_session, scope="function")]
+
+# False when a connection's transaction begins, True once it sent anything but a SELECT;
+# missing (an engine not made here) counts as written.
+WROTE = "relais_wrote"
+
+
+def track_writes(engine: Engine) -> None:
+    """Remember, per transaction, whether a connection sent anything but SELECTs."""
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.info[WROTE] = False
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _statement(conn: Connection, _cursor: Any, statement: str, *_args: Any) -> None:
+        if statement.lstrip()[:6].upper() != "SELECT":
+            conn.info[WROTE] = True
+
+
+def read_only(session: Session) -> bool:
+    """Nothing to flush, and only SELECTs sent: ending the transaction waits for no lock."""
+    if session.new or session.dirty or session.deleted:
+        return False
+    connections: list[Connection] = session.info.get("connections", [])
+    return not any(conn.info.get(WROTE, True) for conn in connections)
+
+
+async def end_transaction(session: Session, end: Callable[[], None]) -> None:
+    """Commit or roll back: on the event loop after reads only, else in the threadpool.
+
+    A read-only transaction ends at once (SQLite sent no BEGIN; PostgreSQL answers a COMMIT
+    without waiting for any lock), cheaper than the thread hop that a write's commit needs.
+    """
+    if read_only(session):
+        end()
+    else:
+        await run_in_threadpool(end)
 
 
 def db_limiter(app: Any) -> CapacityLimiter:
