@@ -7,7 +7,6 @@ from datetime import timedelta
 
 from relais_common.db import utcnow
 from relais_common.errors import Conflict, Gone, NotFound, field_error
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from relais_ambassadors.accounts.passwords import hash_password
@@ -15,8 +14,9 @@ from relais_ambassadors.accounts.service import create_account
 from relais_ambassadors.accounts.signup import reclaim
 from relais_ambassadors.accounts.verification import mark_verified
 from relais_ambassadors.config import Settings
+from relais_ambassadors.invitations import repository
 from relais_ambassadors.mail.service import queue_mail
-from relais_ambassadors.models import Ambassador, Department, Invitation
+from relais_ambassadors.models import Ambassador, Invitation
 from relais_ambassadors.people import by_email
 
 
@@ -37,9 +37,7 @@ def _has_account(session: Session, email: str) -> bool:
 def duplicate_reason(session: Session, email: str) -> str | None:
     if _has_account(session, email):
         return "already has an account"
-    open_ones = session.scalars(
-        select(Invitation).where(Invitation.email == email, Invitation.accepted_at.is_(None))
-    )
+    open_ones = repository.not_accepted_for(session, email)
     if any(status_of(i) == "pending" for i in open_ones):
         return "already invited"
     return None
@@ -76,7 +74,7 @@ def invite(
             f"{email} {reason}.", errors=[{"field": "email", "message": f"This person {reason}."}]
         )
     if department_id:
-        department = session.get(Department, department_id)
+        department = repository.department(session, department_id)
         if department is None or department.archived_at is not None:
             raise field_error("department_id", "Pick a department from the list.")
     invitation = Invitation(
@@ -107,7 +105,7 @@ def _send(session: Session, settings: Settings, invitation: Invitation) -> None:
 
 
 def _invitation_or_404(session: Session, invitation_id: str) -> Invitation:
-    invitation = session.get(Invitation, invitation_id)
+    invitation = repository.by_id(session, invitation_id)
     if invitation is None:
         raise NotFound("There is no invitation with this id.")
     return invitation
@@ -138,7 +136,7 @@ def resend(session: Session, settings: Settings, invitation_id: str) -> Invitati
 
 
 def open_invitation(session: Session, token: str) -> Invitation:
-    invitation = session.scalar(select(Invitation).where(Invitation.token == token))
+    invitation = repository.by_token(session, token)
     if invitation is None:
         raise NotFound("This invitation link is not valid; ask for a new one.")
     status = status_of(invitation)
