@@ -3,7 +3,8 @@
 Each service runs its own create_app on a throwaway database (SQLite files, or PostgreSQL
 with RELAIS_TEST_DB=postgresql, as the rest of the suite), migrated; ambassadors is
 bootstrapped (the first admin and the charter) and holds one verified ambassador who
-accepted the charter. The gateway is served as ``python -m relais_gateway`` serves it, in
+accepted the charter, plus a colleague (the one the admin may suspend, approve or reject).
+The gateway is served as ``python -m relais_gateway`` serves it, in
 front of them, with its rate limits lifted (and the ambassadors' sign-in lockout too).
 """
 
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import httpx
 from relais_aggregator.config import Settings as AggregatorSettings
 from relais_aggregator.main import create_app as create_aggregator
 from relais_ambassadors.accounts.service import create_account
@@ -36,6 +38,7 @@ REPO = Path(__file__).resolve().parents[3]
 SESSION_SECRET = "fuzz-session-secret-0123456789abcdef"
 ADMIN = ("core-team@fuzz.example", "Adm1n-fuzz-long-password")
 AMBASSADOR = ("ambassador@fuzz.example", "Amb-fuzz-long-password-1")
+COLLEAGUE = ("colleague@fuzz.example", "Colleague-fuzz-password-2")
 LIFTED = 1_000_000  # requests a client may make: no limit within one run
 
 
@@ -44,6 +47,17 @@ class Stack:
     url: str  # the gateway
     admin: tuple[str, str]  # e-mail, password
     ambassador: tuple[str, str]
+    colleague: tuple[str, str]
+
+    def bearer(self, who: tuple[str, str]) -> dict[str, str]:
+        email, password = who
+        resp = httpx.post(
+            f"{self.url}/api/auth/token",
+            data={"username": email, "password": password},
+            timeout=30,
+        )
+        assert resp.status_code == 200, resp.text
+        return {"Authorization": f"Bearer {resp.json()['access_token']}"}
 
 
 def _ambassadors_settings(database_url: str, var_dir: Path) -> AmbassadorsSettings:
@@ -68,22 +82,69 @@ def _ambassadors_settings(database_url: str, var_dir: Path) -> AmbassadorsSettin
     )
 
 
-def _add_ambassador(settings: AmbassadorsSettings) -> None:
+def _add_ambassadors(settings: AmbassadorsSettings) -> None:
     app = create_ambassadors(settings)
     try:
         with app.state.sessionmaker.begin() as session:
-            person = create_account(
-                session,
-                email=AMBASSADOR[0],
-                password=AMBASSADOR[1],
-                display_name="Fuzz Ambassador",
-                verified=True,
-            )
             version = current_charter_version(session)
             assert version is not None, "bootstrap publishes the charter"
-            accept(session, person, version)
+            for (email, password), name in ((AMBASSADOR, "Fuzz Ambassador"), (COLLEAGUE, "Col")):
+                person = create_account(
+                    session, email=email, password=password, display_name=name, verified=True
+                )
+                accept(session, person, version)
     finally:
         app.state.engine.dispose()
+
+
+def _created(resp: httpx.Response) -> str:
+    assert resp.status_code in (200, 201), resp.text
+    return str(resp.json()["id"])
+
+
+def seed(stack: Stack) -> dict[str, list[str]]:
+    """Things to name in paths, made through the gateway: path parameter -> ids that exist
+    ("<METHOD> <parameter>" when only that method may have them).
+
+    The fuzz swaps some generated path parameters for these, so operations on a theme, a
+    department, an invitation, an account or a person get past "not found". The admin and
+    the fuzzing ambassador are never named (the fuzz must not suspend or demote its caller).
+    """
+    api = f"{stack.url}/api/ambassadors"
+    admin = stack.bearer(stack.admin)
+    colleague = stack.bearer(stack.colleague)
+    with httpx.Client(timeout=30) as http:
+        theme = _created(http.post(f"{api}/themes", json={"name": "Cloud"}, headers=admin))
+        other = _created(http.post(f"{api}/themes", json={"name": "Data"}, headers=admin))
+        department = _created(http.post(f"{api}/departments", json={"name": "R&D"}, headers=admin))
+        invitation = _created(
+            http.post(f"{api}/invitations", json={"email": "new@fuzz.example"}, headers=admin)
+        )
+        ambassador = stack.bearer(stack.ambassador)
+        mine, spare = (
+            _created(
+                http.post(
+                    f"{api}/me/accounts",
+                    json={"platform": "github", "value": handle, "public": True},
+                    headers=ambassador,
+                )
+            )
+            for handle in ("octocat", "hubot")
+        )
+        account = {"platform": "github", "value": "octocat", "public": True}
+        _created(http.post(f"{api}/me/accounts", json=account, headers=colleague))
+        listed = http.put(f"{api}/me/listing", json={"public": True}, headers=colleague)
+        assert listed.status_code == 200, listed.text
+        me = http.get(f"{api}/me", headers=colleague)
+        assert me.status_code == 200, me.text
+    return {
+        "theme_id": [theme, other],
+        "department_id": [department],
+        "invitation_id": [invitation],
+        "account_id": [mine],
+        "DELETE account_id": [spare],  # deleted early on: the others keep theirs
+        "ambassador_id": [str(me.json()["id"])],
+    }
 
 
 @contextmanager
@@ -96,7 +157,7 @@ def real_stack(tmp_dir: Path) -> Iterator[Stack]:
         }
         amb_settings = _ambassadors_settings(urls["ambassadors"], tmp_dir / "ambassadors")
         bootstrap(amb_settings)  # migrates, the first admin, the charter
-        _add_ambassador(amb_settings)
+        _add_ambassadors(amb_settings)
         upgrade(REPO / "services" / "editorial", urls["editorial"])
         upgrade(REPO / "services" / "aggregator", urls["aggregator"])
         amb = stack.enter_context(serve(create_ambassadors(amb_settings)))
@@ -133,4 +194,4 @@ def real_stack(tmp_dir: Path) -> Iterator[Stack]:
             auth_burst=LIFTED,
         )
         url = stack.enter_context(serve_config(server_config(gateway)))
-        yield Stack(url=url, admin=ADMIN, ambassador=AMBASSADOR)
+        yield Stack(url=url, admin=ADMIN, ambassador=AMBASSADOR, colleague=COLLEAGUE)
