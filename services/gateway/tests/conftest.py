@@ -74,6 +74,7 @@ def make_settings(upstream_urls: dict[str, str], spa_dir: Path) -> Callable[...,
             "spa_dir": spa_dir,
             "log_json": True,
             "identity_cache_seconds": 0.0,  # each test sees the standing it sets at once
+            "identity_timeout": 10.0,  # a busy machine must not turn a refusal into "cannot say"
         }
         values.update(overrides)
         return GatewaySettings(**values)

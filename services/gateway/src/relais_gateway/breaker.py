@@ -6,7 +6,7 @@ every `health_interval` seconds with a short timeout; `failures` failed probes i
 the service down (one slow probe, e.g. an event loop busy for a second, is not an outage),
 which also cuts the requests already waiting on it (their asyncio.timeout is moved to now).
 The first successful probe marks it up again. Until a service has answered once it is
-starting, not failing: it is kept down without a warning.
+starting, not failing: it is marked down the same way, but without a warning.
 """
 
 from __future__ import annotations
@@ -50,12 +50,11 @@ class Breaker:
             self.down, self.seen_up = False, True
             return
         self.failed_in_a_row += 1
-        if not self.seen_up:
-            self.down = True  # still starting: fail fast, quietly
-            return
         if self.down or self.failed_in_a_row < self.failures:
             return
         self.down = True
+        if not self.seen_up:
+            return  # still starting (or never started): fail fast, but quietly
         self.times_down += 1
         log.warning(
             "service %s marked down (%d health checks failed in a row)",
