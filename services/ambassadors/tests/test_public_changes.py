@@ -97,6 +97,22 @@ class TestChangesWaitForApproval:
         assert queue(client, admin) == []
 
 
+class TestThemesFollowTheCoreTeam:
+    def test_renamed_theme_reaches_a_person_whose_removal_waits(
+        self, client: TestClient, app: FastAPI
+    ) -> None:
+        who = listed_person(app, client)
+        admin = person(app, admin=True)
+        cloud = theme(app, "Cloud")
+        edit(client, who, {"theme_ids": [cloud]})
+        client.post(f"/admin/moderation/{who.id}/approve", headers=admin.headers)
+        edit(client, who, {"theme_ids": []})  # the removal waits for approval
+        after = last_event_id(client)
+        h = {**admin.headers, "If-Match": "*"}
+        assert client.patch(f"/themes/{cloud}", json={"name": "Sky"}, headers=h).is_success
+        assert published(client, after)["themes"] == [{"slug": "sky", "name": "Sky"}]
+
+
 class TestWithdrawalNeverWaits:
     def test_account_consent_withdrawal_is_public_at_once(
         self, client: TestClient, app: FastAPI

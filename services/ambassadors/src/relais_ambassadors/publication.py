@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from relais_common.db import utcnow
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from relais_ambassadors import outbox
@@ -92,13 +92,19 @@ def republish_all(session: Session, people: Iterable[Ambassador]) -> None:
 
 
 def republish_theme_members(session: Session, theme_ids: Iterable[str]) -> None:
-    """Listed people who declared one of these themes: their projection changed."""
+    """Listed people who declared one of these themes: their projection changed.
+
+    People with a change waiting may show a theme publicly (approved) that they no longer have:
+    they are republished too (a few; the approved snapshot is JSON, not joinable).
+    """
     ids = list(theme_ids)
+    declared = select(AmbassadorTheme.ambassador_id).where(AmbassadorTheme.theme_id.in_(ids))
     people = session.scalars(
         select(Ambassador)
-        .join(AmbassadorTheme, AmbassadorTheme.ambassador_id == Ambassador.id)
-        .where(AmbassadorTheme.theme_id.in_(ids), Ambassador.listed_at.is_not(None))
-        .distinct()
+        .where(
+            Ambassador.listed_at.is_not(None),
+            or_(Ambassador.id.in_(declared), Ambassador.change_status != "none"),
+        )
         .order_by(Ambassador.id)
     )
     republish_all(session, list(people))
