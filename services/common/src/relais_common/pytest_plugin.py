@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,13 +62,35 @@ def relais_service() -> ServiceUnderTest:
     raise pytest.UsageError("declare a session fixture relais_service in the suite's conftest.py")
 
 
+class Databases:
+    """One migrated throwaway database per service, made on first use, dropped at the end."""
+
+    def __init__(self, tmp: pytest.TempPathFactory) -> None:
+        self.tmp = tmp
+        self.urls: dict[str, str] = {}
+        self.stack = ExitStack()
+
+    def url(self, service: ServiceUnderTest) -> str:
+        if service.name not in self.urls:
+            folder = self.tmp.mktemp(f"db-{service.name}")
+            url = self.stack.enter_context(throwaway_database(service.name, folder))
+            upgrade(service.root, url)
+            self.urls[service.name] = url
+        return self.urls[service.name]
+
+
 @pytest.fixture(scope="session")
-def database_url(
-    relais_service: ServiceUnderTest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[str]:
-    with throwaway_database(relais_service.name, tmp_path_factory.mktemp("db")) as url:
-        upgrade(relais_service.root, url)
-        yield url
+def relais_databases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Databases]:
+    databases = Databases(tmp_path_factory)
+    with databases.stack:
+        yield databases
+
+
+@pytest.fixture
+def database_url(relais_service: ServiceUnderTest, relais_databases: Databases) -> str:
+    # Function-scoped on purpose: a session fixture is cached once for the whole run, and the
+    # suites of several services run together (each declares its own relais_service).
+    return relais_databases.url(relais_service)
 
 
 def _outer_transaction(app: FastAPI) -> Connection:
