@@ -97,7 +97,7 @@ class TestWindowSearch:
 
     @pytest.fixture
     def small_window(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        monkeypatch.setattr(repository, "WINDOW", 3)
+        monkeypatch.setattr(repository, "WINDOWS", (2, 3))
 
     def pages(self, client: TestClient, headers: dict[str, str], query: str) -> list[str]:
         seen: list[str] = []

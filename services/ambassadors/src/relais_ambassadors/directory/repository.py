@@ -69,8 +69,8 @@ def people_statement() -> Select[Any]:
     return PEOPLE
 
 
-# Names read in order before the search falls back to an unordered match (people_page).
-WINDOW = 1000
+# Windows of names read in order before the search matches everyone (people_page).
+WINDOWS = (1000, 10_000)
 
 
 def people_page(
@@ -78,10 +78,11 @@ def people_page(
 ) -> tuple[list[Row[Any]], str | None]:
     """Keyset pagination on (display name, id), as every list does (relais_common.pagination).
 
-    A narrowed search (a name fragment or a filter) first looks among the next WINDOW names in
-    order (a range of the name index, bounded by window_end): when the page fills there, it is
-    the right page, found without matching the whole company. Otherwise the matches are rare
-    after the cursor, and matching them first is cheap (the trigram index on PostgreSQL).
+    A narrowed search (a name fragment or a filter) first looks among the next 1,000 names in
+    order, then 10,000 (a range of the name index, bounded by window_end): when the page fills
+    there, it is the right page, found without matching the whole company. Otherwise matches
+    are rare after the cursor, and matching them first is cheap (the trigram index on
+    PostgreSQL; a scan for a fragment of two letters).
     Either plan alone was slow for some fragments at 100,000 people: a rare one walked most of
     the name index, a frequent one ("mar": Martin, marketing...) sorted a fifth of the company.
     """
@@ -94,34 +95,38 @@ def people_page(
         limit=limit,
         rows=True,
     )
-    if narrowed and (last := window_end(session, cursor)) is not None:
+    if not narrowed:
+        return page(stmt)
+    for size in WINDOWS:
+        last = window_end(session, cursor, size)
+        if last is None:  # fewer names than that after the cursor: the walk is short
+            return page(stmt)
         in_window = tuple_(Ambassador.display_name, Ambassador.id) <= tuple_(*last)
         rows, next_cursor = page(stmt.where(in_window))
         if next_cursor is not None:
             return rows, next_cursor
-        # Rare after the cursor: match first (trigram index), then sort the few matches.
-        # OFFSET 0 keeps PostgreSQL from walking the name index again in search of them.
-        matches = stmt.offset(0).subquery()
-        return paginate(
-            session,
-            select(matches),
-            sort=cast(InstrumentedAttribute[Any], matches.c.display_name),
-            tiebreak=cast(InstrumentedAttribute[Any], matches.c.id),
-            cursor=cursor,
-            limit=limit,
-            rows=True,
-        )
-    return page(stmt)
+    # Rare after the cursor: match first, then sort the few matches. OFFSET 0 keeps
+    # PostgreSQL from walking the name index again in search of them.
+    matches = stmt.offset(0).subquery()
+    return paginate(
+        session,
+        select(matches),
+        sort=cast(InstrumentedAttribute[Any], matches.c.display_name),
+        tiebreak=cast(InstrumentedAttribute[Any], matches.c.id),
+        cursor=cursor,
+        limit=limit,
+        rows=True,
+    )
 
 
-def window_end(session: Session, cursor: str | None) -> Row[Any] | None:
-    """(name, id) of the WINDOW-th person after the cursor, any status (the name index alone);
+def window_end(session: Session, cursor: str | None, size: int) -> Row[Any] | None:
+    """(name, id) of the size-th person after the cursor, any status (the name index alone);
     None when fewer remain."""
     stmt = select(Ambassador.display_name, Ambassador.id)
     after = after_cursor(Ambassador.display_name, Ambassador.id, cursor)
     if after is not None:
         stmt = stmt.where(after)
-    stmt = stmt.order_by(Ambassador.display_name, Ambassador.id).offset(WINDOW - 1).limit(1)
+    stmt = stmt.order_by(Ambassador.display_name, Ambassador.id).offset(size - 1).limit(1)
     return session.connection().execute(stmt).first()
 
 
