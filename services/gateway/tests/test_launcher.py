@@ -26,7 +26,7 @@ GENEROUS = 240.0  # seconds: start-up on a busy machine; a bound on "never", not
 
 def _status(url: str) -> int | None:
     try:
-        return httpx.get(url, timeout=5.0).status_code
+        return httpx.get(url, timeout=30.0).status_code
     except httpx.HTTPError:
         return None
 
