@@ -236,6 +236,21 @@ class TestRealOwner:
         assert (profile["display_name"], profile["bio"]) == ("Boss", "")
         assert profile["roles"] == ["ambassador"]
 
+    def test_no_reset_of_a_claim_when_no_link_can_go_out(
+        self, client: TestClient, app: FastAPI
+    ) -> None:
+        """Over the hourly quota, a new sign-up changes nothing (the same answer, no mail)."""
+        signup(client, "busy@example.com", password="first claim pw")
+        for n in range(2):
+            signup(client, "busy@example.com", password=f"claim number {n}")
+        assert len(dropped_mail(app, "busy@example.com")) == 3  # the quota
+        late = signup(client, "busy@example.com", password="one claim too many")
+        assert late.status_code == 202
+        assert sign_in(client, "busy@example.com", "one claim too many") == 401
+        assert isinstance(sign_in(client, "busy@example.com", "claim number 1"), dict)
+        token = verification_token(app, "busy@example.com")
+        assert client.post(f"/email-verifications/{token}").status_code == 204
+
     def test_an_invitation_takes_an_unconfirmed_address_back(
         self, client: TestClient, app: FastAPI
     ) -> None:

@@ -15,7 +15,12 @@ from sqlalchemy.orm import Session
 from relais_ambassadors.accounts import repository
 from relais_ambassadors.accounts.passwords import hash_password
 from relais_ambassadors.accounts.service import create_account, sign_out_everywhere
-from relais_ambassadors.accounts.verification import send_link, send_signup_notice, void_links
+from relais_ambassadors.accounts.verification import (
+    quota_left,
+    send_link,
+    send_signup_notice,
+    void_links,
+)
 from relais_ambassadors.config import Settings
 from relais_ambassadors.consents.service import set_listing
 from relais_ambassadors.models import Ambassador
@@ -70,8 +75,11 @@ def sign_up(
         session.flush()
         send_link(session, settings, person)
     elif person.email_verified_at is None:
-        reclaim(session, person, password_hash=password_hash, name=display_name, locale=locale)
-        send_link(session, settings, person)
+        # Over the hourly quota no link could go out: resetting the claim would only lock out
+        # whoever has it now (perhaps the owner, before they open their link).
+        if quota_left(session, settings, email):
+            reclaim(session, person, password_hash=password_hash, name=display_name, locale=locale)
+            send_link(session, settings, person)
     else:
         send_signup_notice(session, settings, person)
 
