@@ -6,7 +6,9 @@ gateway's /api/openapi.json and every operation is called over HTTP with a beare
 from POST /api/auth/token, except those that end the caller's session or erase them, with
 valid then invalid data (derandomized: the same cases on every run). Path parameters are
 now and then ids that exist (fuzz_stack.seed), so operations get past "not found".
-Checks: never a 5xx, and every answer conforms to the document (status, content type, body).
+Checks: never a 5xx, and every answer conforms to the document (status, content type,
+headers, body). Unknown query parameters are ignored by design, so schemathesis'
+negative_data_rejection (which wants them refused) is not run.
 
 A run where most operations were only refused (401/403) or rate-limited (429) proved
 nothing, so that fails too: `proof_of_work` counts, per operation, the status classes seen.
@@ -32,6 +34,7 @@ from schemathesis.models import Status
 from schemathesis.runner import events, from_schema
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
+    response_headers_conformance,
     response_schema_conformance,
     status_code_conformance,
 )
@@ -73,7 +76,10 @@ def judge(statuses: Statuses) -> None:
 
 
 def fuzz(
-    stack: Stack, headers: dict[str, str], known: dict[str, list[str]]
+    stack: Stack,
+    headers: dict[str, str],
+    known: dict[str, list[str]],
+    max_examples: int = MAX_EXAMPLES,
 ) -> tuple[Statuses, list[str]]:
     """Run schemathesis over every operation; returns the statuses seen and the failures.
 
@@ -113,11 +119,12 @@ def fuzz(
             status_code_conformance,
             content_type_conformance,
             response_schema_conformance,
+            response_headers_conformance,
         ),
         headers=headers,
         request_timeout=REQUEST_TIMEOUT_MS,
         hypothesis_settings=settings(
-            max_examples=MAX_EXAMPLES,
+            max_examples=max_examples,
             deadline=None,
             derandomize=True,
             database=None,
@@ -199,6 +206,18 @@ def test_admin_fuzz_through_gateway(stack: Stack, known: dict[str, list[str]]) -
 
 def test_ambassador_fuzz_through_gateway(stack: Stack, known: dict[str, list[str]]) -> None:
     _run(stack, stack.ambassador, known)
+
+
+def test_an_anonymous_run_through_the_gateway_proves_nothing(
+    stack: Stack, known: dict[str, list[str]]
+) -> None:
+    """Without a token most operations answer 401: the judge says the run proved nothing
+    (what a run with a broken sign-in or rate limits left on would look like)."""
+    statuses, failures = fuzz(stack, {}, known, max_examples=2)
+    assert not failures, "\n".join(failures)
+    assert len(proof_of_work(statuses)) * 2 > len(statuses)
+    with pytest.raises(AssertionError, match="proved nothing"):
+        judge(statuses)
 
 
 def test_a_run_refused_everywhere_proves_nothing() -> None:
