@@ -20,6 +20,7 @@ from relais_gateway.forwarding import public_location, request_headers, response
 from relais_gateway.identity import resolve
 from relais_gateway.routing import Target, target_for
 from relais_gateway.standing import SAFE_METHODS, UNKNOWN, Standings, StandingUnknown
+from relais_gateway.tokens import Caller
 from relais_gateway.upstreams import Upstreams
 
 log = logging.getLogger("relais.gateway.proxy")
@@ -103,14 +104,9 @@ class ProxyMiddleware:
             return
         caller = identity.caller
         if caller is not None:
-            try:
-                caller, why = await self.standings.admit(caller, scope["method"])
-            except StandingUnknown:
-                await self._problem(scope, receive, send, 503, UNKNOWN + " Retry shortly.")
+            admitted, caller = await self._standing(scope, receive, send, caller, target.via_api)
+            if not admitted:
                 return
-            if why is not None and target.via_api:
-                await self._problem(scope, receive, send, 401, why)
-                return  # public pages and links stay public: they are served anonymously
         limit = self.settings.max_body_bytes
         try:
             if _declared_length(scope) > limit:
@@ -131,6 +127,23 @@ class ProxyMiddleware:
         wrote = scope["method"] not in SAFE_METHODS and answered is not None and answered < 400
         if wrote and target.service == "ambassadors":
             self.standings.after_write(caller, target.raw_path.decode("latin-1"))
+
+    async def _standing(
+        self, scope: Scope, receive: Receive, send: Send, caller: Caller, via_api: bool
+    ) -> tuple[bool, Caller | None]:
+        """(go on, as whom): the caller with current roles, or anonymous on a public page
+        (pages and links stay public); (False, None) once a problem was answered."""
+        try:
+            current, why = await self.standings.admit(caller, scope["method"])
+        except StandingUnknown:
+            if not via_api:
+                return True, None
+            await self._problem(scope, receive, send, 503, UNKNOWN + " Retry shortly.")
+            return False, None
+        if why is not None and via_api:
+            await self._problem(scope, receive, send, 401, why)
+            return False, None
+        return True, current
 
     async def _exchange(
         self,
