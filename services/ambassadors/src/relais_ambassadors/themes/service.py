@@ -4,24 +4,21 @@ from __future__ import annotations
 
 from relais_common.db import utcnow
 from relais_common.errors import Conflict, NotFound
-from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from relais_ambassadors import outbox
 from relais_ambassadors.models import AmbassadorTheme, Theme
 from relais_ambassadors.publication import republish_theme_members
+from relais_ambassadors.themes import repository
 from relais_ambassadors.validation import free_slug, same_name, slugify
 
 
 def listing(session: Session, *, include_archived: bool) -> list[Theme]:
-    stmt = select(Theme).order_by(Theme.name, Theme.id)
-    if not include_archived:
-        stmt = stmt.where(Theme.archived_at.is_(None))
-    return list(session.scalars(stmt))
+    return repository.listing(session, include_archived=include_archived)
 
 
 def get(session: Session, theme_id: str) -> Theme:
-    theme = session.get(Theme, theme_id)
+    theme = repository.by_id(session, theme_id)
     if theme is None:
         raise NotFound("There is no theme with this id.")
     return theme
@@ -31,11 +28,7 @@ def _free_slug(session: Session, name: str, own_id: str | None = None) -> str:
     """A slug for ``name``: refused when another theme has the same name, suffixed (-2, -3…)
     when another name reads the same in ASCII (“Ασφάλεια” and “Asfaleia”)."""
     base = slugify(name, fallback="theme")
-    similar = session.execute(
-        select(Theme.id, Theme.slug, Theme.name).where(
-            or_(Theme.slug == base, Theme.slug.like(f"{base}-%"))
-        )
-    ).all()
+    similar = repository.similar_slugs(session, base)
     others = [row for row in similar if row.id != own_id]
     for other in others:
         if same_name(other.name, name):
@@ -97,17 +90,9 @@ def merge(session: Session, source: Theme, into_id: str) -> Theme:
         raise Conflict("A theme cannot be merged into itself.")
     _require_open(source)
     _require_open(target)
-    members = set(
-        session.scalars(
-            select(AmbassadorTheme.ambassador_id).where(AmbassadorTheme.theme_id == source.id)
-        )
-    )
-    already = set(
-        session.scalars(
-            select(AmbassadorTheme.ambassador_id).where(AmbassadorTheme.theme_id == target.id)
-        )
-    )
-    session.execute(delete(AmbassadorTheme).where(AmbassadorTheme.theme_id == source.id))
+    members = repository.member_ids(session, source.id)
+    already = repository.member_ids(session, target.id)
+    repository.drop_members(session, source.id)
     for person_id in sorted(members - already):
         session.add(AmbassadorTheme(ambassador_id=person_id, theme_id=target.id))
     source.archived_at = utcnow()

@@ -1,0 +1,43 @@
+"""SQL for themes: the list, the slugs a new name could clash with, and a merge's members."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Row, delete, or_, select
+from sqlalchemy.orm import Session
+
+from relais_ambassadors.models import AmbassadorTheme, Theme
+
+
+def listing(session: Session, *, include_archived: bool) -> list[Theme]:
+    stmt = select(Theme).order_by(Theme.name, Theme.id)
+    if not include_archived:
+        stmt = stmt.where(Theme.archived_at.is_(None))
+    return list(session.scalars(stmt))
+
+
+def by_id(session: Session, theme_id: str) -> Theme | None:
+    return session.get(Theme, theme_id)
+
+
+def similar_slugs(session: Session, base: str) -> Sequence[Row[Any]]:
+    """(id, slug, name) of the themes whose slug is ``base`` or ``base-…``."""
+    return session.execute(
+        select(Theme.id, Theme.slug, Theme.name).where(
+            or_(Theme.slug == base, Theme.slug.like(f"{base}-%"))
+        )
+    ).all()
+
+
+def member_ids(session: Session, theme_id: str) -> set[str]:
+    return set(
+        session.scalars(
+            select(AmbassadorTheme.ambassador_id).where(AmbassadorTheme.theme_id == theme_id)
+        )
+    )
+
+
+def drop_members(session: Session, theme_id: str) -> None:
+    session.execute(delete(AmbassadorTheme).where(AmbassadorTheme.theme_id == theme_id))
