@@ -4,22 +4,19 @@ from __future__ import annotations
 
 from relais_common.db import utcnow
 from relais_common.errors import Conflict, NotFound
-from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
-from relais_ambassadors.models import Ambassador, Department, Invitation
+from relais_ambassadors.departments import repository
+from relais_ambassadors.models import Department
 from relais_ambassadors.validation import free_slug, same_name, slugify
 
 
 def listing(session: Session, *, include_archived: bool) -> list[Department]:
-    stmt = select(Department).order_by(Department.name, Department.id)
-    if not include_archived:
-        stmt = stmt.where(Department.archived_at.is_(None))
-    return list(session.scalars(stmt))
+    return repository.listing(session, include_archived=include_archived)
 
 
 def get(session: Session, department_id: str) -> Department:
-    department = session.get(Department, department_id)
+    department = repository.by_id(session, department_id)
     if department is None:
         raise NotFound("There is no department with this id.")
     return department
@@ -28,12 +25,7 @@ def get(session: Session, department_id: str) -> Department:
 def find(session: Session, name_or_slug: str) -> Department | None:
     """Open department by name (any case, accents or punctuation) or slug: for CSV imports."""
     base = slugify(name_or_slug, fallback="department")
-    candidates = session.scalars(
-        select(Department)
-        .where(or_(Department.slug == base, Department.slug.like(f"{base}-%")))
-        .where(Department.archived_at.is_(None))
-        .order_by(Department.slug)
-    )
+    candidates = repository.open_with_slug_like(session, base)
     wanted = name_or_slug.strip().lower()
     return next((d for d in candidates if d.slug == wanted or same_name(d.name, wanted)), None)
 
@@ -42,11 +34,7 @@ def _free_slug(session: Session, name: str, own_id: str | None = None) -> str:
     """A slug for ``name``: refused when another department has the same name, suffixed (-2, -3…)
     when another name reads the same in ASCII (“Ασφάλεια” and “Asfaleia”)."""
     base = slugify(name, fallback="department")
-    similar = session.execute(
-        select(Department.id, Department.slug, Department.name).where(
-            or_(Department.slug == base, Department.slug.like(f"{base}-%"))
-        )
-    ).all()
+    similar = repository.similar_slugs(session, base)
     others = [row for row in similar if row.id != own_id]
     for other in others:
         if same_name(other.name, name):
@@ -90,16 +78,7 @@ def merge(session: Session, source: Department, into_id: str) -> Department:
         raise Conflict("A department cannot be merged into itself.")
     _require_open(source)
     _require_open(target)
-    session.execute(
-        update(Ambassador)
-        .where(Ambassador.department_id == source.id)
-        .values(department_id=target.id, version=Ambassador.version + 1)
-    )
-    session.execute(
-        update(Invitation)
-        .where(Invitation.department_id == source.id)
-        .values(department_id=target.id)
-    )
+    repository.move_members(session, source.id, target.id)
     source.archived_at = utcnow()
     source.version += 1
     target.version += 1
