@@ -5,9 +5,9 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from relais_common.errors import Conflict, NotFound
 from relais_common.sanitize import clean_html
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from relais_ambassadors.charters import repository
 from relais_ambassadors.models import Ambassador, Charter
 from relais_ambassadors.publication import current_charter_version, republish, republish_all
 
@@ -20,14 +20,14 @@ def render(markdown: str) -> str:
 
 def current(session: Session) -> Charter:
     version = current_charter_version(session)
-    charter = session.get(Charter, version) if version else None
+    charter = repository.by_version(session, version) if version else None
     if charter is None:
         raise NotFound("No charter has been published yet.")
     return charter
 
 
 def history(session: Session) -> list[Charter]:
-    return list(session.scalars(select(Charter).order_by(Charter.version.desc())))
+    return repository.history(session)
 
 
 def publish(session: Session, *, title: str, body_markdown: str) -> Charter:
@@ -41,10 +41,7 @@ def publish(session: Session, *, title: str, body_markdown: str) -> Charter:
     session.add(charter)
     session.flush()
     # Everyone listed is now pending until they accept this version: unlist them.
-    listed = session.scalars(
-        select(Ambassador).where(Ambassador.listed_at.is_not(None)).order_by(Ambassador.id)
-    )
-    republish_all(session, list(listed))
+    republish_all(session, repository.listed_people(session))
     return charter
 
 
