@@ -11,16 +11,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from relais_common.db import utcnow
-from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from relais_ambassadors import outbox
-from relais_ambassadors.models import Ambassador, AmbassadorTheme, Charter, Theme
+from relais_ambassadors.charters import repository as charters
+from relais_ambassadors.models import Ambassador
 from relais_ambassadors.moderation.changes import Values, approved_values
+from relais_ambassadors.themes import repository as themes
 
 
 def current_charter_version(session: Session) -> int | None:
-    return session.scalar(select(func.max(Charter.version)))
+    return charters.current_version(session)
 
 
 def status_of(person: Ambassador, current_version: int | None) -> str:
@@ -43,11 +44,7 @@ def public_projection(
     session: Session, person: Ambassador, values: Values
 ) -> outbox.AmbassadorPublic:
     """The event payload from approved values (moderation/changes.py), theme names current."""
-    themes = session.scalars(
-        select(Theme)
-        .where(Theme.id.in_(values["theme_ids"]), Theme.archived_at.is_(None))
-        .order_by(Theme.name, Theme.id)
-    )
+    shown = themes.open_themes(session, values["theme_ids"])
     accounts = sorted(values["accounts"], key=lambda a: (a["platform"], a["handle"]))
     return outbox.AmbassadorPublic(
         id=person.id,
@@ -56,7 +53,7 @@ def public_projection(
         location=values["location"],
         languages=values["languages"],
         bio=values["bio"],
-        themes=[outbox.PublicTheme(slug=t.slug, name=t.name) for t in themes],
+        themes=[outbox.PublicTheme(slug=t.slug, name=t.name) for t in shown],
         accounts=[
             outbox.PublicAccount(
                 platform=a["platform"],
@@ -97,14 +94,4 @@ def republish_theme_members(session: Session, theme_ids: Iterable[str]) -> None:
     People with a change waiting may show a theme publicly (approved) that they no longer have:
     they are republished too (a few; the approved snapshot is JSON, not joinable).
     """
-    ids = list(theme_ids)
-    declared = select(AmbassadorTheme.ambassador_id).where(AmbassadorTheme.theme_id.in_(ids))
-    people = session.scalars(
-        select(Ambassador)
-        .where(
-            Ambassador.listed_at.is_not(None),
-            or_(Ambassador.id.in_(declared), Ambassador.change_status != "none"),
-        )
-        .order_by(Ambassador.id)
-    )
-    republish_all(session, list(people))
+    republish_all(session, themes.listed_people_to_republish(session, list(theme_ids)))

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Row, delete, or_, select
 from sqlalchemy.orm import Session
 
-from relais_ambassadors.models import AmbassadorTheme, Theme
+from relais_ambassadors.models import Ambassador, AmbassadorTheme, Theme
 
 
 def listing(session: Session, *, include_archived: bool) -> list[Theme]:
@@ -41,3 +41,27 @@ def member_ids(session: Session, theme_id: str) -> set[str]:
 
 def drop_members(session: Session, theme_id: str) -> None:
     session.execute(delete(AmbassadorTheme).where(AmbassadorTheme.theme_id == theme_id))
+
+
+def open_themes(session: Session, theme_ids: Sequence[str]) -> Sequence[Theme]:
+    """The themes among ``theme_ids`` not archived, by name (a public entry's themes)."""
+    return session.scalars(
+        select(Theme)
+        .where(Theme.id.in_(theme_ids), Theme.archived_at.is_(None))
+        .order_by(Theme.name, Theme.id)
+    ).all()
+
+
+def listed_people_to_republish(session: Session, theme_ids: Sequence[str]) -> list[Ambassador]:
+    """Listed people who declared one of these themes, or who have a change waiting."""
+    declared = select(AmbassadorTheme.ambassador_id).where(AmbassadorTheme.theme_id.in_(theme_ids))
+    return list(
+        session.scalars(
+            select(Ambassador)
+            .where(
+                Ambassador.listed_at.is_not(None),
+                or_(Ambassador.id.in_(declared), Ambassador.change_status != "none"),
+            )
+            .order_by(Ambassador.id)
+        )
+    )
