@@ -14,10 +14,10 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from relais_common.db import utcnow
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from relais_ambassadors.models import Ambassador, AmbassadorTheme, SocialAccount, Theme
+from relais_ambassadors.models import Ambassador, SocialAccount, Theme
+from relais_ambassadors.moderation import repository
 from relais_ambassadors.moderation.policy import moderates_changes
 
 Values = dict[str, Any]
@@ -49,16 +49,8 @@ def values_of(
 
 def live_values(session: Session, person: Ambassador) -> Values:
     """What the person's public entry would show now (consented accounts only)."""
-    theme_ids = session.scalars(
-        select(AmbassadorTheme.theme_id)
-        .join(Theme, Theme.id == AmbassadorTheme.theme_id)
-        .where(AmbassadorTheme.ambassador_id == person.id, Theme.archived_at.is_(None))
-    )
-    accounts = session.scalars(
-        select(SocialAccount).where(
-            SocialAccount.ambassador_id == person.id, SocialAccount.public.is_(True)
-        )
-    )
+    theme_ids = repository.open_theme_ids(session, person.id)
+    accounts = repository.public_accounts(session, person.id)
     return values_of(person, theme_ids, accounts)
 
 
@@ -66,7 +58,7 @@ def themes_by_id(session: Session, ids: Iterable[str]) -> dict[str, Theme]:
     wanted = sorted(set(ids))
     if not wanted:
         return {}
-    return {t.id: t for t in session.scalars(select(Theme).where(Theme.id.in_(wanted)))}
+    return {t.id: t for t in repository.themes_with_ids(session, wanted)}
 
 
 def reconciled(snapshot: Values, live: Values, themes: Mapping[str, Theme]) -> Values:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from relais_common.db import utcnow
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from relais_ambassadors.models import ModerationPolicy
+from relais_ambassadors.moderation import repository
 
 POLICY_ID = 1
 _CACHE_KEY = "relais.moderate_changes"
@@ -15,12 +14,11 @@ _CACHE_KEY = "relais.moderate_changes"
 
 def current(session: Session) -> ModerationPolicy:
     """The policy row, created with the defaults on first use (concurrent first uses: one wins)."""
-    row = session.get(ModerationPolicy, POLICY_ID)
+    row = repository.policy(session, POLICY_ID)
     if row is None:
-        insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
         defaults = {"id": POLICY_ID, "moderate_changes": True, "version": 1, "updated_at": utcnow()}
-        session.execute(insert(ModerationPolicy).values(defaults).on_conflict_do_nothing())
-        row = session.get(ModerationPolicy, POLICY_ID, populate_existing=True)
+        repository.insert_policy_if_missing(session, defaults)
+        row = repository.policy(session, POLICY_ID, reload=True)
     assert row is not None
     return row
 
@@ -29,7 +27,7 @@ def moderates_changes(session: Session) -> bool:
     """Whether public changes wait for approval (cached per session: republish runs per person)."""
     cached = session.info.get(_CACHE_KEY)
     if cached is None:
-        row = session.get(ModerationPolicy, POLICY_ID)
+        row = repository.policy(session, POLICY_ID)
         cached = True if row is None else row.moderate_changes
         session.info[_CACHE_KEY] = cached
     return bool(cached)

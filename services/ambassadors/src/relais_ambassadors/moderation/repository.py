@@ -6,10 +6,18 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import and_, func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from relais_ambassadors.models import Ambassador, AmbassadorTheme, SocialAccount, Theme
+from relais_ambassadors.models import (
+    Ambassador,
+    AmbassadorTheme,
+    ModerationPolicy,
+    SocialAccount,
+    Theme,
+)
 
 
 def listing_waits() -> ColumnElement[Any]:
@@ -72,3 +80,51 @@ def themes_by_person(session: Session, ids: Sequence[str]) -> dict[str, list[The
     for person_id, theme in rows.tuples():
         found[person_id].append(theme)
     return found
+
+
+def open_theme_ids(session: Session, person_id: str) -> list[str]:
+    """The person's themes that are not archived."""
+    return list(
+        session.scalars(
+            select(AmbassadorTheme.theme_id)
+            .join(Theme, Theme.id == AmbassadorTheme.theme_id)
+            .where(AmbassadorTheme.ambassador_id == person_id, Theme.archived_at.is_(None))
+        )
+    )
+
+
+def public_accounts(session: Session, person_id: str) -> list[SocialAccount]:
+    """The person's accounts with consent to show them."""
+    return list(
+        session.scalars(
+            select(SocialAccount).where(
+                SocialAccount.ambassador_id == person_id, SocialAccount.public.is_(True)
+            )
+        )
+    )
+
+
+def themes_with_ids(session: Session, ids: Sequence[str]) -> list[Theme]:
+    return list(session.scalars(select(Theme).where(Theme.id.in_(ids))))
+
+
+def policy(session: Session, policy_id: int, *, reload: bool = False) -> ModerationPolicy | None:
+    """The policy row; ``reload`` reads it again from the database (after an insert)."""
+    return session.get(ModerationPolicy, policy_id, populate_existing=reload)
+
+
+def insert_policy_if_missing(session: Session, defaults: dict[str, Any]) -> None:
+    """Insert the policy row unless one exists (concurrent first uses: one wins, none fails)."""
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    session.execute(insert(ModerationPolicy).values(defaults).on_conflict_do_nothing())
+
+
+def changes_not_approved(session: Session) -> list[Ambassador]:
+    """People whose change waits or was declined, by id."""
+    return list(
+        session.scalars(
+            select(Ambassador)
+            .where(Ambassador.change_status.in_(("pending", "declined")))
+            .order_by(Ambassador.id)
+        )
+    )

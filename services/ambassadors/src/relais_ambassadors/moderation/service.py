@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from relais_common.errors import Conflict, ProblemError, field_error
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from relais_ambassadors.models import Ambassador, ModerationPolicy
@@ -84,10 +83,5 @@ def set_policy(session: Session, moderate_changes: bool) -> ModerationPolicy:
     """Turning moderation of changes off publishes the changes that were waiting."""
     row = policy.set_moderate_changes(session, moderate_changes)
     if not moderate_changes:
-        waiting = session.scalars(
-            select(Ambassador)
-            .where(Ambassador.change_status.in_(("pending", "declined")))
-            .order_by(Ambassador.id)
-        )
-        republish_all(session, list(waiting))
+        republish_all(session, repository.changes_not_approved(session))
     return row
