@@ -13,6 +13,21 @@ def add(client: TestClient, headers: dict[str, str], handle: str, public: bool) 
 
 
 class TestListingConsent:
+    def test_an_unconfirmed_address_cannot_ask_to_be_listed(
+        self, client: TestClient, app: FastAPI
+    ) -> None:
+        who = person(app, verified=False)
+        admin = person(app, admin=True)
+        resp = client.put("/me/listing", json={"public": True}, headers=who.headers)
+        assert resp.status_code == 403, resp.text
+        assert resp.json()["type"].endswith("/email-unverified")
+        assert client.get("/me", headers=who.headers).json()["listing"]["public"] is False
+        queue = client.get("/admin/moderation", headers=admin.headers).json()
+        assert who.id not in [i["ambassador_id"] for i in queue]
+        # Withdrawing (or staying unlisted) is always allowed.
+        resp = client.put("/me/listing", json={"public": False}, headers=who.headers)
+        assert resp.status_code == 200, resp.text
+
     def test_granting_goes_to_moderation(self, client: TestClient, app: FastAPI) -> None:
         who = person(app)
         admin = person(app, admin=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from relais_common.auth import EmailUnverified
 from relais_common.db import utcnow
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -10,6 +11,11 @@ from relais_ambassadors.models import Ambassador, ConsentRecord, SocialAccount
 from relais_ambassadors.moderation.changes import unchanged_since_approval
 from relais_ambassadors.moderation.policy import moderates_changes
 from relais_ambassadors.publication import republish
+
+UNLISTABLE = (
+    "Confirm your e-mail address first (open the link we mailed you): the public page lists only "
+    "colleagues whose address is confirmed."
+)
 
 
 def record(
@@ -55,8 +61,11 @@ def set_listing(session: Session, person: Ambassador, public: bool) -> Ambassado
     """Granting puts the listing in the moderation queue; withdrawing unlists at once.
 
     Granting again after a withdrawal lists at once when nothing public changed since the last
-    approval (or when changes are not moderated); after a rejection, it asks again.
+    approval (or when changes are not moderated); after a rejection, it asks again. Only a
+    confirmed address may ask: otherwise an admin could approve someone posing as a colleague.
     """
+    if public and person.email_verified_at is None:
+        raise EmailUnverified(UNLISTABLE)
     if public and person.listing_public and person.moderation == "rejected":
         person.moderation, person.moderation_reason = "pending", None
         person.version += 1
