@@ -5,39 +5,32 @@ from __future__ import annotations
 from typing import Any
 
 from relais_common.errors import field_error
-from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from relais_ambassadors.models import Ambassador, AmbassadorTheme, Department, Theme
-from relais_ambassadors.profiles import merge
+from relais_ambassadors.models import Ambassador, AmbassadorTheme
+from relais_ambassadors.profiles import merge, repository
 from relais_ambassadors.profiles.schemas import ProfileUpdate
 from relais_ambassadors.publication import republish
 
 
 def _check_department(session: Session, department_id: str) -> None:
-    department = session.get(Department, department_id)
+    department = repository.department(session, department_id)
     if department is None or department.archived_at is not None:
         raise field_error("department_id", "Pick a department from the list.")
 
 
 def _set_themes(session: Session, person: Ambassador, theme_ids: list[str]) -> None:
-    found = set(
-        session.scalars(
-            select(Theme.id).where(Theme.id.in_(theme_ids), Theme.archived_at.is_(None))
-        )
-    )
+    found = repository.open_theme_ids(session, theme_ids)
     if len(found) != len(theme_ids):
         raise field_error("theme_ids", "Pick themes from the list (archived ones are gone).")
-    session.execute(delete(AmbassadorTheme).where(AmbassadorTheme.ambassador_id == person.id))
+    repository.drop_themes(session, person.id)
     for theme_id in theme_ids:
         session.add(AmbassadorTheme(ambassador_id=person.id, theme_id=theme_id))
 
 
 def profile_values(session: Session, person: Ambassador) -> dict[str, Any]:
     """The editable fields as a save compares them (themes as a sorted set)."""
-    theme_ids = session.scalars(
-        select(AmbassadorTheme.theme_id).where(AmbassadorTheme.ambassador_id == person.id)
-    )
+    theme_ids = repository.theme_ids(session, person.id)
     return {
         "display_name": person.display_name,
         "job_title": person.job_title,
