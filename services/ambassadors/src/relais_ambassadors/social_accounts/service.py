@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from relais_common.db import utcnow
 from relais_common.errors import Conflict, NotFound, Unauthorized
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from relais_ambassadors.consents.service import record
 from relais_ambassadors.models import Ambassador, SocialAccount
 from relais_ambassadors.platforms import NormalisedAccount
 from relais_ambassadors.publication import republish
+from relais_ambassadors.social_accounts import repository
 
 
 def get_own(session: Session, person: Ambassador, account_id: str) -> SocialAccount:
-    account = session.get(SocialAccount, account_id)
+    account = repository.by_id(session, account_id)
     if account is None or account.ambassador_id != person.id:
         raise NotFound("You have no account with this id.")
     return account
@@ -23,13 +23,7 @@ def get_own(session: Session, person: Ambassador, account_id: str) -> SocialAcco
 def add(
     session: Session, person: Ambassador, normalised: NormalisedAccount, *, public: bool
 ) -> SocialAccount:
-    duplicate = session.scalar(
-        select(SocialAccount).where(
-            SocialAccount.ambassador_id == person.id,
-            SocialAccount.platform == normalised.platform,
-            SocialAccount.handle == normalised.handle,
-        )
-    )
+    duplicate = repository.declared(session, person.id, normalised.platform, normalised.handle)
     if duplicate is not None:
         raise Conflict(
             f"You already declared {normalised.handle} on {normalised.platform}.",
@@ -58,7 +52,7 @@ def add_for(
     session: Session, person_id: str, normalised: NormalisedAccount, *, public: bool
 ) -> SocialAccount:
     """:func:`add` for the person with this id (a request that fetched first loads them late)."""
-    person = session.get(Ambassador, person_id)
+    person = repository.person(session, person_id)
     if person is None:
         raise Unauthorized("Your account no longer exists; please sign in again.")
     return add(session, person, normalised, public=public)

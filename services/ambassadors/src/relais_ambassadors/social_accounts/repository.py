@@ -1,0 +1,27 @@
+"""SQL for declared social accounts."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from relais_ambassadors.models import Ambassador, SocialAccount
+
+
+def by_id(session: Session, account_id: str) -> SocialAccount | None:
+    return session.get(SocialAccount, account_id)
+
+
+def declared(session: Session, person_id: str, platform: str, handle: str) -> SocialAccount | None:
+    """The person's account with this platform and handle, if declared already."""
+    return session.scalar(
+        select(SocialAccount).where(
+            SocialAccount.ambassador_id == person_id,
+            SocialAccount.platform == platform,
+            SocialAccount.handle == handle,
+        )
+    )
+
+
+def person(session: Session, person_id: str) -> Ambassador | None:
+    return session.get(Ambassador, person_id)
