@@ -44,13 +44,14 @@ migrate: install ## apply every service's migrations to its database
 demo: migrate ## load the demo company into the embedded databases
 	$(PY) python -m relais_ambassadors.demo
 
-openapi: install events ## regenerate the committed OpenAPI documents (and event schemas)
+openapi: install events ## regenerate the committed OpenAPI documents, event schemas and the SPA's client
 	$(PY) python -m relais_ambassadors.openapi
 	$(PY) python -m relais_editorial.openapi
 	$(PY) python -m relais_aggregator.openapi
 	$(PY) python -m relais_gateway.openapi
+	@$(MAKE) --no-print-directory client
 
-client: frontend/node_modules/.installed ## regenerate the SPA's typed client (frontend/src/client) from the gateway's OpenAPI (after `make openapi`)
+client: frontend/node_modules/.installed ## regenerate the SPA's typed client (frontend/src/client) from the gateway's OpenAPI (make openapi runs it)
 	cd frontend && npm run client --silent
 
 events: install ## regenerate the committed JSON Schema of the ambassadors' events
