@@ -49,6 +49,11 @@ export function nicolasJourney(run) {
     await page.getByRole('link', { name: 'Créer un compte' }).click();
     await page.getByRole('heading', { level: 1, name: 'Devenir ambassadeur' }).waitFor();
     await checkpoint(page, 'nicolas-fr-inscription');
+    // First with his personal address: the domain may not sign up by itself, and the error
+    // state (red text, invalid field) must be as readable as the rest (axe judges it).
+    await me.signUp(page, { ...NICOLAS, email: 'nicolas.perso@gmail.com' });
+    await page.getByText('Cette adresse ne peut pas s’inscrire seule', { exact: false }).waitFor();
+    await checkpoint(page, 'nicolas-fr-inscription-domaine-refuse');
     await me.signUp(page, NICOLAS);
     await page.getByRole('heading', { level: 1, name: 'Consultez votre messagerie' }).waitFor();
     await checkpoint(page, 'nicolas-fr-messagerie');
