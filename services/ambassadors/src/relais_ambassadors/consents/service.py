@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from relais_common.auth import EmailUnverified
 from relais_common.db import utcnow
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from relais_ambassadors.consents import repository
 from relais_ambassadors.models import Ambassador, ConsentRecord, SocialAccount
 from relais_ambassadors.moderation.changes import unchanged_since_approval
 from relais_ambassadors.moderation.policy import moderates_changes
@@ -42,13 +42,7 @@ def record(
 
 
 def ledger(session: Session, person: Ambassador) -> list[ConsentRecord]:
-    return list(
-        session.scalars(
-            select(ConsentRecord)
-            .where(ConsentRecord.ambassador_id == person.id)
-            .order_by(ConsentRecord.created_at.desc(), ConsentRecord.id)
-        )
-    )
+    return repository.ledger(session, person.id)
 
 
 def _approved_before(session: Session, person: Ambassador) -> bool:
