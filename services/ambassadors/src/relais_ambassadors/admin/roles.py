@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from relais_common.auth import Identity
 from relais_common.errors import Conflict
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from relais_ambassadors.admin import repository
 from relais_ambassadors.models import Ambassador
 from relais_ambassadors.people import ambassador_or_404
 
@@ -18,15 +18,7 @@ def set_admin(session: Session, ambassador_id: str, admin: Identity, grant: bool
         return person
     if not grant:
         # Lock the admins' rows: two admins revoking each other at once cannot both succeed.
-        others = session.scalars(
-            select(Ambassador.id)
-            .where(
-                Ambassador.is_admin.is_(True),
-                Ambassador.suspended_at.is_(None),
-                Ambassador.id != person.id,
-            )
-            .with_for_update()
-        ).all()
+        others = repository.lock_other_active_admins(session, person.id)
         if not others:
             raise Conflict("This is the last active admin; grant the role to someone else first.")
     person.is_admin = grant
