@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from relais_common.pagination import paginate
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -26,3 +27,18 @@ def by_token(session: Session, token: str) -> Invitation | None:
 
 def department(session: Session, department_id: str) -> Department | None:
     return session.get(Department, department_id)
+
+
+def page(
+    session: Session, *, cursor: str | None, limit: int
+) -> tuple[list[Invitation], str | None]:
+    """Every invitation, newest first (keyset pagination: relais_common.pagination)."""
+    return paginate(
+        session,
+        select(Invitation),
+        sort=Invitation.created_at,
+        tiebreak=Invitation.id,
+        cursor=cursor,
+        limit=limit,
+        descending=True,
+    )

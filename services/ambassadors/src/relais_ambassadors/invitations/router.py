@@ -8,9 +8,8 @@ from relais_common.auth import AdminUser
 from relais_common.concurrency import set_etag
 from relais_common.db import DbSession
 from relais_common.errors import ProblemError, field_error
-from relais_common.pagination import MAX_LIMIT, Page, paginate
+from relais_common.pagination import MAX_LIMIT, Page
 from relais_common.routing import Public
-from sqlalchemy import select
 
 from relais_ambassadors.invitations import service
 from relais_ambassadors.invitations.csv_import import import_invitations
@@ -110,15 +109,7 @@ def list_invitations(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
 ) -> Page[InvitationRead]:
     """Every invitation, newest first."""
-    rows, next_cursor = paginate(
-        session,
-        select(Invitation),
-        sort=Invitation.created_at,
-        tiebreak=Invitation.id,
-        cursor=cursor,
-        limit=limit,
-        descending=True,
-    )
+    rows, next_cursor = service.page(session, cursor=cursor, limit=limit)
     return Page[InvitationRead](items=_reads(session, rows), next_cursor=next_cursor)
 
 

@@ -135,6 +135,13 @@ def resend(session: Session, settings: Settings, invitation_id: str) -> Invitati
     return invitation
 
 
+def page(
+    session: Session, *, cursor: str | None, limit: int
+) -> tuple[list[Invitation], str | None]:
+    """Every invitation, newest first."""
+    return repository.page(session, cursor=cursor, limit=limit)
+
+
 def open_invitation(session: Session, token: str) -> Invitation:
     invitation = repository.by_token(session, token)
     if invitation is None:
