@@ -53,6 +53,7 @@ def test_create_read_update_delete(session: Session) -> None:
     session.flush()
     first = notes.get_by_id(1)
     assert first is not None and first.text == "note 1"
+    assert notes.get(1) is first  # the identity map's instance
     notes.update(first, update_dict={"text": "changed"}, flush=True)
     assert notes.get_one_or_none(notes.get_base_statement().where(Note.text == "changed"))
     notes.delete(first, flush=True)

@@ -10,15 +10,16 @@ from relais_common.auth import CurrentUser, Identity, OptionalUser
 from relais_common.db import DbSession, read_on_loop
 from relais_common.errors import Forbidden, NotFound, Unauthorized
 from relais_common.ssrf import SSRFGuard
-from sqlalchemy import Row, select
+from sqlalchemy import Row
 from sqlalchemy.orm import Session
 
 from relais_ambassadors.config import Settings
 from relais_ambassadors.models import Ambassador
+from relais_ambassadors.repository import AmbassadorRepository, standing
 
 
 def load_me(session: DbSession, user: CurrentUser) -> Ambassador:
-    person = session.get(Ambassador, user.user_id)
+    person = AmbassadorRepository.from_session(session).get(user.user_id)
     if person is None:
         raise Unauthorized("Your account no longer exists; please sign in again.")
     return person
@@ -43,12 +44,7 @@ def _standing(request: Request, user: Identity | None) -> Row[Any] | None:
     """
     if user is None or user.is_service:
         return None
-    person = read_on_loop(
-        request.app,
-        select(Ambassador.suspended_at, Ambassador.sessions_revoked_at).where(
-            Ambassador.id == user.user_id
-        ),
-    )
+    person = read_on_loop(request.app, standing(user.user_id))
     if person is None:
         raise Unauthorized("Your account no longer exists; please sign in again.")
     if session_revoked(person, user):
@@ -89,11 +85,11 @@ Guard = Annotated[SSRFGuard, Depends(get_guard)]
 
 
 def ambassador_or_404(session: Session, ambassador_id: str) -> Ambassador:
-    person = session.get(Ambassador, ambassador_id)
+    person = AmbassadorRepository.from_session(session).get(ambassador_id)
     if person is None:
         raise NotFound("There is no ambassador with this id.")
     return person
 
 
 def by_email(session: Session, email: str) -> Ambassador | None:
-    return session.scalar(select(Ambassador).where(Ambassador.email == email))
+    return AmbassadorRepository.from_session(session).by_email(email)

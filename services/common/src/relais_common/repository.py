@@ -46,6 +46,12 @@ class RepositoryBase(Generic[M]):
     def get_all(self, statement: Select[tuple[M]]) -> Sequence[M]:
         return self.session.execute(statement).unique().scalars().all()
 
+    def get(self, id_: Any) -> M | None:
+        """By primary key through the session's identity map: no query when already loaded,
+        no autoflush (``session.get``); ignores get_base_statement's narrowing."""
+        found: M | None = self.session.get(self.model, id_)
+        return found
+
     def get_by_id(self, id_: Any, *, for_update: bool = False) -> M | None:
         statement = self.get_base_statement().where(self.model.id == id_)
         if for_update:

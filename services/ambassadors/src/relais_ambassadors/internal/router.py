@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from relais_ambassadors.accounts.schemas import AuthCheckRequest, AuthCheckResult
 from relais_ambassadors.accounts.service import auth_roles, check_login
-from relais_ambassadors.models import Ambassador
 from relais_ambassadors.people import AppSettings
 from relais_ambassadors.problems import internal_router
+from relais_ambassadors.repository import AmbassadorRepository
 
 router = internal_router("internal")
 
@@ -58,7 +58,7 @@ def identity_status(
     user_id: Annotated[str, Path(max_length=64)], session: DbSession, _caller: ServiceCaller
 ) -> IdentityStatus:
     """404 when erased or unknown: the gateway then refuses every session of this id."""
-    person = session.get(Ambassador, user_id)
+    person = AmbassadorRepository.from_session(session).get(user_id)
     if person is None:
         raise NotFound("There is no such person (erased or never existed).")
     revoked = person.sessions_revoked_at
