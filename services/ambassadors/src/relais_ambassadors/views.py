@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
 
-from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from relais_ambassadors.models import Ambassador, AmbassadorTheme, Department, SocialAccount, Theme
+from relais_ambassadors.departments import repository as departments
+from relais_ambassadors.models import Ambassador, Department, SocialAccount, Theme
 from relais_ambassadors.publication import current_charter_version, is_listed, status_of
 from relais_ambassadors.schemas import (
     CharterState,
@@ -18,22 +17,13 @@ from relais_ambassadors.schemas import (
     SocialAccountRead,
     ThemeRead,
 )
-
-
-def count_by(session: Session, stmt: Select[Any]) -> dict[str, int]:
-    return {str(key): int(n) for key, n in session.execute(stmt).all()}
+from relais_ambassadors.social_accounts import repository as social_accounts
+from relais_ambassadors.themes import repository as themes
 
 
 def department_views(session: Session, rows: Sequence[Department]) -> list[DepartmentRead]:
     ids = [d.id for d in rows]
-    counts = count_by(
-        session,
-        (
-            select(Ambassador.department_id, func.count())
-            .where(Ambassador.department_id.in_(ids))
-            .group_by(Ambassador.department_id)
-        ),
-    )
+    counts = departments.member_counts(session, ids)
     return [
         DepartmentRead(
             id=d.id,
@@ -49,14 +39,7 @@ def department_views(session: Session, rows: Sequence[Department]) -> list[Depar
 
 def theme_views(session: Session, rows: Sequence[Theme]) -> list[ThemeRead]:
     ids = [t.id for t in rows]
-    counts = count_by(
-        session,
-        (
-            select(AmbassadorTheme.theme_id, func.count())
-            .where(AmbassadorTheme.theme_id.in_(ids))
-            .group_by(AmbassadorTheme.theme_id)
-        ),
-    )
+    counts = themes.ambassador_counts(session, ids)
     return [
         ThemeRead(
             id=t.id,
@@ -76,33 +59,20 @@ def departments_by_id(session: Session, ids: Iterable[str | None]) -> dict[str, 
     wanted = sorted({i for i in ids if i})
     if not wanted:
         return {}
-    rows = list(session.scalars(select(Department).where(Department.id.in_(wanted))))
+    rows = departments.with_ids(session, wanted)
     return {d.id: d for d in department_views(session, rows)}
 
 
 def themes_of(session: Session, person_id: str) -> list[Theme]:
-    return list(
-        session.scalars(
-            select(Theme)
-            .join(AmbassadorTheme, AmbassadorTheme.theme_id == Theme.id)
-            .where(AmbassadorTheme.ambassador_id == person_id)
-            .order_by(Theme.name)
-        )
-    )
+    return themes.of_person(session, person_id)
 
 
 def accounts_of(session: Session, person_id: str) -> list[SocialAccount]:
-    return list(
-        session.scalars(
-            select(SocialAccount)
-            .where(SocialAccount.ambassador_id == person_id)
-            .order_by(SocialAccount.created_at, SocialAccount.id)
-        )
-    )
+    return social_accounts.of_person(session, person_id)
 
 
 def roles_of(person: Ambassador) -> list[str]:
-    """"ambassador" once the e-mail address is verified, "unverified" before (own data only)."""
+    """ "ambassador" once the e-mail address is verified, "unverified" before (own data only)."""
     base = ["ambassador"] if person.email_verified_at is not None else ["unverified"]
     return ["admin", *base] if person.is_admin else base
 
@@ -122,7 +92,7 @@ def listing_state(person: Ambassador, current: int | None) -> ListingState:
 def me_view(session: Session, person: Ambassador) -> Me:
     session.flush()
     current = current_charter_version(session)
-    department = session.get(Department, person.department_id) if person.department_id else None
+    department = departments.by_id(session, person.department_id) if person.department_id else None
     return Me(
         id=person.id,
         email=person.email,

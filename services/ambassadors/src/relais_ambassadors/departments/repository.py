@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Row, or_, select, update
+from sqlalchemy import Row, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from relais_ambassadors.models import Ambassador, Department, Invitation
@@ -53,3 +53,17 @@ def move_members(session: Session, source_id: str, target_id: str) -> None:
         .where(Invitation.department_id == source_id)
         .values(department_id=target_id)
     )
+
+
+def with_ids(session: Session, ids: Sequence[str]) -> list[Department]:
+    return list(session.scalars(select(Department).where(Department.id.in_(ids))))
+
+
+def member_counts(session: Session, ids: Sequence[str]) -> dict[str, int]:
+    """How many people each of these departments has (absent: none), in one query."""
+    stmt = (
+        select(Ambassador.department_id, func.count())
+        .where(Ambassador.department_id.in_(ids))
+        .group_by(Ambassador.department_id)
+    )
+    return {str(key): int(n) for key, n in session.execute(stmt).all()}

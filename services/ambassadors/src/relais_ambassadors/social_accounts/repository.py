@@ -25,3 +25,14 @@ def declared(session: Session, person_id: str, platform: str, handle: str) -> So
 
 def person(session: Session, person_id: str) -> Ambassador | None:
     return session.get(Ambassador, person_id)
+
+
+def of_person(session: Session, person_id: str) -> list[SocialAccount]:
+    """The person's accounts in the order they were declared."""
+    return list(
+        session.scalars(
+            select(SocialAccount)
+            .where(SocialAccount.ambassador_id == person_id)
+            .order_by(SocialAccount.created_at, SocialAccount.id)
+        )
+    )

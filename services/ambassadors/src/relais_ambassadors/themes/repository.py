@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Row, delete, or_, select
+from sqlalchemy import Row, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from relais_ambassadors.models import Ambassador, AmbassadorTheme, Theme
@@ -63,5 +63,27 @@ def listed_people_to_republish(session: Session, theme_ids: Sequence[str]) -> li
                 or_(Ambassador.id.in_(declared), Ambassador.change_status != "none"),
             )
             .order_by(Ambassador.id)
+        )
+    )
+
+
+def ambassador_counts(session: Session, ids: Sequence[str]) -> dict[str, int]:
+    """How many people declared each of these themes (absent: none), in one query."""
+    stmt = (
+        select(AmbassadorTheme.theme_id, func.count())
+        .where(AmbassadorTheme.theme_id.in_(ids))
+        .group_by(AmbassadorTheme.theme_id)
+    )
+    return {str(key): int(n) for key, n in session.execute(stmt).all()}
+
+
+def of_person(session: Session, person_id: str) -> list[Theme]:
+    """The person's themes, by name."""
+    return list(
+        session.scalars(
+            select(Theme)
+            .join(AmbassadorTheme, AmbassadorTheme.theme_id == Theme.id)
+            .where(AmbassadorTheme.ambassador_id == person_id)
+            .order_by(Theme.name)
         )
     )
