@@ -82,7 +82,6 @@ ACCESS: dict[tuple[str, str], str] = {
     ("POST", "/admin/ambassadors/{ambassador_id}/suspend"): "admin",
     ("POST", "/admin/ambassadors/{ambassador_id}/reinstate"): "admin",
     ("PUT", "/admin/ambassadors/{ambassador_id}/roles"): "admin",
-    ("PUT", "/admin/ambassadors/{ambassador_id}/roles"): "admin",
     ("GET", "/admin/mailbox"): "admin",
     ("POST", "/internal/auth/check"): "service",
     ("GET", "/internal/identities/{user_id}"): "service",
