@@ -80,8 +80,9 @@ def build_env() -> dict[str, str]:
     return env
 
 
-def run_step(args: list[str], env: dict[str, str], *, quiet: bool = False) -> None:
-    """Run a preparation step; `quiet` keeps its output unless it fails (the banner says it)."""
+def run_step(args: list[str], env: dict[str, str], *, quiet: bool = False) -> str:
+    """Run a preparation step; `quiet` keeps its output unless it fails (the banner says it).
+    Returns what a quiet step printed."""
     result = subprocess.run(  # noqa: S603 - our interpreter, fixed arguments
         [sys.executable, *args], env=env, cwd=ROOT, check=False, capture_output=quiet
     )
@@ -90,6 +91,7 @@ def run_step(args: list[str], env: dict[str, str], *, quiet: bool = False) -> No
             sys.stdout.buffer.write(result.stdout + result.stderr)
         log(f"step failed: {' '.join(args)}")
         sys.exit(result.returncode)
+    return result.stdout.decode(errors="replace") if quiet else ""
 
 
 def prepare(env: dict[str, str]) -> None:
@@ -99,7 +101,10 @@ def prepare(env: dict[str, str]) -> None:
     run_step(["-m", "relais_ambassadors.bootstrap"], env, quiet=True)  # the banner has it
     if env.get("RELAIS_DEMO", "1") != "0":
         log("loading the demo company (set RELAIS_DEMO=0 to skip)")
-        run_step(["-m", "relais_ambassadors.demo"], env)
+        printed = run_step(["-m", "relais_ambassadors.demo"], env, quiet=True)
+        for line in printed.splitlines():
+            if not line.startswith("Admin:"):  # the banner gives the credentials, once
+                log(line)
 
 
 def port_of(url: str) -> str:
