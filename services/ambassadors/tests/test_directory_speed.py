@@ -13,6 +13,7 @@ import pytest
 from ambassadors_factories import charter, department, person, theme
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from relais_ambassadors.accounts.gate import require_verified
 from relais_ambassadors.directory import repository
 from relais_ambassadors.directory.schemas import DirectoryEntry
 from relais_ambassadors.models import Department, SocialAccount, Theme
@@ -88,8 +89,9 @@ class TestDirectoryPage:
             assert item["accounts"][0]["created_at"].endswith("Z")
 
     def test_the_check_costs_no_thread_hop(self) -> None:
-        # FastAPI runs a sync dependency in its threadpool; this one runs on the event loop
+        # FastAPI runs a sync dependency in its threadpool; these run on the event loop
         assert inspect.iscoroutinefunction(refuse_erased_or_suspended)
+        assert inspect.iscoroutinefunction(require_verified)
 
 
 class TestWindowSearch:

@@ -35,16 +35,30 @@ def get_guard(request: Request) -> SSRFGuard:
     return SSRFGuard(settings.ssrf_allowed_networks)
 
 
-def _standing(request: Request, user: Identity | None) -> Row[Any] | None:
-    """The signed-in person's (suspended_at, sessions_revoked_at), after refusing an erased
-    person (401) and a session older than a sign-out everywhere (401); None for no person.
+STANDING = "relais_standing"
+
+
+def standing_of(request: Request, user: Identity) -> Row[Any] | None:
+    """The person's (suspended_at, sessions_revoked_at, email_verified_at), read once a request.
 
     The read runs on the event loop (relais_common.db.read_on_loop): a thread hop on every
-    request cost more than this primary-key read of two columns.
+    request cost more than this primary-key read of three columns. Later checks of the same
+    request (the e-mail gate) reuse it from request.state.
     """
+    cached: tuple[str, Row[Any] | None] | None = getattr(request.state, STANDING, None)
+    if cached is not None and cached[0] == user.user_id:
+        return cached[1]
+    person = read_on_loop(request.app, standing(user.user_id))
+    setattr(request.state, STANDING, (user.user_id, person))
+    return person
+
+
+def _standing(request: Request, user: Identity | None) -> Row[Any] | None:
+    """The signed-in person's standing, after refusing an erased person (401) and a session
+    older than a sign-out everywhere (401); None for no person."""
     if user is None or user.is_service:
         return None
-    person = read_on_loop(request.app, standing(user.user_id))
+    person = standing_of(request, user)
     if person is None:
         raise Unauthorized("Your account no longer exists; please sign in again.")
     if session_revoked(person, user):

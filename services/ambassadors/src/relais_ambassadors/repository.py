@@ -18,7 +18,7 @@ class AmbassadorRepository(RepositoryBase[Ambassador]):
 
 
 def standing(person_id: str) -> Select[Any]:
-    """The two columns every request checks (suspended, signed out everywhere), by id."""
-    return select(Ambassador.suspended_at, Ambassador.sessions_revoked_at).where(
-        Ambassador.id == person_id
-    )
+    """The columns every request checks (suspended, signed out everywhere, address confirmed)."""
+    return select(
+        Ambassador.suspended_at, Ambassador.sessions_revoked_at, Ambassador.email_verified_at
+    ).where(Ambassador.id == person_id)

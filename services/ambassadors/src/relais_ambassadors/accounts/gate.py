@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends
+from fastapi import Depends, Request
 from relais_common.auth import CurrentUser, EmailUnverified, Identity
-from relais_common.db import DbSession
 from relais_common.errors import Unauthorized
 
-from relais_ambassadors.accounts import repository
+from relais_ambassadors.people import standing_of
 
 UNVERIFIED = (
     "Confirm your e-mail address first (open the link we mailed you): until then you can only "
@@ -17,10 +16,11 @@ UNVERIFIED = (
 )
 
 
-def require_verified(session: DbSession, user: CurrentUser) -> Identity:
+async def require_verified(request: Request, user: CurrentUser) -> Identity:
     """Read from the database, not the token: a confirmation counts at once, without a new
-    sign-in (the token's roles say the same to the other services)."""
-    person = repository.person(session, user.user_id)
+    sign-in (the token's roles say the same to the other services). Async, and the row the
+    erased/suspended check already read: no thread hop, no second query."""
+    person = standing_of(request, user)
     if person is None:
         raise Unauthorized("Your account no longer exists; please sign in again.")
     if person.email_verified_at is None:
