@@ -7,26 +7,21 @@ address as well (the link reached the mailbox).
 
 from __future__ import annotations
 
-import hashlib
-import secrets
 from datetime import timedelta
 
 from relais_common.db import utcnow
-from relais_common.errors import Conflict, Gone, NotFound, TooManyRequests
+from relais_common.errors import Conflict, NotFound, TooManyRequests
 from sqlalchemy.orm import Session
 
 from relais_ambassadors.accounts import repository
 from relais_ambassadors.config import Settings
+from relais_ambassadors.links import new_token, still_open, token_hash
 from relais_ambassadors.mail.repository import recent_count
 from relais_ambassadors.mail.service import queue_mail
 from relais_ambassadors.models import Ambassador, EmailVerification
 
 # Mails a sign-up can cause to one address; together they share the hourly quota.
 SIGNUP_KINDS = ("verification", "signup-notice")
-
-
-def _hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def _base(settings: Settings) -> str:
@@ -73,12 +68,12 @@ def send_link(session: Session, settings: Settings, person: Ambassador) -> bool:
     """Mail a new link when the hourly quota allows; False when it does not."""
     if not quota_left(session, settings, person.email):
         return False
-    token = secrets.token_urlsafe(32)
+    token, hashed = new_token()
     hours = settings.verification_hours
     session.add(
         EmailVerification(
             ambassador_id=person.id,
-            token_hash=_hash(token),
+            token_hash=hashed,
             expires_at=utcnow() + timedelta(hours=hours),
             created_at=utcnow(),
         )
@@ -144,14 +139,8 @@ def resend(session: Session, settings: Settings, person: Ambassador) -> None:
 
 
 def open_link(session: Session, token: str) -> EmailVerification:
-    link = repository.verification_by_hash(session, _hash(token))
-    if link is None:
-        raise NotFound("This link is not valid; sign in and ask for a new one.")
-    if link.used_at is not None:
-        raise Gone("This link was already used; sign in and ask for a new one if needed.")
-    if link.expires_at <= utcnow():
-        raise Gone("This link has expired; sign in and ask for a new one.")
-    return link
+    link = repository.verification_by_hash(session, token_hash(token))
+    return still_open(link, ask_again="sign in and ask for a new one")
 
 
 def verify(session: Session, token: str) -> Ambassador:

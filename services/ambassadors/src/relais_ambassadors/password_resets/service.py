@@ -7,18 +7,17 @@ person's other links and proves the address (e-mail verification).
 
 from __future__ import annotations
 
-import hashlib
-import secrets
 from datetime import timedelta
 
 from relais_common.db import utcnow
-from relais_common.errors import Gone, NotFound
+from relais_common.errors import NotFound
 from sqlalchemy.orm import Session
 
 from relais_ambassadors.accounts import repository as accounts
 from relais_ambassadors.accounts.service import set_password
 from relais_ambassadors.accounts.verification import mark_verified
 from relais_ambassadors.config import Settings
+from relais_ambassadors.links import new_token, still_open, token_hash
 from relais_ambassadors.mail.service import queue_mail
 from relais_ambassadors.models import Ambassador, PasswordReset
 from relais_ambassadors.password_resets import repository
@@ -28,10 +27,6 @@ REQUESTED = (
     "If an account exists for this address, a link to choose a new password is on its way. "
     "It works once, for a limited time (the e-mail says how long)."
 )
-
-
-def _hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def _mail(settings: Settings, person: Ambassador, link: str, minutes: int) -> tuple[str, str]:
@@ -63,12 +58,12 @@ def request_reset(session: Session, settings: Settings, email: str) -> None:
         return
     if repository.sent_within(session, person.id, hours=1) >= settings.reset_max_per_hour:
         return  # no mail flood; the answer stays the same
-    token = secrets.token_urlsafe(32)
+    token, hashed = new_token()
     minutes = settings.reset_minutes
     session.add(
         PasswordReset(
             ambassador_id=person.id,
-            token_hash=_hash(token),
+            token_hash=hashed,
             expires_at=utcnow() + timedelta(minutes=minutes),
             created_at=utcnow(),
         )
@@ -87,14 +82,8 @@ def request_reset(session: Session, settings: Settings, email: str) -> None:
 
 
 def open_link(session: Session, token: str) -> PasswordReset:
-    link = repository.by_hash(session, _hash(token))
-    if link is None:
-        raise NotFound("This link is not valid; ask for a new one from the sign-in page.")
-    if link.used_at is not None:
-        raise Gone("This link was already used; ask for a new one from the sign-in page.")
-    if link.expires_at <= utcnow():
-        raise Gone("This link has expired; ask for a new one from the sign-in page.")
-    return link
+    link = repository.by_hash(session, token_hash(token))
+    return still_open(link, ask_again="ask for a new one from the sign-in page")
 
 
 def use_link(session: Session, token: str, password: str) -> None:
