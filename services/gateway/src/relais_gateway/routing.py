@@ -13,6 +13,7 @@ PUBLIC_PREFIXES: tuple[tuple[str, str], ...] = (
     ("/feeds/", "aggregator"),
     ("/opml/", "aggregator"),
     ("/widget/", "aggregator"),
+    ("/people/", "aggregator"),
     ("/r/", "editorial"),
     ("/ical/", "editorial"),
 )

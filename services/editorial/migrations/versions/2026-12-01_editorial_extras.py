@@ -1,0 +1,23 @@
+"""contributions, briefs, calendar feeds, previews
+
+Placeholder in the chain; its owner fills it in.
+
+Revision ID: 20261201_editorial_extras
+Revises: 20261201_editorial_core
+Create Date: 2026-12-01 12:40:00
+"""
+
+from collections.abc import Sequence
+
+revision: str = "20261201_editorial_extras"
+down_revision: str | None = "20261201_editorial_core"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass
