@@ -65,3 +65,8 @@ class PublicAccount(Base):
     profile_url: Mapped[str] = mapped_column(String(2000))
     feed_url: Mapped[str | None] = mapped_column(String(2000), nullable=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# The feed tables live with their noun; importing them here puts them on Base.metadata for the
+# migrations, the tests and every query (PLANET-FETCH).
+from relais_aggregator.feeds import models as _feed_models  # noqa: E402, F401

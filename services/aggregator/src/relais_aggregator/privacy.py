@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from relais_common.privacy import PrivacyRegistry
 
+from relais_aggregator.feeds import repository as feeds
+from relais_aggregator.feeds.models import Feed, FeedItem
 from relais_aggregator.models import PublicAccount, PublicPerson, PublicPersonTheme, events
 from relais_aggregator.readmodel import repository
 
@@ -21,5 +23,10 @@ REGISTRY.register(
         PublicAccount.__tablename__,
     ],
     erase=repository.forget_person,
+)
+REGISTRY.register(
+    "public_posts",
+    tables=[Feed.__tablename__, FeedItem.__tablename__],
+    erase=feeds.forget_person,
 )
 REGISTRY.exempt(events.outbox.name, "the aggregator publishes no events: it only consumes")

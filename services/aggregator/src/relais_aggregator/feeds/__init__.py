@@ -1,0 +1,1 @@
+"""Feed registry, the polite fetcher, safe content and feed health."""
