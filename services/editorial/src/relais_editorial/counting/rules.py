@@ -1,13 +1,33 @@
-"""Per-platform length rules. First version: signature published, rules refined below."""
+"""How each platform counts a text: one pure function per rule, no I/O.
+
+Units, chosen from each platform's documented rule (the SPA's ``counting.ts`` matches):
+
+- ``x``: twitter-text v3 weighted length (see :mod:`.x`), limit 280.
+- ``mastodon``: the server's ``StatusLengthValidator``: every URL with a scheme counts 23,
+  a mention ``@user@domain`` counts as ``@user``, the rest in grapheme clusters; limit from
+  the instance (``configuration.statuses.max_characters``), else 500.
+- ``bluesky``: 300 grapheme clusters (the app and the lexicon's ``maxGraphemes``). The raw
+  text is counted: the official app may shorten long links in the post it sends.
+- ``threads``: 500, counted in grapheme clusters like Bluesky.
+- ``linkedin`` (3000), ``instagram`` (2200), ``facebook`` (63206): UTF-16 code units, what
+  their web composers measure (JavaScript's ``length``). It is the strictest reading of
+  "characters" (never fewer than code points or graphemes), so a text Relais accepts is never
+  refused for length there.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
 from relais_common.errors import InvalidInput
 
+from relais_editorial.counting.urls import url_spans
+from relais_editorial.counting.x import weighted_length
+
 MASTODON_DEFAULT_LIMIT = 500
+URL_LENGTH = 23
 LIMITS: dict[str, int] = {
     "x": 280,
     "mastodon": MASTODON_DEFAULT_LIMIT,
@@ -19,6 +39,11 @@ LIMITS: dict[str, int] = {
 }
 PLATFORMS: tuple[str, ...] = tuple(LIMITS)
 _GRAPHEME = regex.compile(r"\X")
+# Mastodon's Account::MENTION_RE, and twitter-text's end_mention_match (what may not follow).
+_MENTION = regex.compile(
+    r"(?<![=/\w])@([a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)((?:@\w+(?:[.-]+\w+)*)?)", regex.IGNORECASE
+)
+_MENTION_END = regex.compile(r"[@\uff20\xc0-\xd6\xd8-\xf6\xf8-\xff\u0100-\u024f]|://")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +67,56 @@ class UnknownPlatform(InvalidInput):
         self.platform = platform
 
 
+def graphemes(text: str) -> int:
+    """Extended grapheme clusters (UAX #29), as ``Intl.Segmenter`` counts them."""
+    return len(_GRAPHEME.findall(text))
+
+
+def utf16_units(text: str) -> int:
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+def mastodon_length(text: str) -> int:
+    """Mastodon's ``StatusLengthValidator#countable_text``, counted in grapheme clusters."""
+    entities: list[tuple[int, int, str]] = [
+        (start, end, "x" * URL_LENGTH) for start, end in url_spans(text, without_protocol=False)
+    ]
+    if "@" in text:
+        for match in _MENTION.finditer(text):
+            if not _MENTION_END.match(text, match.end()):
+                entities.append((match.start(), match.end(), "@" + match.group(1)))
+    entities.sort(key=lambda e: e[0])
+    parts: list[str] = []
+    position = 0
+    for start, end, replacement in entities:
+        if start < position:  # overlapping entity: the earlier one wins
+            continue
+        parts += [text[position:start], replacement]
+        position = end
+    parts.append(text[position:])
+    return graphemes("".join(parts))
+
+
+_RULES: dict[str, Callable[[str], int]] = {
+    "x": weighted_length,
+    "mastodon": mastodon_length,
+    "bluesky": graphemes,
+    "threads": graphemes,
+    "linkedin": utf16_units,
+    "instagram": utf16_units,
+    "facebook": utf16_units,
+}
+
+
 def count(platform: str, text: str, *, mastodon_limit: int | None = None) -> TextLength:
-    """Count ``text`` the way ``platform`` does; raise :class:`UnknownPlatform` otherwise."""
-    if platform not in LIMITS:
+    """Count ``text`` the way ``platform`` does; raise :class:`UnknownPlatform` otherwise.
+
+    ``mastodon_limit`` is the instance's own limit when known (ignored for other platforms).
+    """
+    rule = _RULES.get(platform)
+    if rule is None:
         raise UnknownPlatform(platform)
     limit = LIMITS[platform]
-    if platform == "mastodon" and mastodon_limit:
+    if platform == "mastodon" and mastodon_limit and mastodon_limit > 0:
         limit = mastodon_limit
-    return TextLength(count=len(_GRAPHEME.findall(text)), limit=limit)
+    return TextLength(count=rule(text), limit=limit)

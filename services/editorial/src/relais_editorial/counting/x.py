@@ -1,0 +1,72 @@
+"""X's weighted length, as twitter-text's ``parseTweet`` computes it with config v3.
+
+NFC first; every URL (with or without scheme, see :mod:`.urls`) weighs 23; an emoji weighs
+2 as one unit however many code points it has (ZWJ sequences, skin tones, flags, keycaps,
+tag sequences); any other code point weighs 1 in the ranges below, else 2.
+
+Emoji: twitter-text v3 matches emoji with twemoji's regular expression. Relais takes a grapheme
+cluster as one emoji when it starts with a regional indicator, is a keycap, or starts with an
+``Extended_Pictographic`` character that has emoji presentation, a VS16, a skin tone or a ZWJ.
+Deviation: ``©``/``®`` without VS16 weigh 1 (they are text, as in twemoji); a non-RGI ZWJ
+sequence still counts as one emoji (twemoji may split it).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+from relais_editorial.counting.urls import url_spans
+
+SCALE = 100
+DEFAULT_WEIGHT = 200
+URL_WEIGHT = 23 * SCALE
+# config v3 "ranges" (inclusive), weight 100
+LIGHT_RANGES: tuple[tuple[int, int], ...] = (
+    (0x0000, 0x10FF),
+    (0x2000, 0x200D),
+    (0x2010, 0x201F),
+    (0x2032, 0x2037),
+)
+_GRAPHEME = regex.compile(r"\X")
+_EMOJI = regex.compile(
+    r"\p{Regional_Indicator}"
+    r"|[#*0-9]\ufe0f?\u20e3"
+    r"|\p{Emoji_Presentation}"
+    r"|\p{Extended_Pictographic}(?=.*[\ufe0f\u200d\U0001f3fb-\U0001f3ff])",
+    regex.DOTALL,
+)
+
+
+def _code_point_weight(ch: str) -> int:
+    cp = ord(ch)
+    for low, high in LIGHT_RANGES:
+        if low <= cp <= high:
+            return SCALE
+    return DEFAULT_WEIGHT
+
+
+def _text_weight(text: str) -> int:
+    if text.isascii():
+        return len(text) * SCALE
+    total = 0
+    for cluster in _GRAPHEME.findall(text):
+        if len(cluster) > 1 or ord(cluster) > 0x10FF:
+            if _EMOJI.match(cluster):
+                total += DEFAULT_WEIGHT
+                continue
+        total += sum(_code_point_weight(ch) for ch in cluster)
+    return total
+
+
+def weighted_length(text: str) -> int:
+    """The ``weightedLength`` twitter-text v3 reports for ``text``."""
+    text = unicodedata.normalize("NFC", text)
+    total = 0
+    position = 0
+    for start, end in url_spans(text):
+        total += _text_weight(text[position:start]) + URL_WEIGHT
+        position = end
+    total += _text_weight(text[position:])
+    return total // SCALE
