@@ -100,7 +100,7 @@ def _valid_host(url: str, protocol: str, domain: str) -> bool:
 
 def url_spans(text: str, *, without_protocol: bool = True) -> Iterator[tuple[int, int]]:
     """(start, end) code point offsets of each URL, in order, never overlapping."""
-    if without_protocol and "." not in text or not without_protocol and ":" not in text:
+    if ("." if without_protocol else ":") not in text:
         return
     pattern = X_URL if without_protocol else MASTODON_URL
     for match in pattern.finditer(text):

@@ -52,10 +52,9 @@ def _text_weight(text: str) -> int:
         return len(text) * SCALE
     total = 0
     for cluster in _GRAPHEME.findall(text):
-        if len(cluster) > 1 or ord(cluster) > 0x10FF:
-            if _EMOJI.match(cluster):
-                total += DEFAULT_WEIGHT
-                continue
+        if (len(cluster) > 1 or ord(cluster) > 0x10FF) and _EMOJI.match(cluster):
+            total += DEFAULT_WEIGHT
+            continue
         total += sum(_code_point_weight(ch) for ch in cluster)
     return total
 
