@@ -70,6 +70,7 @@ def upgrade() -> None:
         sa.Column("published_at", dt, nullable=False),
         sa.Column("first_seen_at", dt, nullable=False),
         sa.Column("categories", sa.JSON(), nullable=False),
+        sa.Column("matches_filters", sa.Boolean(), nullable=False),
         sa.Column("hidden_by_owner", sa.Boolean(), nullable=False),
         sa.Column("hidden_by_admin", sa.Boolean(), nullable=False),
         sa.Column("pinned", sa.Boolean(), nullable=False),

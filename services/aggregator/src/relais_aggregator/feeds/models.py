@@ -12,8 +12,19 @@ from datetime import datetime
 from typing import Any
 
 from relais_common.db import UTCDateTime, new_id, utcnow
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    and_,
+)
 from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.sql import ColumnElement
 
 from relais_aggregator.models import Base
 
@@ -78,6 +89,18 @@ class FeedItem(Base):
     published_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     first_seen_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     categories: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    # False when the owner's filters (categories/keywords of the feed) leave the post out.
+    matches_filters: Mapped[bool] = mapped_column(Boolean, default=True)
     hidden_by_owner: Mapped[bool] = mapped_column(Boolean, default=False)
     hidden_by_admin: Mapped[bool] = mapped_column(Boolean, default=False)
     pinned: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+def shown_on_public_page() -> ColumnElement[bool]:
+    """The one rule every public output applies to items: consent is the feed's existence;
+    the owner's filters and hiding, and the admins' hiding, are these columns."""
+    return and_(
+        FeedItem.matches_filters.is_(True),
+        FeedItem.hidden_by_owner.is_(False),
+        FeedItem.hidden_by_admin.is_(False),
+    )
