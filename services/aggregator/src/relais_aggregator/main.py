@@ -7,6 +7,9 @@ from relais_common.app import create_service_app
 
 from relais_aggregator.config import Settings
 from relais_aggregator.consumer import consume_ambassador_events
+from relais_aggregator.feeds.images import image_proxy_of
+from relais_aggregator.feeds.jobs import refresh_feeds
+from relais_aggregator.feeds.router import router as feeds_router
 from relais_aggregator.models import events
 from relais_aggregator.pages.cache import PublicPages
 from relais_aggregator.pages.router import router as pages_router
@@ -18,10 +21,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         settings,
         title="Relais aggregator",
         description="The public page of who speaks for the company, fed by ambassadors' events.",
-        routers=[pages_router],
-        jobs=[consume_ambassador_events],
+        routers=[pages_router, feeds_router],
+        jobs=[consume_ambassador_events, refresh_feeds],
     )
     app.state.pages = PublicPages(
         app.state.sessionmaker, events, settings.company_name, catching_up=settings.run_workers
     )
+    app.state.image_proxy = image_proxy_of(settings)
     return app

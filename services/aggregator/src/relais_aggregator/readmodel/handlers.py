@@ -11,6 +11,7 @@ from relais_common.events import Handler
 from sqlalchemy.orm import Session
 
 from relais_aggregator import privacy
+from relais_aggregator.feeds import service as feeds
 from relais_aggregator.readmodel import repository
 from relais_aggregator.readmodel.payloads import (
     AmbassadorPublic,
@@ -45,6 +46,12 @@ def on_ambassador_public(session: Session, event: dict[str, Any]) -> None:
     person = _parse(AmbassadorPublic, event)
     if person is not None:
         PublicPersonRepository.from_session(session).replace(person, _event_time(event))
+        wanted = [
+            feeds.WantedFeed(a.platform, a.handle, a.feed_url)
+            for a in person.valid_accounts()
+            if a.feed_url
+        ]
+        feeds.sync_person(session, person.id, wanted)
 
 
 def _person_id(event: dict[str, Any]) -> str:
@@ -56,6 +63,7 @@ def on_ambassador_unlisted(session: Session, event: dict[str, Any]) -> None:
     """The person leaves the public page entirely."""
     if person_id := _person_id(event):
         repository.forget_person(session, person_id)
+        feeds.forget_person(session, person_id)
 
 
 def on_ambassador_erased(session: Session, event: dict[str, Any]) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Text120 = Annotated[str, Field(max_length=200)]
 
@@ -28,6 +28,9 @@ class AccountPayload(_Payload):
     handle: Annotated[str, Field(min_length=1, max_length=300)]
     profile_url: Annotated[str, Field(max_length=2000)]
     feed_url: Annotated[str | None, Field(max_length=2000)] = None
+    # The person's consent to show this account's posts (a ledger scope of its own): without
+    # it the feed URL is not kept, so no output lists it and no feed is fetched.
+    posts: Annotated[bool, Field(exclude=True)] = False
 
     @field_validator("profile_url")
     @classmethod
@@ -43,6 +46,12 @@ class AccountPayload(_Payload):
         if value and not value.lower().startswith(("https://", "http://")):
             return None
         return value or None
+
+    @model_validator(mode="after")
+    def _feed_only_with_posts_consent(self) -> AccountPayload:
+        if not self.posts:
+            self.feed_url = None
+        return self
 
 
 class AmbassadorPublic(_Payload):
