@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 from relais_common.pytest_plugin import (
     DOCS,
     PUBLIC,
+    SIGNED_IN,
     AccessTable,
     assert_answer,
     assert_table_covers_every_route,
@@ -16,6 +17,10 @@ from relais_common.pytest_plugin import (
 )
 from relais_common.routing import undeclared_routes
 
+SIGNED_IN_404 = {**SIGNED_IN, "ambassador": 404, "admin": 404}
+SIGNED_IN_422 = {**SIGNED_IN, "ambassador": 422, "admin": 422}
+ADMIN = {**SIGNED_IN, "ambassador": 403}
+NOT_FOUND = {"anonymous": 404, "service": 404, "ambassador": 404, "admin": 404}
 TABLE: AccessTable = {
     ("GET", "/"): ("/", PUBLIC),
     ("GET", "/themes/{slug}"): ("/themes/cloud", PUBLIC),
@@ -23,6 +28,16 @@ TABLE: AccessTable = {
     ("GET", "/public/themes/{slug}"): ("/public/themes/cloud", PUBLIC),
     ("GET", "/livez"): ("/livez", PUBLIC),
     ("GET", "/readyz"): ("/readyz", PUBLIC),
+    # Feeds (PLANET-FETCH): the owner is the identity's person; someone else's feed is a 404.
+    ("GET", "/me/feeds"): ("/me/feeds", SIGNED_IN),
+    ("PUT", "/me/feeds/{feed_id}/filters"): ("/me/feeds/nope/filters", SIGNED_IN_422),
+    ("GET", "/me/feeds/{feed_id}/items"): ("/me/feeds/nope/items", SIGNED_IN_404),
+    ("PUT", "/me/feeds/{feed_id}/items/{item_id}/hidden"): (
+        "/me/feeds/nope/items/nope/hidden",
+        SIGNED_IN_422,
+    ),
+    ("GET", "/admin/feeds"): ("/admin/feeds", ADMIN),
+    ("GET", "/img/{token}"): ("/img/forged.token", NOT_FOUND),
     **DOCS,
 }
 CALLERS = callers("editorial")
