@@ -18,6 +18,8 @@ from relais_common.routing import undeclared_routes
 
 TABLE: AccessTable = {
     ("GET", "/me/export"): ("/me/export", SIGNED_IN),
+    # no body: a signed-in caller passes the check and gets 422
+    ("POST", "/text-length"): ("/text-length", {**SIGNED_IN, "ambassador": 422, "admin": 422}),
     ("GET", "/livez"): ("/livez", PUBLIC),
     ("GET", "/readyz"): ("/readyz", PUBLIC),
     **DOCS,

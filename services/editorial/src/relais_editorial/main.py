@@ -7,6 +7,7 @@ from relais_common.app import create_service_app
 from relais_common.events import EventConsumer
 
 from relais_editorial.config import Settings
+from relais_editorial.counting.router import router as counting_router
 from relais_editorial.erasure.handlers import HANDLERS
 from relais_editorial.exports.router import router as exports_router
 from relais_editorial.models import events
@@ -36,6 +37,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         settings,
         title="Relais editorial",
         description="Calendars, message grids, shares and tracked links.",
-        routers=[exports_router],
+        routers=[counting_router, exports_router],
         jobs=[consume_ambassador_events],
     )
