@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from relais_editorial.main import create_app
 from relais_editorial.models import Base
 
 SERVICE_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests import editorial_factories
 
 
 def make_app(database_url: str) -> FastAPI:

@@ -1,8 +1,17 @@
-"""Who may call what: one row per route; a new route without a row fails this test."""
+"""Who may call what: one row per route; a new route without a row fails this test.
+
+Routes about a network are called by a cast across two networks (editorial_factories.WHO):
+the core team, chair/committee/member of network A, member and chair of network B, an
+ambassador in no network, an unverified person, nobody, and a service.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pytest
+from editorial_factories import WHO, make_world
+from extras_access import EXTRAS_TABLE
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from relais_common.pytest_plugin import (
@@ -27,8 +36,33 @@ TABLE: AccessTable = {
 CALLERS = callers("aggregator")
 
 
+def allowed(who: set[str], ok: int, *, unverified: int = 403) -> Mapping[str, int]:
+    """``ok`` for the callers in ``who``; the others get what their standing gives them."""
+    base = {"anonymous": 401, "service": 401, "unverified": unverified}
+    return {w: ok if w in who else base.get(w, 403) for w in WHO}
+
+
+VERIFIED = {"admin", "chair_a", "committee_a", "member_a", "member_b", "chair_b", "outsider"}
+READ_A = {"admin", "chair_a", "committee_a", "member_a"}
+COMMITTEE_A = {"chair_a", "committee_a"}
+CHAIR_A = {"chair_a"}
+A = "/networks/cloud-security"
+
+# (method, template) -> (path, JSON body or None, expected status per caller). Writes send
+# a body that cannot pass validation, or no If-Match: an allowed caller gets 422 or 428 and
+# nothing changes; a refused one gets 401/403 before the body is even read.
+NETWORK_TABLE: dict[tuple[str, str], tuple[str, object, Mapping[str, int]]] = {
+    ("GET", "/networks"): ("/networks", None, allowed(VERIFIED, 200)),
+    ("GET", "/networks/{slug}"): (A, None, allowed(READ_A, 200)),
+    ("GET", "/networks/{slug}/members"): (f"{A}/members", None, allowed(READ_A, 200)),
+    ("GET", "/networks/{slug}/settings"): (f"{A}/settings", None, allowed(READ_A, 200)),
+    ("PUT", "/networks/{slug}/settings"): (f"{A}/settings", {}, allowed(CHAIR_A, 422)),
+    **EXTRAS_TABLE,  # contributions, briefs, feeds, previews, import/export (extras_access.py)
+}
+
+
 def test_every_route_has_an_entry(app: FastAPI) -> None:
-    assert_table_covers_every_route(app, TABLE)
+    assert_table_covers_every_route(app, {**TABLE, **NETWORK_TABLE})  # type: ignore[dict-item]
 
 
 def test_every_route_checks_its_caller_or_is_declared_public(app: FastAPI) -> None:
@@ -43,3 +77,15 @@ def test_route_answers_each_caller_as_the_table_says(
     path, expected = TABLE[route]
     resp = client.request(route[0], path, headers=CALLERS[caller]())
     assert_answer(resp, expected[caller], caller)
+
+
+@pytest.mark.parametrize("route", sorted(NETWORK_TABLE), ids=lambda r: f"{r[0]} {r[1]}")
+def test_network_route_answers_each_caller_as_the_table_says(
+    app: FastAPI, client: TestClient, route: tuple[str, str]
+) -> None:
+    world = make_world(app, client)
+    path, body, expected = NETWORK_TABLE[route]
+    for who in WHO:
+        kwargs: dict[str, object] = {} if body is None else {"json": body}
+        resp = client.request(route[0], path, headers=world.headers(who), **kwargs)  # type: ignore[arg-type]
+        assert_answer(resp, expected[who], who)

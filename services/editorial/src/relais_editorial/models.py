@@ -1,4 +1,8 @@
-"""Editorial tables. The calendar and message grid arrive with their own issue."""
+"""Editorial tables: the Base, the events tables, and every noun's models (so Alembic sees them).
+
+Each noun keeps its tables in its own ``models.py``; they are imported at the bottom so that
+``Base.metadata`` is complete whichever module is imported first.
+"""
 
 from __future__ import annotations
 
@@ -12,3 +16,12 @@ class Base(DeclarativeBase):
 
 
 events = EventTables(Base.metadata)
+
+# The nouns' tables (they import Base from here; the imports come after it on purpose).
+from relais_editorial.calendars import models as calendars_models  # noqa: E402
+from relais_editorial.comments import models as comments_models  # noqa: E402
+from relais_editorial.grids import models as grids_models  # noqa: E402
+from relais_editorial.networks import models as networks_models  # noqa: E402
+from relais_editorial.reviews import models as reviews_models  # noqa: E402
+
+NOUN_MODELS = (networks_models, calendars_models, grids_models, reviews_models, comments_models)

@@ -1,0 +1,74 @@
+"""Networks as editorial knows them: my networks, members, and the committee's settings."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Query, Response
+from relais_common.auth import VerifiedUser
+from relais_common.concurrency import IfMatch, set_etag
+from relais_common.db import DbSession
+from relais_common.routing import api_router
+
+from relais_editorial.config import EditorialSettings
+from relais_editorial.networks import service
+from relais_editorial.networks.auth import ChairOf, MemberOf
+from relais_editorial.networks.schemas import (
+    MemberList,
+    NetworkList,
+    NetworkRead,
+    NetworkSettingsRead,
+    NetworkSettingsUpdate,
+)
+
+router = api_router("editorial_networks")
+Cursor = Annotated[str | None, Query(max_length=500)]
+Limit = Annotated[int, Query(ge=1, le=200)]
+
+
+@router.get("/networks", response_model=NetworkList, name="list")
+def list_networks(
+    session: DbSession, user: VerifiedUser, cursor: Cursor = None, limit: Limit = 50
+) -> NetworkList:
+    """The networks I am a member of (the core team: every network), by slug."""
+    return service.list_networks(
+        session, person_id=user.user_id, is_admin=user.is_admin, cursor=cursor, limit=limit
+    )
+
+
+@router.get("/networks/{slug}", response_model=NetworkRead, name="read")
+def read_network(access: MemberOf) -> NetworkRead:
+    return service.network_read(access.network, access.role)
+
+
+@router.get("/networks/{slug}/members", response_model=MemberList, name="members")
+def list_members(
+    session: DbSession, access: MemberOf, cursor: Cursor = None, limit: Limit = 100
+) -> MemberList:
+    return service.list_members(session, access, cursor=cursor, limit=limit)
+
+
+@router.get("/networks/{slug}/settings", response_model=NetworkSettingsRead, name="settings")
+def read_settings(
+    session: DbSession, access: MemberOf, settings: EditorialSettings, response: Response
+) -> NetworkSettingsRead:
+    read = service.read_settings(session, access.network.id, settings.default_disclosure)
+    set_etag(response, service.settings_etag_id(access.network.id), read.version)
+    return read
+
+
+@router.put("/networks/{slug}/settings", response_model=NetworkSettingsRead, name="set_settings")
+def write_settings(
+    body: NetworkSettingsUpdate,
+    session: DbSession,
+    access: ChairOf,
+    settings: EditorialSettings,
+    response: Response,
+    if_match: IfMatch = None,
+) -> NetworkSettingsRead:
+    """Approval mode, steps and disclosure (the chair; If-Match from the last read)."""
+    read = service.update_settings(
+        session, access, body, if_match=if_match, default_disclosure=settings.default_disclosure
+    )
+    set_etag(response, service.settings_etag_id(access.network.id), read.version)
+    return read
