@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 from aggregator_factories import Feed
-from conftest import account, items, make_due, only_feed, publish, refresh
 from fastapi import FastAPI
+from feed_helpers import account, items, make_due, only_feed, publish, refresh
 from feed_site import FeedSite, rss
 from relais_aggregator.config import Settings
+from relais_aggregator.feeds.models import FeedItem
 from relais_common.db import utcnow
+from sqlalchemy import select
 
 POSTS = [
     {"link": "https://blog.example/a", "title": "Alpha", "date": "Mon, 30 Nov 2026 10:00:00 GMT"},
@@ -17,7 +19,9 @@ POSTS = [
 ]
 
 
-def test_a_feed_is_read_and_its_posts_kept(app: FastAPI, feed: Feed, site: FeedSite, settings: Settings) -> None:
+def test_a_feed_is_read_and_its_posts_kept(
+    app: FastAPI, feed: Feed, site: FeedSite, settings: Settings
+) -> None:
     site.feed("/a.rss", rss(*POSTS), etag='"v1"')
     publish(app, feed, "p1", account(site.url("/a.rss")))
     stats = refresh(app, settings)
@@ -45,7 +49,9 @@ def test_the_etag_is_sent_back_and_304_changes_nothing(
     assert len(items(app)) == 2
 
 
-def test_last_modified_is_sent_back(app: FastAPI, feed: Feed, site: FeedSite, settings: Settings) -> None:
+def test_last_modified_is_sent_back(
+    app: FastAPI, feed: Feed, site: FeedSite, settings: Settings
+) -> None:
     stamp = "Mon, 30 Nov 2026 10:00:00 GMT"
     site.feed("/a.rss", rss(*POSTS), headers={"Last-Modified": stamp})
     publish(app, feed, "p1", account(site.url("/a.rss")))
@@ -62,7 +68,7 @@ def test_an_unchanged_body_is_not_parsed_again(
     publish(app, feed, "p1", account(site.url("/a.rss")))
     refresh(app, settings)
     with app.state.sessionmaker() as session, session.begin():
-        for item in session.scalars(__import__("sqlalchemy").select(type(items(app)[0]))):
+        for item in session.scalars(select(FeedItem)):
             item.title = "edited here"
     make_due(app)
     refresh(app, settings)
@@ -111,7 +117,9 @@ def test_410_retires_the_feed(app: FastAPI, feed: Feed, site: FeedSite, settings
     assert refresh(app, settings).leased == 0  # never fetched again
 
 
-def test_429_retry_after_is_honoured(app: FastAPI, feed: Feed, site: FeedSite, settings: Settings) -> None:
+def test_429_retry_after_is_honoured(
+    app: FastAPI, feed: Feed, site: FeedSite, settings: Settings
+) -> None:
     site.status("/a.rss", 429, {"Retry-After": "7200"})
     publish(app, feed, "p1", account(site.url("/a.rss")))
     before = utcnow()
@@ -140,7 +148,11 @@ def test_500_backs_off_and_keeps_counting(
     make_due(app)
     refresh(app, settings)
     healed = only_feed(app)
-    assert (healed.failures, healed.status, healed.last_success_at is not None) == (0, "active", True)
+    assert (healed.failures, healed.status, healed.last_success_at is not None) == (
+        0,
+        "active",
+        True,
+    )
 
 
 def test_posts_deduplicated_by_id_and_link_dates_clamped_and_bounded(
@@ -149,7 +161,11 @@ def test_posts_deduplicated_by_id_and_link_dates_clamped_and_bounded(
     site.feed(
         "/a.rss",
         rss(
-            {"link": "https://blog.example/x", "guid": "1", "date": "Fri, 01 Jan 2100 00:00:00 GMT"},
+            {
+                "link": "https://blog.example/x",
+                "guid": "1",
+                "date": "Fri, 01 Jan 2100 00:00:00 GMT",
+            },
             {"link": "https://blog.example/x", "guid": "2"},  # same link: a duplicate
             {"link": "https://blog.example/y", "guid": "1"},  # same id: a duplicate
             {"link": "/relative", "guid": "3", "date": "Thu, 01 Jan 1970 00:00:00 GMT"},

@@ -123,7 +123,7 @@ def _from_fastfeedparser(parsed: Any) -> ParsedFeed:
 def _from_feedparser(data: bytes) -> ParsedFeed:
     parsed = feedparser.parse(io.BytesIO(data), sanitize_html=False, resolve_relative_uris=False)
     entries = parsed.get("entries") or []
-    if not entries and parsed.get("bozo") and not parsed.get("feed"):
+    if not entries and not parsed.get("version"):  # no RSS, Atom or JSON Feed recognised
         raise FeedUnreadable("the feed is not valid RSS, Atom or JSON Feed")
     items = []
     for entry in entries:
