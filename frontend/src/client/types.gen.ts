@@ -1516,6 +1516,48 @@ export type EditorialProblem = {
 };
 
 /**
+ * TextLengthRead
+ */
+export type EditorialTextLengthRead = {
+    /**
+     * Count
+     *
+     * The length as the platform counts it.
+     */
+    count: number;
+    /**
+     * Limit
+     *
+     * The most the platform (or the Mastodon instance) accepts.
+     */
+    limit: number;
+};
+
+/**
+ * TextLengthRequest
+ */
+export type EditorialTextLengthRequest = {
+    /**
+     * Instance
+     *
+     * Mastodon only: the instance's host name, to count against its own limit.
+     */
+    instance?: string | null;
+    /**
+     * Platform
+     *
+     * x, mastodon, bluesky, linkedin, threads, instagram or facebook
+     */
+    platform: string;
+    /**
+     * Text
+     *
+     * The text as it will be posted.
+     */
+    text: string;
+};
+
+/**
  * FieldProblem
  */
 export type FieldProblem = {
@@ -5921,3 +5963,68 @@ export type GetApiEditorialMeExportResponses = {
 };
 
 export type GetApiEditorialMeExportResponse = GetApiEditorialMeExportResponses[keyof GetApiEditorialMeExportResponses];
+
+export type PostApiEditorialTextLengthData = {
+    body: EditorialTextLengthRequest;
+    path?: never;
+    query?: never;
+    url: '/api/editorial/text-length';
+};
+
+export type PostApiEditorialTextLengthErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type PostApiEditorialTextLengthError = PostApiEditorialTextLengthErrors[keyof PostApiEditorialTextLengthErrors];
+
+export type PostApiEditorialTextLengthResponses = {
+    /**
+     * Successful Response
+     */
+    200: EditorialTextLengthRead;
+};
+
+export type PostApiEditorialTextLengthResponse = PostApiEditorialTextLengthResponses[keyof PostApiEditorialTextLengthResponses];
