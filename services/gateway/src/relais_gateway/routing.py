@@ -14,6 +14,7 @@ PUBLIC_PREFIXES: tuple[tuple[str, str], ...] = (
     ("/opml/", "aggregator"),
     ("/widget/", "aggregator"),
     ("/people/", "aggregator"),
+    ("/img/", "aggregator"),  # the feeds' image proxy (signed URLs)
     ("/r/", "editorial"),
     ("/ical/", "editorial"),
 )
