@@ -48,6 +48,7 @@ ACCESS: dict[tuple[str, str], str] = {
     ("POST", "/me/accounts"): "user",
     ("DELETE", "/me/accounts/{account_id}"): "owner",
     ("PUT", "/me/accounts/{account_id}/consent"): "owner",
+    ("PUT", "/me/accounts/{account_id}/posts"): "owner",
     ("GET", "/me/consents"): "user",
     ("PUT", "/me/listing"): "user",
     ("GET", "/me/export"): "user",
@@ -92,6 +93,7 @@ ACCESS: dict[tuple[str, str], str] = {
 # Owner checks happen in the service, after the body is validated: send a valid one.
 BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("PUT", "/me/accounts/{account_id}/consent"): {"public": False},
+    ("PUT", "/me/accounts/{account_id}/posts"): {"public": False},
     ("POST", "/admin/ambassadors/{ambassador_id}/suspend"): {"reason": "Tests"},
     ("PUT", "/me/password"): {"current_password": "not-it", "new_password": "a-new-passphrase"},
 }

@@ -139,6 +139,9 @@ class SocialAccount(Base):
     feed_url: Mapped[str | None] = mapped_column(String(2048))
     public: Mapped[bool] = mapped_column(Boolean, default=False)
     consented_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The consent to show this account's posts on the public page (its own ledger scope).
+    posts_public: Mapped[bool] = mapped_column(Boolean, default=False)
+    posts_consented_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 

@@ -40,6 +40,9 @@ class PublicAccount(_Part):
     handle: Annotated[str, Field(min_length=1, max_length=300)]
     profile_url: Annotated[str, Field(max_length=2048)]
     feed_url: Annotated[str | None, Field(max_length=2048)]
+    posts: bool = Field(
+        False, description="The person consented to show this account's posts (its feed)"
+    )
 
 
 class AmbassadorPublic(EventPayload):
@@ -63,6 +66,7 @@ class AmbassadorPublic(EventPayload):
                             "handle": "ada",
                             "profile_url": "https://github.com/ada",
                             "feed_url": "https://github.com/ada.atom",
+                            "posts": True,
                         }
                     ],
                     "listed_at": "2026-12-01T09:00:00Z",

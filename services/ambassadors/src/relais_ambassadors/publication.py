@@ -17,6 +17,7 @@ from relais_ambassadors import outbox
 from relais_ambassadors.charters import repository as charters
 from relais_ambassadors.models import Ambassador
 from relais_ambassadors.moderation.changes import Values, approved_values
+from relais_ambassadors.social_accounts import repository as social_accounts
 from relais_ambassadors.themes import repository as themes
 
 
@@ -46,6 +47,7 @@ def public_projection(
     """The event payload from approved values (moderation/changes.py), theme names current."""
     shown = themes.open_themes(session, values["theme_ids"])
     accounts = sorted(values["accounts"], key=lambda a: (a["platform"], a["handle"]))
+    posts = social_accounts.posts_consented(session, person.id)  # live: never moderated
     return outbox.AmbassadorPublic(
         id=person.id,
         display_name=values["display_name"],
@@ -60,6 +62,7 @@ def public_projection(
                 handle=a["handle"],
                 profile_url=a["profile_url"],
                 feed_url=a["feed_url"],
+                posts=a.get("id") in posts,
             )
             for a in accounts
         ],

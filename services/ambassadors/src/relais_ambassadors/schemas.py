@@ -52,6 +52,8 @@ class SocialAccountRead(ORMModel):
     feed_url: str | None
     public: bool
     consented_at: datetime | None
+    posts_public: bool = False  # the consent to show this account's posts
+    posts_consented_at: datetime | None = None
     created_at: datetime
 
 

@@ -10,7 +10,7 @@ from relais_ambassadors.schemas import ORMModel
 
 class ConsentRead(ORMModel):
     id: str
-    scope: Literal["listing", "account"]
+    scope: Literal["listing", "account", "posts"]
     account_id: str | None
     platform: str | None
     handle: str | None

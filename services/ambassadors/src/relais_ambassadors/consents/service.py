@@ -25,10 +25,11 @@ def record(
     granted: bool,
     account: SocialAccount | None = None,
     actor: str = "self",
+    scope: str | None = None,
 ) -> ConsentRecord:
     entry = ConsentRecord(
         ambassador_id=person.id,
-        scope="account" if account else "listing",
+        scope=scope or ("account" if account else "listing"),
         account_id=account.id if account else None,
         platform=account.platform if account else None,
         handle=account.handle if account else None,
@@ -89,5 +90,20 @@ def set_account_consent(
         account.consented_at = utcnow() if public else None
         person.version += 1
         record(session, person, granted=public, account=account)
+        republish(session, person)
+    return account
+
+
+def set_posts_consent(
+    session: Session, person: Ambassador, account: SocialAccount, public: bool
+) -> SocialAccount:
+    """The consent to show this account's posts (its feed) on the public page: dated, in the
+    ledger as the ``posts`` scope, live at once (withdrawing reaches every output through the
+    next ``ambassador.public`` event; the aggregator then erases the feed and its posts)."""
+    if public != account.posts_public:
+        account.posts_public = public
+        account.posts_consented_at = utcnow() if public else None
+        person.version += 1
+        record(session, person, granted=public, account=account, scope="posts")
         republish(session, person)
     return account

@@ -36,3 +36,14 @@ def of_person(session: Session, person_id: str) -> list[SocialAccount]:
             .order_by(SocialAccount.created_at, SocialAccount.id)
         )
     )
+
+
+def posts_consented(session: Session, person_id: str) -> set[str]:
+    """Ids of the person's accounts whose posts they consented to show."""
+    return set(
+        session.scalars(
+            select(SocialAccount.id).where(
+                SocialAccount.ambassador_id == person_id, SocialAccount.posts_public.is_(True)
+            )
+        )
+    )
