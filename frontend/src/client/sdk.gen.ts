@@ -2,7 +2,7 @@
 
 import { type Client, formDataBodySerializer, type Options as Options2, type TDataShape, urlSearchParamsBodySerializer } from './client';
 import { client } from './client.gen';
-import type { DeleteApiAmbassadorsMeAccountsByAccountIdData, DeleteApiAmbassadorsMeAccountsByAccountIdErrors, DeleteApiAmbassadorsMeAccountsByAccountIdResponses, DeleteApiAmbassadorsMeData, DeleteApiAmbassadorsMeErrors, DeleteApiAmbassadorsMeResponses, GetApiAggregatorData, GetApiAggregatorErrors, GetApiAggregatorPublicData, GetApiAggregatorPublicErrors, GetApiAggregatorPublicResponses, GetApiAggregatorPublicThemesBySlugData, GetApiAggregatorPublicThemesBySlugErrors, GetApiAggregatorPublicThemesBySlugResponses, GetApiAggregatorResponses, GetApiAggregatorThemesBySlugData, GetApiAggregatorThemesBySlugErrors, GetApiAggregatorThemesBySlugResponses, GetApiAmbassadorsAdminAmbassadorsData, GetApiAmbassadorsAdminAmbassadorsErrors, GetApiAmbassadorsAdminAmbassadorsResponses, GetApiAmbassadorsAdminMailboxData, GetApiAmbassadorsAdminMailboxErrors, GetApiAmbassadorsAdminMailboxResponses, GetApiAmbassadorsAdminModerationCountData, GetApiAmbassadorsAdminModerationCountErrors, GetApiAmbassadorsAdminModerationCountResponses, GetApiAmbassadorsAdminModerationData, GetApiAmbassadorsAdminModerationErrors, GetApiAmbassadorsAdminModerationPolicyData, GetApiAmbassadorsAdminModerationPolicyErrors, GetApiAmbassadorsAdminModerationPolicyResponses, GetApiAmbassadorsAdminModerationResponses, GetApiAmbassadorsChartersCurrentData, GetApiAmbassadorsChartersCurrentErrors, GetApiAmbassadorsChartersCurrentResponses, GetApiAmbassadorsChartersData, GetApiAmbassadorsChartersErrors, GetApiAmbassadorsChartersResponses, GetApiAmbassadorsDepartmentsByDepartmentIdData, GetApiAmbassadorsDepartmentsByDepartmentIdErrors, GetApiAmbassadorsDepartmentsByDepartmentIdResponses, GetApiAmbassadorsDepartmentsData, GetApiAmbassadorsDepartmentsErrors, GetApiAmbassadorsDepartmentsResponses, GetApiAmbassadorsDirectoryData, GetApiAmbassadorsDirectoryErrors, GetApiAmbassadorsDirectoryResponses, GetApiAmbassadorsInvitationsByTokenData, GetApiAmbassadorsInvitationsByTokenErrors, GetApiAmbassadorsInvitationsByTokenResponses, GetApiAmbassadorsInvitationsData, GetApiAmbassadorsInvitationsErrors, GetApiAmbassadorsInvitationsResponses, GetApiAmbassadorsMeAccountsData, GetApiAmbassadorsMeAccountsErrors, GetApiAmbassadorsMeAccountsResponses, GetApiAmbassadorsMeConsentsData, GetApiAmbassadorsMeConsentsErrors, GetApiAmbassadorsMeConsentsResponses, GetApiAmbassadorsMeData, GetApiAmbassadorsMeErrors, GetApiAmbassadorsMeExportData, GetApiAmbassadorsMeExportErrors, GetApiAmbassadorsMeExportResponses, GetApiAmbassadorsMeResponses, GetApiAmbassadorsPasswordResetsByTokenData, GetApiAmbassadorsPasswordResetsByTokenErrors, GetApiAmbassadorsPasswordResetsByTokenResponses, GetApiAmbassadorsPlatformsData, GetApiAmbassadorsPlatformsErrors, GetApiAmbassadorsPlatformsResponses, GetApiAmbassadorsThemesByThemeIdData, GetApiAmbassadorsThemesByThemeIdErrors, GetApiAmbassadorsThemesByThemeIdResponses, GetApiAmbassadorsThemesData, GetApiAmbassadorsThemesErrors, GetApiAmbassadorsThemesResponses, GetApiAuthSessionData, GetApiAuthSessionErrors, GetApiAuthSessionResponses, GetApiEditorialMeExportData, GetApiEditorialMeExportErrors, GetApiEditorialMeExportResponses, PatchApiAmbassadorsDepartmentsByDepartmentIdData, PatchApiAmbassadorsDepartmentsByDepartmentIdErrors, PatchApiAmbassadorsDepartmentsByDepartmentIdResponses, PatchApiAmbassadorsMeData, PatchApiAmbassadorsMeErrors, PatchApiAmbassadorsMeResponses, PatchApiAmbassadorsThemesByThemeIdData, PatchApiAmbassadorsThemesByThemeIdErrors, PatchApiAmbassadorsThemesByThemeIdResponses, PostApiAmbassadorsAccountsPreviewData, PostApiAmbassadorsAccountsPreviewErrors, PostApiAmbassadorsAccountsPreviewResponses, PostApiAmbassadorsAdminAmbassadorsByAmbassadorIdReinstateData, PostApiAmbassadorsAdminAmbassadorsByAmbassadorIdReinstateErrors, PostApiAmbassadorsAdminAmbassadorsByAmbassadorIdReinstateResponses, PostApiAmbassadorsAdminAmbassadorsByAmbassadorIdSuspendData, PostApiAmbassadorsAdminAmbassadorsByAmbassadorIdSuspendErrors, PostApiAmbassadorsAdminAmbassadorsByAmbassadorIdSuspendResponses, PostApiAmbassadorsAdminModerationBulkData, PostApiAmbassadorsAdminModerationBulkErrors, PostApiAmbassadorsAdminModerationBulkResponses, PostApiAmbassadorsAdminModerationByAmbassadorIdApproveData, PostApiAmbassadorsAdminModerationByAmbassadorIdApproveErrors, PostApiAmbassadorsAdminModerationByAmbassadorIdApproveResponses, PostApiAmbassadorsAdminModerationByAmbassadorIdRejectData, PostApiAmbassadorsAdminModerationByAmbassadorIdRejectErrors, PostApiAmbassadorsAdminModerationByAmbassadorIdRejectResponses, PostApiAmbassadorsChartersData, PostApiAmbassadorsChartersErrors, PostApiAmbassadorsChartersPreviewData, PostApiAmbassadorsChartersPreviewErrors, PostApiAmbassadorsChartersPreviewResponses, PostApiAmbassadorsChartersResponses, PostApiAmbassadorsDepartmentsByDepartmentIdArchiveData, PostApiAmbassadorsDepartmentsByDepartmentIdArchiveErrors, PostApiAmbassadorsDepartmentsByDepartmentIdArchiveResponses, PostApiAmbassadorsDepartmentsByDepartmentIdMergeData, PostApiAmbassadorsDepartmentsByDepartmentIdMergeErrors, PostApiAmbassadorsDepartmentsByDepartmentIdMergeResponses, PostApiAmbassadorsDepartmentsData, PostApiAmbassadorsDepartmentsErrors, PostApiAmbassadorsDepartmentsResponses, PostApiAmbassadorsEmailVerificationsByTokenData, PostApiAmbassadorsEmailVerificationsByTokenErrors, PostApiAmbassadorsEmailVerificationsByTokenResponses, PostApiAmbassadorsInvitationsByInvitationIdResendData, PostApiAmbassadorsInvitationsByInvitationIdResendErrors, PostApiAmbassadorsInvitationsByInvitationIdResendResponses, PostApiAmbassadorsInvitationsByInvitationIdRevokeData, PostApiAmbassadorsInvitationsByInvitationIdRevokeErrors, PostApiAmbassadorsInvitationsByInvitationIdRevokeResponses, PostApiAmbassadorsInvitationsByTokenAcceptData, PostApiAmbassadorsInvitationsByTokenAcceptErrors, PostApiAmbassadorsInvitationsByTokenAcceptResponses, PostApiAmbassadorsInvitationsData, PostApiAmbassadorsInvitationsErrors, PostApiAmbassadorsInvitationsImportData, PostApiAmbassadorsInvitationsImportErrors, PostApiAmbassadorsInvitationsImportResponses, PostApiAmbassadorsInvitationsResponses, PostApiAmbassadorsMeAccountsData, PostApiAmbassadorsMeAccountsErrors, PostApiAmbassadorsMeAccountsResponses, PostApiAmbassadorsMeCharterAcceptanceData, PostApiAmbassadorsMeCharterAcceptanceErrors, PostApiAmbassadorsMeCharterAcceptanceResponses, PostApiAmbassadorsMeEmailVerificationData, PostApiAmbassadorsMeEmailVerificationErrors, PostApiAmbassadorsMeEmailVerificationResponses, PostApiAmbassadorsMeSessionsRevokeData, PostApiAmbassadorsMeSessionsRevokeErrors, PostApiAmbassadorsMeSessionsRevokeResponses, PostApiAmbassadorsPasswordResetsByTokenData, PostApiAmbassadorsPasswordResetsByTokenErrors, PostApiAmbassadorsPasswordResetsByTokenResponses, PostApiAmbassadorsPasswordResetsData, PostApiAmbassadorsPasswordResetsErrors, PostApiAmbassadorsPasswordResetsResponses, PostApiAmbassadorsSignupData, PostApiAmbassadorsSignupErrors, PostApiAmbassadorsSignupResponses, PostApiAmbassadorsThemesByThemeIdArchiveData, PostApiAmbassadorsThemesByThemeIdArchiveErrors, PostApiAmbassadorsThemesByThemeIdArchiveResponses, PostApiAmbassadorsThemesByThemeIdMergeData, PostApiAmbassadorsThemesByThemeIdMergeErrors, PostApiAmbassadorsThemesByThemeIdMergeResponses, PostApiAmbassadorsThemesData, PostApiAmbassadorsThemesErrors, PostApiAmbassadorsThemesResponses, PostApiAuthLoginData, PostApiAuthLoginErrors, PostApiAuthLoginResponses, PostApiAuthLogoutData, PostApiAuthLogoutErrors, PostApiAuthLogoutResponses, PostApiAuthTokenData, PostApiAuthTokenErrors, PostApiAuthTokenResponses, PostApiEditorialTextLengthData, PostApiEditorialTextLengthErrors, PostApiEditorialTextLengthResponses, PutApiAmbassadorsAdminAmbassadorsByAmbassadorIdRolesData, PutApiAmbassadorsAdminAmbassadorsByAmbassadorIdRolesErrors, PutApiAmbassadorsAdminAmbassadorsByAmbassadorIdRolesResponses, PutApiAmbassadorsAdminModerationPolicyData, PutApiAmbassadorsAdminModerationPolicyErrors, PutApiAmbassadorsAdminModerationPolicyResponses, PutApiAmbassadorsMeAccountsByAccountIdConsentData, PutApiAmbassadorsMeAccountsByAccountIdConsentErrors, PutApiAmbassadorsMeAccountsByAccountIdConsentResponses, PutApiAmbassadorsMeListingData, PutApiAmbassadorsMeListingErrors, PutApiAmbassadorsMeListingResponses, PutApiAmbassadorsMePasswordData, PutApiAmbassadorsMePasswordErrors, PutApiAmbassadorsMePasswordResponses } from './types.gen';
+import type { DeleteApiAmbassadorsMeAccountsByAccountIdData, DeleteApiAmbassadorsMeAccountsByAccountIdErrors, DeleteApiAmbassadorsMeAccountsByAccountIdResponses, DeleteApiAmbassadorsMeData, DeleteApiAmbassadorsMeErrors, DeleteApiAmbassadorsMeResponses, DeleteApiAmbassadorsNetworksBySlugInvitationsByAmbassadorIdData, DeleteApiAmbassadorsNetworksBySlugInvitationsByAmbassadorIdErrors, DeleteApiAmbassadorsNetworksBySlugInvitationsByAmbassadorIdResponses, DeleteApiAmbassadorsNetworksBySlugMembersByAmbassadorIdData, DeleteApiAmbassadorsNetworksBySlugMembersByAmbassadorIdErrors, DeleteApiAmbassadorsNetworksBySlugMembersByAmbassadorIdResponses, DeleteApiEditorialNetworksBySlugBriefsByBriefIdData, DeleteApiEditorialNetworksBySlugBriefsByBriefIdErrors, DeleteApiEditorialNetworksBySlugBriefsByBriefIdResponses, DeleteApiEditorialNetworksBySlugCalendarFeedsByFeedIdData, DeleteApiEditorialNetworksBySlugCalendarFeedsByFeedIdErrors, DeleteApiEditorialNetworksBySlugCalendarFeedsByFeedIdResponses, DeleteApiEditorialNetworksBySlugEntriesByEntryIdData, DeleteApiEditorialNetworksBySlugEntriesByEntryIdErrors, DeleteApiEditorialNetworksBySlugEntriesByEntryIdResponses, DeleteApiEditorialNetworksBySlugPreviewsByPreviewIdData, DeleteApiEditorialNetworksBySlugPreviewsByPreviewIdErrors, DeleteApiEditorialNetworksBySlugPreviewsByPreviewIdResponses, GetApiAggregatorAdminFeedsData, GetApiAggregatorAdminFeedsErrors, GetApiAggregatorAdminFeedsResponses, GetApiAggregatorData, GetApiAggregatorErrors, GetApiAggregatorFeedsNetworksBySlugAtomData, GetApiAggregatorFeedsNetworksBySlugAtomErrors, GetApiAggregatorFeedsNetworksBySlugAtomResponses, GetApiAggregatorFeedsNetworksBySlugJsonData, GetApiAggregatorFeedsNetworksBySlugJsonErrors, GetApiAggregatorFeedsNetworksBySlugJsonResponses, GetApiAggregatorFeedsPlanetAtomData, GetApiAggregatorFeedsPlanetAtomErrors, GetApiAggregatorFeedsPlanetAtomResponses, GetApiAggregatorFeedsPlanetJsonData, GetApiAggregatorFeedsPlanetJsonErrors, GetApiAggregatorFeedsPlanetJsonResponses, GetApiAggregatorFeedsThemesBySlugAtomData, GetApiAggregatorFeedsThemesBySlugAtomErrors, GetApiAggregatorFeedsThemesBySlugAtomResponses, GetApiAggregatorFeedsThemesBySlugJsonData, GetApiAggregatorFeedsThemesBySlugJsonErrors, GetApiAggregatorFeedsThemesBySlugJsonResponses, GetApiAggregatorImgByTokenData, GetApiAggregatorImgByTokenErrors, GetApiAggregatorImgByTokenResponses, GetApiAggregatorMeFeedsByFeedIdItemsData, GetApiAggregatorMeFeedsByFeedIdItemsErrors, GetApiAggregatorMeFeedsByFeedIdItemsResponses, GetApiAggregatorMeFeedsData, GetApiAggregatorMeFeedsErrors, GetApiAggregatorMeFeedsResponses, GetApiAggregatorNetworksBySlugData, GetApiAggregatorNetworksBySlugErrors, GetApiAggregatorNetworksBySlugResponses, GetApiAggregatorOpmlPlanetOpmlData, GetApiAggregatorOpmlPlanetOpmlErrors, GetApiAggregatorOpmlPlanetOpmlResponses, GetApiAggregatorOpmlThemesBySlugCsvData, GetApiAggregatorOpmlThemesBySlugCsvErrors, GetApiAggregatorOpmlThemesBySlugCsvResponses, GetApiAggregatorOpmlThemesBySlugOpmlData, GetApiAggregatorOpmlThemesBySlugOpmlErrors, GetApiAggregatorOpmlThemesBySlugOpmlResponses, GetApiAggregatorPeopleBySlugData, GetApiAggregatorPeopleBySlugErrors, GetApiAggregatorPeopleBySlugResponses, GetApiAggregatorPeopleData, GetApiAggregatorPeopleErrors, GetApiAggregatorPeopleResponses, GetApiAggregatorPublicData, GetApiAggregatorPublicErrors, GetApiAggregatorPublicPeopleBySlugData, GetApiAggregatorPublicPeopleBySlugErrors, GetApiAggregatorPublicPeopleBySlugResponses, GetApiAggregatorPublicPostsData, GetApiAggregatorPublicPostsErrors, GetApiAggregatorPublicPostsResponses, GetApiAggregatorPublicResponses, GetApiAggregatorPublicThemesBySlugData, GetApiAggregatorPublicThemesBySlugErrors, GetApiAggregatorPublicThemesBySlugResponses, GetApiAggregatorResponses, GetApiAggregatorThemesBySlugData, GetApiAggregatorThemesBySlugErrors, GetApiAggregatorThemesBySlugResponses, GetApiAggregatorWidgetBySlugData, GetApiAggregatorWidgetBySlugErrors, GetApiAggregatorWidgetBySlugResponses, GetApiAggregatorWidgetEmbedJsData, GetApiAggregatorWidgetEmbedJsErrors, GetApiAggregatorWidgetEmbedJsResponses, GetApiAmbassadorsAdminAmbassadorsData, GetApiAmbassadorsAdminAmbassadorsErrors, GetApiAmbassadorsAdminAmbassadorsResponses, GetApiAmbassadorsAdminMailboxData, GetApiAmbassadorsAdminMailboxErrors, GetApiAmbassadorsAdminMailboxResponses, GetApiAmbassadorsAdminModerationCountData, GetApiAmbassadorsAdminModerationCountErrors, GetApiAmbassadorsAdminModerationCountResponses, GetApiAmbassadorsAdminModerationData, GetApiAmbassadorsAdminModerationErrors, GetApiAmbassadorsAdminModerationPolicyData, GetApiAmbassadorsAdminModerationPolicyErrors, GetApiAmbassadorsAdminModerationPolicyResponses, GetApiAmbassadorsAdminModerationResponses, GetApiAmbassadorsChartersCurrentData, GetApiAmbassadorsChartersCurrentErrors, GetApiAmbassadorsChartersCurrentResponses, GetApiAmbassadorsChartersData, GetApiAmbassadorsChartersErrors, GetApiAmbassadorsChartersResponses, GetApiAmbassadorsDepartmentsByDepartmentIdData, GetApiAmbassadorsDepartmentsByDepartmentIdErrors, GetApiAmbassadorsDepartmentsByDepartmentIdResponses, GetApiAmbassadorsDepartmentsData, GetApiAmbassadorsDepartmentsErrors, GetApiAmbassadorsDepartmentsResponses, GetApiAmbassadorsDirectoryData, GetApiAmbassadorsDirectoryErrors, GetApiAmbassadorsDirectoryResponses, GetApiAmbassadorsInvitationsByTokenData, GetApiAmbassadorsInvitationsByTokenErrors, GetApiAmbassadorsInvitationsByTokenResponses, GetApiAmbassadorsInvitationsData, GetApiAmbassadorsInvitationsErrors, GetApiAmbassadorsInvitationsResponses, GetApiAmbassadorsMeAccountsData, GetApiAmbassadorsMeAccountsErrors, GetApiAmbassadorsMeAccountsResponses, GetApiAmbassadorsMeConsentsData, GetApiAmbassadorsMeConsentsErrors, GetApiAmbassadorsMeConsentsResponses, GetApiAmbassadorsMeData, GetApiAmbassadorsMeErrors, GetApiAmbassadorsMeExportData, GetApiAmbassadorsMeExportErrors, GetApiAmbassadorsMeExportResponses, GetApiAmbassadorsMeResponses, GetApiAmbassadorsNetworksBySlugData, GetApiAmbassadorsNetworksBySlugErrors, GetApiAmbassadorsNetworksBySlugHistoryData, GetApiAmbassadorsNetworksBySlugHistoryErrors, GetApiAmbassadorsNetworksBySlugHistoryResponses, GetApiAmbassadorsNetworksBySlugInvitationsData, GetApiAmbassadorsNetworksBySlugInvitationsErrors, GetApiAmbassadorsNetworksBySlugInvitationsResponses, GetApiAmbassadorsNetworksBySlugMembersData, GetApiAmbassadorsNetworksBySlugMembersErrors, GetApiAmbassadorsNetworksBySlugMembersResponses, GetApiAmbassadorsNetworksBySlugRequestsData, GetApiAmbassadorsNetworksBySlugRequestsErrors, GetApiAmbassadorsNetworksBySlugRequestsResponses, GetApiAmbassadorsNetworksBySlugResponses, GetApiAmbassadorsNetworksData, GetApiAmbassadorsNetworksErrors, GetApiAmbassadorsNetworksResponses, GetApiAmbassadorsPasswordResetsByTokenData, GetApiAmbassadorsPasswordResetsByTokenErrors, GetApiAmbassadorsPasswordResetsByTokenResponses, GetApiAmbassadorsPlatformsData, GetApiAmbassadorsPlatformsErrors, GetApiAmbassadorsPlatformsResponses, GetApiAmbassadorsThemesByThemeIdData, GetApiAmbassadorsThemesByThemeIdErrors, GetApiAmbassadorsThemesByThemeIdResponses, GetApiAmbassadorsThemesData, GetApiAmbassadorsThemesErrors, GetApiAmbassadorsThemesResponses, GetApiAuthSessionData, GetApiAuthSessionErrors, GetApiAuthSessionResponses, GetApiEditorialIcalByTokenIcsData, GetApiEditorialIcalByTokenIcsErrors, GetApiEditorialIcalByTokenIcsResponses, GetApiEditorialMeBriefsData, GetApiEditorialMeBriefsErrors, GetApiEditorialMeBriefsResponses, GetApiEditorialMeContributionsData, GetApiEditorialMeContributionsErrors, GetApiEditorialMeContributionsResponses, GetApiEditorialMeExportData, GetApiEditorialMeExportErrors, GetApiEditorialMeExportResponses, GetApiEditorialNetworksBySlugBriefsByBriefIdData, GetApiEditorialNetworksBySlugBriefsByBriefIdErrors, GetApiEditorialNetworksBySlugBriefsByBriefIdResponses, GetApiEditorialNetworksBySlugBriefsData, GetApiEditorialNetworksBySlugBriefsErrors, GetApiEditorialNetworksBySlugBriefsResponses, GetApiEditorialNetworksBySlugCalendarData, GetApiEditorialNetworksBySlugCalendarErrors, GetApiEditorialNetworksBySlugCalendarExportData, GetApiEditorialNetworksBySlugCalendarExportErrors, GetApiEditorialNetworksBySlugCalendarExportResponses, GetApiEditorialNetworksBySlugCalendarFeedsData, GetApiEditorialNetworksBySlugCalendarFeedsErrors, GetApiEditorialNetworksBySlugCalendarFeedsResponses, GetApiEditorialNetworksBySlugCalendarResponses, GetApiEditorialNetworksBySlugContributionsCountData, GetApiEditorialNetworksBySlugContributionsCountErrors, GetApiEditorialNetworksBySlugContributionsCountResponses, GetApiEditorialNetworksBySlugContributionsData, GetApiEditorialNetworksBySlugContributionsErrors, GetApiEditorialNetworksBySlugContributionsResponses, GetApiEditorialNetworksBySlugData, GetApiEditorialNetworksBySlugEntriesByEntryIdData, GetApiEditorialNetworksBySlugEntriesByEntryIdErrors, GetApiEditorialNetworksBySlugEntriesByEntryIdResponses, GetApiEditorialNetworksBySlugEntriesData, GetApiEditorialNetworksBySlugEntriesErrors, GetApiEditorialNetworksBySlugEntriesResponses, GetApiEditorialNetworksBySlugErrors, GetApiEditorialNetworksBySlugMembersData, GetApiEditorialNetworksBySlugMembersErrors, GetApiEditorialNetworksBySlugMembersResponses, GetApiEditorialNetworksBySlugPathData, GetApiEditorialNetworksBySlugPathErrors, GetApiEditorialNetworksBySlugPathResponses, GetApiEditorialNetworksBySlugPreviewsData, GetApiEditorialNetworksBySlugPreviewsErrors, GetApiEditorialNetworksBySlugPreviewsResponses, GetApiEditorialNetworksBySlugResponses, GetApiEditorialNetworksBySlugSettingsData, GetApiEditorialNetworksBySlugSettingsErrors, GetApiEditorialNetworksBySlugSettingsResponses, GetApiEditorialNetworksData, GetApiEditorialNetworksErrors, GetApiEditorialNetworksResponses, GetApiEditorialPreviewsByTokenData, GetApiEditorialPreviewsByTokenErrors, GetApiEditorialPreviewsByTokenResponses, PatchApiAmbassadorsDepartmentsByDepartmentIdData, PatchApiAmbassadorsDepartmentsByDepartmentIdErrors, PatchApiAmbassadorsDepartmentsByDepartmentIdResponses, PatchApiAmbassadorsMeData, PatchApiAmbassadorsMeErrors, PatchApiAmbassadorsMeResponses, PatchApiAmbassadorsNetworksBySlugData, PatchApiAmbassadorsNetworksBySlugErrors, PatchApiAmbassadorsNetworksBySlugResponses, PatchApiAmbassadorsThemesByThemeIdData, PatchApiAmbassadorsThemesByThemeIdErrors, PatchApiAmbassadorsThemesByThemeIdResponses, PatchApiEditorialNetworksBySlugBriefsByBriefIdData, PatchApiEditorialNetworksBySlugBriefsByBriefIdErrors, PatchApiEditorialNetworksBySlugBriefsByBriefIdResponses, PatchApiEditorialNetworksBySlugEntriesByEntryIdData, PatchApiEditorialNetworksBySlugEntriesByEntryIdErrors, PatchApiEditorialNetworksBySlugEntriesByEntryIdResponses, PostApiAmbassadorsAccountsPreviewData, PostApiAmbassadorsAccountsPreviewErrors, PostApiAmbassadorsAccountsPreviewResponses, PostApiAmbassadorsAdminAmbassadorsByAmbassadorIdReinstateData, PostApiAmbassadorsAdminAmbassadorsByAmbassadorIdReinstateErrors, PostApiAmbassadorsAdminAmbassadorsByAmbassadorIdReinstateResponses, PostApiAmbassadorsAdminAmbassadorsByAmbassadorIdSuspendData, PostApiAmbassadorsAdminAmbassadorsByAmbassadorIdSuspendErrors, PostApiAmbassadorsAdminAmbassadorsByAmbassadorIdSuspendResponses, PostApiAmbassadorsAdminModerationBulkData, PostApiAmbassadorsAdminModerationBulkErrors, PostApiAmbassadorsAdminModerationBulkResponses, PostApiAmbassadorsAdminModerationByAmbassadorIdApproveData, PostApiAmbassadorsAdminModerationByAmbassadorIdApproveErrors, PostApiAmbassadorsAdminModerationByAmbassadorIdApproveResponses, PostApiAmbassadorsAdminModerationByAmbassadorIdRejectData, PostApiAmbassadorsAdminModerationByAmbassadorIdRejectErrors, PostApiAmbassadorsAdminModerationByAmbassadorIdRejectResponses, PostApiAmbassadorsChartersData, PostApiAmbassadorsChartersErrors, PostApiAmbassadorsChartersPreviewData, PostApiAmbassadorsChartersPreviewErrors, PostApiAmbassadorsChartersPreviewResponses, PostApiAmbassadorsChartersResponses, PostApiAmbassadorsDepartmentsByDepartmentIdArchiveData, PostApiAmbassadorsDepartmentsByDepartmentIdArchiveErrors, PostApiAmbassadorsDepartmentsByDepartmentIdArchiveResponses, PostApiAmbassadorsDepartmentsByDepartmentIdMergeData, PostApiAmbassadorsDepartmentsByDepartmentIdMergeErrors, PostApiAmbassadorsDepartmentsByDepartmentIdMergeResponses, PostApiAmbassadorsDepartmentsData, PostApiAmbassadorsDepartmentsErrors, PostApiAmbassadorsDepartmentsResponses, PostApiAmbassadorsEmailVerificationsByTokenData, PostApiAmbassadorsEmailVerificationsByTokenErrors, PostApiAmbassadorsEmailVerificationsByTokenResponses, PostApiAmbassadorsInvitationsByInvitationIdResendData, PostApiAmbassadorsInvitationsByInvitationIdResendErrors, PostApiAmbassadorsInvitationsByInvitationIdResendResponses, PostApiAmbassadorsInvitationsByInvitationIdRevokeData, PostApiAmbassadorsInvitationsByInvitationIdRevokeErrors, PostApiAmbassadorsInvitationsByInvitationIdRevokeResponses, PostApiAmbassadorsInvitationsByTokenAcceptData, PostApiAmbassadorsInvitationsByTokenAcceptErrors, PostApiAmbassadorsInvitationsByTokenAcceptResponses, PostApiAmbassadorsInvitationsData, PostApiAmbassadorsInvitationsErrors, PostApiAmbassadorsInvitationsImportData, PostApiAmbassadorsInvitationsImportErrors, PostApiAmbassadorsInvitationsImportResponses, PostApiAmbassadorsInvitationsResponses, PostApiAmbassadorsMeAccountsData, PostApiAmbassadorsMeAccountsErrors, PostApiAmbassadorsMeAccountsResponses, PostApiAmbassadorsMeCharterAcceptanceData, PostApiAmbassadorsMeCharterAcceptanceErrors, PostApiAmbassadorsMeCharterAcceptanceResponses, PostApiAmbassadorsMeEmailVerificationData, PostApiAmbassadorsMeEmailVerificationErrors, PostApiAmbassadorsMeEmailVerificationResponses, PostApiAmbassadorsMeSessionsRevokeData, PostApiAmbassadorsMeSessionsRevokeErrors, PostApiAmbassadorsMeSessionsRevokeResponses, PostApiAmbassadorsNetworksBySlugArchiveData, PostApiAmbassadorsNetworksBySlugArchiveErrors, PostApiAmbassadorsNetworksBySlugArchiveResponses, PostApiAmbassadorsNetworksBySlugInvitationAcceptData, PostApiAmbassadorsNetworksBySlugInvitationAcceptErrors, PostApiAmbassadorsNetworksBySlugInvitationAcceptResponses, PostApiAmbassadorsNetworksBySlugInvitationDeclineData, PostApiAmbassadorsNetworksBySlugInvitationDeclineErrors, PostApiAmbassadorsNetworksBySlugInvitationDeclineResponses, PostApiAmbassadorsNetworksBySlugInvitationsData, PostApiAmbassadorsNetworksBySlugInvitationsErrors, PostApiAmbassadorsNetworksBySlugInvitationsResponses, PostApiAmbassadorsNetworksBySlugJoinData, PostApiAmbassadorsNetworksBySlugJoinErrors, PostApiAmbassadorsNetworksBySlugJoinResponses, PostApiAmbassadorsNetworksBySlugLeaveData, PostApiAmbassadorsNetworksBySlugLeaveErrors, PostApiAmbassadorsNetworksBySlugLeaveResponses, PostApiAmbassadorsNetworksBySlugRequestsByAmbassadorIdAcceptData, PostApiAmbassadorsNetworksBySlugRequestsByAmbassadorIdAcceptErrors, PostApiAmbassadorsNetworksBySlugRequestsByAmbassadorIdAcceptResponses, PostApiAmbassadorsNetworksBySlugRequestsByAmbassadorIdDeclineData, PostApiAmbassadorsNetworksBySlugRequestsByAmbassadorIdDeclineErrors, PostApiAmbassadorsNetworksBySlugRequestsByAmbassadorIdDeclineResponses, PostApiAmbassadorsNetworksData, PostApiAmbassadorsNetworksErrors, PostApiAmbassadorsNetworksResponses, PostApiAmbassadorsPasswordResetsByTokenData, PostApiAmbassadorsPasswordResetsByTokenErrors, PostApiAmbassadorsPasswordResetsByTokenResponses, PostApiAmbassadorsPasswordResetsData, PostApiAmbassadorsPasswordResetsErrors, PostApiAmbassadorsPasswordResetsResponses, PostApiAmbassadorsSignupData, PostApiAmbassadorsSignupErrors, PostApiAmbassadorsSignupResponses, PostApiAmbassadorsThemesByThemeIdArchiveData, PostApiAmbassadorsThemesByThemeIdArchiveErrors, PostApiAmbassadorsThemesByThemeIdArchiveResponses, PostApiAmbassadorsThemesByThemeIdMergeData, PostApiAmbassadorsThemesByThemeIdMergeErrors, PostApiAmbassadorsThemesByThemeIdMergeResponses, PostApiAmbassadorsThemesData, PostApiAmbassadorsThemesErrors, PostApiAmbassadorsThemesResponses, PostApiAuthLoginData, PostApiAuthLoginErrors, PostApiAuthLoginResponses, PostApiAuthLogoutData, PostApiAuthLogoutErrors, PostApiAuthLogoutResponses, PostApiAuthTokenData, PostApiAuthTokenErrors, PostApiAuthTokenResponses, PostApiEditorialNetworksBySlugBriefsData, PostApiEditorialNetworksBySlugBriefsErrors, PostApiEditorialNetworksBySlugBriefsResponses, PostApiEditorialNetworksBySlugCalendarFeedsData, PostApiEditorialNetworksBySlugCalendarFeedsErrors, PostApiEditorialNetworksBySlugCalendarFeedsResponses, PostApiEditorialNetworksBySlugCalendarImportData, PostApiEditorialNetworksBySlugCalendarImportErrors, PostApiEditorialNetworksBySlugCalendarImportResponses, PostApiEditorialNetworksBySlugContributionsByContributionIdAcceptData, PostApiEditorialNetworksBySlugContributionsByContributionIdAcceptErrors, PostApiEditorialNetworksBySlugContributionsByContributionIdAcceptResponses, PostApiEditorialNetworksBySlugContributionsByContributionIdDeclineData, PostApiEditorialNetworksBySlugContributionsByContributionIdDeclineErrors, PostApiEditorialNetworksBySlugContributionsByContributionIdDeclineResponses, PostApiEditorialNetworksBySlugContributionsData, PostApiEditorialNetworksBySlugContributionsErrors, PostApiEditorialNetworksBySlugContributionsResponses, PostApiEditorialNetworksBySlugEntriesByEntryIdRescheduleData, PostApiEditorialNetworksBySlugEntriesByEntryIdRescheduleErrors, PostApiEditorialNetworksBySlugEntriesByEntryIdRescheduleResponses, PostApiEditorialNetworksBySlugEntriesData, PostApiEditorialNetworksBySlugEntriesErrors, PostApiEditorialNetworksBySlugEntriesResponses, PostApiEditorialNetworksBySlugPreviewsData, PostApiEditorialNetworksBySlugPreviewsErrors, PostApiEditorialNetworksBySlugPreviewsResponses, PostApiEditorialTextLengthData, PostApiEditorialTextLengthErrors, PostApiEditorialTextLengthResponses, PutApiAggregatorMeFeedsByFeedIdFiltersData, PutApiAggregatorMeFeedsByFeedIdFiltersErrors, PutApiAggregatorMeFeedsByFeedIdFiltersResponses, PutApiAggregatorMeFeedsByFeedIdItemsByItemIdHiddenData, PutApiAggregatorMeFeedsByFeedIdItemsByItemIdHiddenErrors, PutApiAggregatorMeFeedsByFeedIdItemsByItemIdHiddenResponses, PutApiAmbassadorsAdminAmbassadorsByAmbassadorIdRolesData, PutApiAmbassadorsAdminAmbassadorsByAmbassadorIdRolesErrors, PutApiAmbassadorsAdminAmbassadorsByAmbassadorIdRolesResponses, PutApiAmbassadorsAdminModerationPolicyData, PutApiAmbassadorsAdminModerationPolicyErrors, PutApiAmbassadorsAdminModerationPolicyResponses, PutApiAmbassadorsMeAccountsByAccountIdConsentData, PutApiAmbassadorsMeAccountsByAccountIdConsentErrors, PutApiAmbassadorsMeAccountsByAccountIdConsentResponses, PutApiAmbassadorsMeAccountsByAccountIdPostsData, PutApiAmbassadorsMeAccountsByAccountIdPostsErrors, PutApiAmbassadorsMeAccountsByAccountIdPostsResponses, PutApiAmbassadorsMeListingData, PutApiAmbassadorsMeListingErrors, PutApiAmbassadorsMeListingResponses, PutApiAmbassadorsMePasswordData, PutApiAmbassadorsMePasswordErrors, PutApiAmbassadorsMePasswordResponses, PutApiAmbassadorsNetworksBySlugChairData, PutApiAmbassadorsNetworksBySlugChairErrors, PutApiAmbassadorsNetworksBySlugChairResponses, PutApiAmbassadorsNetworksBySlugMembersByAmbassadorIdRoleData, PutApiAmbassadorsNetworksBySlugMembersByAmbassadorIdRoleErrors, PutApiAmbassadorsNetworksBySlugMembersByAmbassadorIdRoleResponses, PutApiEditorialMeBriefsByBriefIdStatusData, PutApiEditorialMeBriefsByBriefIdStatusErrors, PutApiEditorialMeBriefsByBriefIdStatusResponses, PutApiEditorialNetworksBySlugPathData, PutApiEditorialNetworksBySlugPathErrors, PutApiEditorialNetworksBySlugPathResponses, PutApiEditorialNetworksBySlugSettingsData, PutApiEditorialNetworksBySlugSettingsErrors, PutApiEditorialNetworksBySlugSettingsResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -22,7 +22,7 @@ export class PublicService {
     /**
      * Home
      *
-     * Who speaks for the company: everyone listed, grouped by theme.
+     * The company's Planet: themes and the river of the latest consented posts.
      */
     public static home<ThrowOnError extends boolean = false>(options?: Options<GetApiAggregatorData, ThrowOnError>) {
         return (options?.client ?? client).get<GetApiAggregatorResponses, GetApiAggregatorErrors, ThrowOnError>({
@@ -33,14 +33,196 @@ export class PublicService {
     }
     
     /**
+     * Network Atom
+     *
+     * A network's posts as Atom (none is published yet).
+     */
+    public static networkAtom<ThrowOnError extends boolean = false>(options: Options<GetApiAggregatorFeedsNetworksBySlugAtomData, ThrowOnError>) {
+        return (options.client ?? client).get<GetApiAggregatorFeedsNetworksBySlugAtomResponses, GetApiAggregatorFeedsNetworksBySlugAtomErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/aggregator/feeds/networks/{slug}.atom',
+            ...options
+        });
+    }
+    
+    /**
+     * Network Json Feed
+     *
+     * A network's posts as JSON Feed (none is published yet).
+     */
+    public static networkJsonFeed<ThrowOnError extends boolean = false>(options: Options<GetApiAggregatorFeedsNetworksBySlugJsonData, ThrowOnError>) {
+        return (options.client ?? client).get<GetApiAggregatorFeedsNetworksBySlugJsonResponses, GetApiAggregatorFeedsNetworksBySlugJsonErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/aggregator/feeds/networks/{slug}.json',
+            ...options
+        });
+    }
+    
+    /**
+     * Planet Atom
+     *
+     * The river as Atom.
+     */
+    public static planetAtom<ThrowOnError extends boolean = false>(options?: Options<GetApiAggregatorFeedsPlanetAtomData, ThrowOnError>) {
+        return (options?.client ?? client).get<GetApiAggregatorFeedsPlanetAtomResponses, GetApiAggregatorFeedsPlanetAtomErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/aggregator/feeds/planet.atom',
+            ...options
+        });
+    }
+    
+    /**
+     * Planet Json Feed
+     *
+     * The river as JSON Feed.
+     */
+    public static planetJsonFeed<ThrowOnError extends boolean = false>(options?: Options<GetApiAggregatorFeedsPlanetJsonData, ThrowOnError>) {
+        return (options?.client ?? client).get<GetApiAggregatorFeedsPlanetJsonResponses, GetApiAggregatorFeedsPlanetJsonErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/aggregator/feeds/planet.json',
+            ...options
+        });
+    }
+    
+    /**
+     * Theme Atom
+     *
+     * A theme's posts as Atom.
+     */
+    public static themeAtom<ThrowOnError extends boolean = false>(options: Options<GetApiAggregatorFeedsThemesBySlugAtomData, ThrowOnError>) {
+        return (options.client ?? client).get<GetApiAggregatorFeedsThemesBySlugAtomResponses, GetApiAggregatorFeedsThemesBySlugAtomErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/aggregator/feeds/themes/{slug}.atom',
+            ...options
+        });
+    }
+    
+    /**
+     * Theme Json Feed
+     *
+     * A theme's posts as JSON Feed.
+     */
+    public static themeJsonFeed<ThrowOnError extends boolean = false>(options: Options<GetApiAggregatorFeedsThemesBySlugJsonData, ThrowOnError>) {
+        return (options.client ?? client).get<GetApiAggregatorFeedsThemesBySlugJsonResponses, GetApiAggregatorFeedsThemesBySlugJsonErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/aggregator/feeds/themes/{slug}.json',
+            ...options
+        });
+    }
+    
+    /**
+     * Network
+     *
+     * One network's page (none is published yet: an empty state).
+     */
+    public static network<ThrowOnError extends boolean = false>(options: Options<GetApiAggregatorNetworksBySlugData, ThrowOnError>) {
+        return (options.client ?? client).get<GetApiAggregatorNetworksBySlugResponses, GetApiAggregatorNetworksBySlugErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/aggregator/networks/{slug}',
+            ...options
+        });
+    }
+    
+    /**
+     * Planet Opml
+     *
+     * Everyone's consented feeds, to import into a feed reader.
+     */
+    public static planetOpml<ThrowOnError extends boolean = false>(options?: Options<GetApiAggregatorOpmlPlanetOpmlData, ThrowOnError>) {
+        return (options?.client ?? client).get<GetApiAggregatorOpmlPlanetOpmlResponses, GetApiAggregatorOpmlPlanetOpmlErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/aggregator/opml/planet.opml',
+            ...options
+        });
+    }
+    
+    /**
+     * Theme Follow List
+     *
+     * A theme's Mastodon accounts, as the file Mastodon imports ("Following list").
+     */
+    public static themeFollowList<ThrowOnError extends boolean = false>(options: Options<GetApiAggregatorOpmlThemesBySlugCsvData, ThrowOnError>) {
+        return (options.client ?? client).get<GetApiAggregatorOpmlThemesBySlugCsvResponses, GetApiAggregatorOpmlThemesBySlugCsvErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/aggregator/opml/themes/{slug}.csv',
+            ...options
+        });
+    }
+    
+    /**
+     * Theme Opml
+     *
+     * A theme's people's consented feeds.
+     */
+    public static themeOpml<ThrowOnError extends boolean = false>(options: Options<GetApiAggregatorOpmlThemesBySlugOpmlData, ThrowOnError>) {
+        return (options.client ?? client).get<GetApiAggregatorOpmlThemesBySlugOpmlResponses, GetApiAggregatorOpmlThemesBySlugOpmlErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/aggregator/opml/themes/{slug}.opml',
+            ...options
+        });
+    }
+    
+    /**
+     * People
+     *
+     * Everyone listed, once each, filtered by theme and platform (plain query parameters).
+     */
+    public static people<ThrowOnError extends boolean = false>(options?: Options<GetApiAggregatorPeopleData, ThrowOnError>) {
+        return (options?.client ?? client).get<GetApiAggregatorPeopleResponses, GetApiAggregatorPeopleErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/aggregator/people/',
+            ...options
+        });
+    }
+    
+    /**
+     * Person
+     *
+     * One person: their accounts (rel="me") and latest posts.
+     */
+    public static person<ThrowOnError extends boolean = false>(options: Options<GetApiAggregatorPeopleBySlugData, ThrowOnError>) {
+        return (options.client ?? client).get<GetApiAggregatorPeopleBySlugResponses, GetApiAggregatorPeopleBySlugErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/aggregator/people/{slug}',
+            ...options
+        });
+    }
+    
+    /**
      * Directory
      *
-     * The public page as JSON.
+     * Everyone listed, grouped by theme, as JSON.
      */
     public static directory<ThrowOnError extends boolean = false>(options?: Options<GetApiAggregatorPublicData, ThrowOnError>) {
         return (options?.client ?? client).get<GetApiAggregatorPublicResponses, GetApiAggregatorPublicErrors, ThrowOnError>({
             security: [{ scheme: 'bearer', type: 'http' }],
             url: '/api/aggregator/public',
+            ...options
+        });
+    }
+    
+    /**
+     * Person Posts
+     *
+     * One person and their latest posts as JSON.
+     */
+    public static personPosts<ThrowOnError extends boolean = false>(options: Options<GetApiAggregatorPublicPeopleBySlugData, ThrowOnError>) {
+        return (options.client ?? client).get<GetApiAggregatorPublicPeopleBySlugResponses, GetApiAggregatorPublicPeopleBySlugErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/aggregator/public/people/{slug}',
+            ...options
+        });
+    }
+    
+    /**
+     * Posts
+     *
+     * One page of the river as JSON, newest first.
+     */
+    public static posts<ThrowOnError extends boolean = false>(options?: Options<GetApiAggregatorPublicPostsData, ThrowOnError>) {
+        return (options?.client ?? client).get<GetApiAggregatorPublicPostsResponses, GetApiAggregatorPublicPostsErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/aggregator/public/posts',
             ...options
         });
     }
@@ -61,13 +243,117 @@ export class PublicService {
     /**
      * Theme
      *
-     * One theme's page.
+     * One theme: its people and their latest posts, with its feeds, OPML and follow list.
      */
     public static theme<ThrowOnError extends boolean = false>(options: Options<GetApiAggregatorThemesBySlugData, ThrowOnError>) {
         return (options.client ?? client).get<GetApiAggregatorThemesBySlugResponses, GetApiAggregatorThemesBySlugErrors, ThrowOnError>({
             security: [{ scheme: 'bearer', type: 'http' }],
             url: '/api/aggregator/themes/{slug}',
             ...options
+        });
+    }
+    
+    /**
+     * Widget Script
+     *
+     * The script a host page includes: `<script src=".../widget/embed.js" data-theme="x">`.
+     */
+    public static widgetScript<ThrowOnError extends boolean = false>(options?: Options<GetApiAggregatorWidgetEmbedJsData, ThrowOnError>) {
+        return (options?.client ?? client).get<GetApiAggregatorWidgetEmbedJsResponses, GetApiAggregatorWidgetEmbedJsErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/aggregator/widget/embed.js',
+            ...options
+        });
+    }
+    
+    /**
+     * Widget
+     *
+     * A theme's widget page, made to be framed by other sites.
+     */
+    public static widget<ThrowOnError extends boolean = false>(options: Options<GetApiAggregatorWidgetBySlugData, ThrowOnError>) {
+        return (options.client ?? client).get<GetApiAggregatorWidgetBySlugResponses, GetApiAggregatorWidgetBySlugErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/aggregator/widget/{slug}',
+            ...options
+        });
+    }
+}
+
+export class FeedsService {
+    /**
+     * Admin-Health
+     */
+    public static adminHealth<ThrowOnError extends boolean = false>(options?: Options<GetApiAggregatorAdminFeedsData, ThrowOnError>) {
+        return (options?.client ?? client).get<GetApiAggregatorAdminFeedsResponses, GetApiAggregatorAdminFeedsErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/aggregator/admin/feeds',
+            ...options
+        });
+    }
+    
+    /**
+     * Image
+     *
+     * An image of a post, fetched by Relais (SSRF-checked, image types only, capped).
+     */
+    public static image<ThrowOnError extends boolean = false>(options: Options<GetApiAggregatorImgByTokenData, ThrowOnError>) {
+        return (options.client ?? client).get<GetApiAggregatorImgByTokenResponses, GetApiAggregatorImgByTokenErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/aggregator/img/{token}',
+            ...options
+        });
+    }
+    
+    /**
+     * Mine
+     */
+    public static mine<ThrowOnError extends boolean = false>(options?: Options<GetApiAggregatorMeFeedsData, ThrowOnError>) {
+        return (options?.client ?? client).get<GetApiAggregatorMeFeedsResponses, GetApiAggregatorMeFeedsErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/aggregator/me/feeds',
+            ...options
+        });
+    }
+    
+    /**
+     * Set-Filters
+     */
+    public static setFilters<ThrowOnError extends boolean = false>(options: Options<PutApiAggregatorMeFeedsByFeedIdFiltersData, ThrowOnError>) {
+        return (options.client ?? client).put<PutApiAggregatorMeFeedsByFeedIdFiltersResponses, PutApiAggregatorMeFeedsByFeedIdFiltersErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/aggregator/me/feeds/{feed_id}/filters',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
+    }
+    
+    /**
+     * Items
+     */
+    public static items<ThrowOnError extends boolean = false>(options: Options<GetApiAggregatorMeFeedsByFeedIdItemsData, ThrowOnError>) {
+        return (options.client ?? client).get<GetApiAggregatorMeFeedsByFeedIdItemsResponses, GetApiAggregatorMeFeedsByFeedIdItemsErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/aggregator/me/feeds/{feed_id}/items',
+            ...options
+        });
+    }
+    
+    /**
+     * Set-Hidden
+     */
+    public static setHidden<ThrowOnError extends boolean = false>(options: Options<PutApiAggregatorMeFeedsByFeedIdItemsByItemIdHiddenData, ThrowOnError>) {
+        return (options.client ?? client).put<PutApiAggregatorMeFeedsByFeedIdItemsByItemIdHiddenResponses, PutApiAggregatorMeFeedsByFeedIdItemsByItemIdHiddenErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/aggregator/me/feeds/{feed_id}/items/{item_id}/hidden',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
         });
     }
 }
@@ -767,6 +1053,24 @@ export class ProfilesService {
 
 export class ConsentsService {
     /**
+     * Posts
+     *
+     * Give or withdraw the consent to show this account's posts on the public page (separate
+     * from listing the account; withdrawing removes its posts from every output within a minute).
+     */
+    public static posts<ThrowOnError extends boolean = false>(options: Options<PutApiAmbassadorsMeAccountsByAccountIdPostsData, ThrowOnError>) {
+        return (options.client ?? client).put<PutApiAmbassadorsMeAccountsByAccountIdPostsResponses, PutApiAmbassadorsMeAccountsByAccountIdPostsErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/ambassadors/me/accounts/{account_id}/posts',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
+    }
+    
+    /**
      * Ledger
      */
     public static ledger<ThrowOnError extends boolean = false>(options?: Options<GetApiAmbassadorsMeConsentsData, ThrowOnError>) {
@@ -789,6 +1093,278 @@ export class ConsentsService {
                 'Content-Type': 'application/json',
                 ...options.headers
             }
+        });
+    }
+}
+
+export class NetworksService {
+    /**
+     * List
+     *
+     * By name. Open and on-request networks, and invitation-only ones the caller belongs or
+     * is invited to; the core team sees all.
+     */
+    public static list<ThrowOnError extends boolean = false>(options?: Options<GetApiAmbassadorsNetworksData, ThrowOnError>) {
+        return (options?.client ?? client).get<GetApiAmbassadorsNetworksResponses, GetApiAmbassadorsNetworksErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/ambassadors/networks',
+            ...options
+        });
+    }
+    
+    /**
+     * Create
+     *
+     * The core team creates a network around themes and appoints its first chair.
+     */
+    public static create<ThrowOnError extends boolean = false>(options: Options<PostApiAmbassadorsNetworksData, ThrowOnError>) {
+        return (options.client ?? client).post<PostApiAmbassadorsNetworksResponses, PostApiAmbassadorsNetworksErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/ambassadors/networks',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
+    }
+    
+    /**
+     * Get
+     */
+    public static get<ThrowOnError extends boolean = false>(options: Options<GetApiAmbassadorsNetworksBySlugData, ThrowOnError>) {
+        return (options.client ?? client).get<GetApiAmbassadorsNetworksBySlugResponses, GetApiAmbassadorsNetworksBySlugErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/ambassadors/networks/{slug}',
+            ...options
+        });
+    }
+    
+    /**
+     * Update
+     */
+    public static update<ThrowOnError extends boolean = false>(options: Options<PatchApiAmbassadorsNetworksBySlugData, ThrowOnError>) {
+        return (options.client ?? client).patch<PatchApiAmbassadorsNetworksBySlugResponses, PatchApiAmbassadorsNetworksBySlugErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/ambassadors/networks/{slug}',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
+    }
+    
+    /**
+     * Archive
+     */
+    public static archive<ThrowOnError extends boolean = false>(options: Options<PostApiAmbassadorsNetworksBySlugArchiveData, ThrowOnError>) {
+        return (options.client ?? client).post<PostApiAmbassadorsNetworksBySlugArchiveResponses, PostApiAmbassadorsNetworksBySlugArchiveErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/ambassadors/networks/{slug}/archive',
+            ...options
+        });
+    }
+    
+    /**
+     * Appoint Chair
+     *
+     * The core team appoints (or replaces) the chair; the former chairs become committee
+     * members unless ``keep_current``.
+     */
+    public static appointChair<ThrowOnError extends boolean = false>(options: Options<PutApiAmbassadorsNetworksBySlugChairData, ThrowOnError>) {
+        return (options.client ?? client).put<PutApiAmbassadorsNetworksBySlugChairResponses, PutApiAmbassadorsNetworksBySlugChairErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/ambassadors/networks/{slug}/chair',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
+    }
+}
+
+export class MembershipsService {
+    /**
+     * History
+     *
+     * Every change of role, newest first: who, from what to what, by whom, when.
+     */
+    public static history<ThrowOnError extends boolean = false>(options: Options<GetApiAmbassadorsNetworksBySlugHistoryData, ThrowOnError>) {
+        return (options.client ?? client).get<GetApiAmbassadorsNetworksBySlugHistoryResponses, GetApiAmbassadorsNetworksBySlugHistoryErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/ambassadors/networks/{slug}/history',
+            ...options
+        });
+    }
+    
+    /**
+     * Accept Invitation
+     *
+     * The invited person accepts (404 without an invitation).
+     */
+    public static acceptInvitation<ThrowOnError extends boolean = false>(options: Options<PostApiAmbassadorsNetworksBySlugInvitationAcceptData, ThrowOnError>) {
+        return (options.client ?? client).post<PostApiAmbassadorsNetworksBySlugInvitationAcceptResponses, PostApiAmbassadorsNetworksBySlugInvitationAcceptErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/ambassadors/networks/{slug}/invitation/accept',
+            ...options
+        });
+    }
+    
+    /**
+     * Decline Invitation
+     */
+    public static declineInvitation<ThrowOnError extends boolean = false>(options: Options<PostApiAmbassadorsNetworksBySlugInvitationDeclineData, ThrowOnError>) {
+        return (options.client ?? client).post<PostApiAmbassadorsNetworksBySlugInvitationDeclineResponses, PostApiAmbassadorsNetworksBySlugInvitationDeclineErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/ambassadors/networks/{slug}/invitation/decline',
+            ...options
+        });
+    }
+    
+    /**
+     * Invitations
+     */
+    public static invitations<ThrowOnError extends boolean = false>(options: Options<GetApiAmbassadorsNetworksBySlugInvitationsData, ThrowOnError>) {
+        return (options.client ?? client).get<GetApiAmbassadorsNetworksBySlugInvitationsResponses, GetApiAmbassadorsNetworksBySlugInvitationsErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/ambassadors/networks/{slug}/invitations',
+            ...options
+        });
+    }
+    
+    /**
+     * Invite
+     *
+     * Invite a confirmed ambassador (one who asked to join is accepted at once).
+     */
+    public static invite<ThrowOnError extends boolean = false>(options: Options<PostApiAmbassadorsNetworksBySlugInvitationsData, ThrowOnError>) {
+        return (options.client ?? client).post<PostApiAmbassadorsNetworksBySlugInvitationsResponses, PostApiAmbassadorsNetworksBySlugInvitationsErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/ambassadors/networks/{slug}/invitations',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
+    }
+    
+    /**
+     * Withdraw Invitation
+     */
+    public static withdrawInvitation<ThrowOnError extends boolean = false>(options: Options<DeleteApiAmbassadorsNetworksBySlugInvitationsByAmbassadorIdData, ThrowOnError>) {
+        return (options.client ?? client).delete<DeleteApiAmbassadorsNetworksBySlugInvitationsByAmbassadorIdResponses, DeleteApiAmbassadorsNetworksBySlugInvitationsByAmbassadorIdErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/ambassadors/networks/{slug}/invitations/{ambassador_id}',
+            ...options
+        });
+    }
+    
+    /**
+     * Join
+     *
+     * Open network: you are a member. On request: your request waits for the committee.
+     * Invited: this accepts. Invitation only: 403.
+     */
+    public static join<ThrowOnError extends boolean = false>(options: Options<PostApiAmbassadorsNetworksBySlugJoinData, ThrowOnError>) {
+        return (options.client ?? client).post<PostApiAmbassadorsNetworksBySlugJoinResponses, PostApiAmbassadorsNetworksBySlugJoinErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/ambassadors/networks/{slug}/join',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
+    }
+    
+    /**
+     * Leave
+     *
+     * Leave the network (409 for its last chair).
+     */
+    public static leave<ThrowOnError extends boolean = false>(options: Options<PostApiAmbassadorsNetworksBySlugLeaveData, ThrowOnError>) {
+        return (options.client ?? client).post<PostApiAmbassadorsNetworksBySlugLeaveResponses, PostApiAmbassadorsNetworksBySlugLeaveErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/ambassadors/networks/{slug}/leave',
+            ...options
+        });
+    }
+    
+    /**
+     * Members
+     *
+     * The members, by name, with their roles (members and the core team).
+     */
+    public static members<ThrowOnError extends boolean = false>(options: Options<GetApiAmbassadorsNetworksBySlugMembersData, ThrowOnError>) {
+        return (options.client ?? client).get<GetApiAmbassadorsNetworksBySlugMembersResponses, GetApiAmbassadorsNetworksBySlugMembersErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/ambassadors/networks/{slug}/members',
+            ...options
+        });
+    }
+    
+    /**
+     * Remove
+     */
+    public static remove<ThrowOnError extends boolean = false>(options: Options<DeleteApiAmbassadorsNetworksBySlugMembersByAmbassadorIdData, ThrowOnError>) {
+        return (options.client ?? client).delete<DeleteApiAmbassadorsNetworksBySlugMembersByAmbassadorIdResponses, DeleteApiAmbassadorsNetworksBySlugMembersByAmbassadorIdErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/ambassadors/networks/{slug}/members/{ambassador_id}',
+            ...options
+        });
+    }
+    
+    /**
+     * Set Role
+     *
+     * The chair names committee members; only the core team appoints a chair; the last
+     * chair keeps the role (409).
+     */
+    public static setRole<ThrowOnError extends boolean = false>(options: Options<PutApiAmbassadorsNetworksBySlugMembersByAmbassadorIdRoleData, ThrowOnError>) {
+        return (options.client ?? client).put<PutApiAmbassadorsNetworksBySlugMembersByAmbassadorIdRoleResponses, PutApiAmbassadorsNetworksBySlugMembersByAmbassadorIdRoleErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/ambassadors/networks/{slug}/members/{ambassador_id}/role',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
+    }
+    
+    /**
+     * Requests
+     */
+    public static requests<ThrowOnError extends boolean = false>(options: Options<GetApiAmbassadorsNetworksBySlugRequestsData, ThrowOnError>) {
+        return (options.client ?? client).get<GetApiAmbassadorsNetworksBySlugRequestsResponses, GetApiAmbassadorsNetworksBySlugRequestsErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/ambassadors/networks/{slug}/requests',
+            ...options
+        });
+    }
+    
+    /**
+     * Accept Request
+     */
+    public static acceptRequest<ThrowOnError extends boolean = false>(options: Options<PostApiAmbassadorsNetworksBySlugRequestsByAmbassadorIdAcceptData, ThrowOnError>) {
+        return (options.client ?? client).post<PostApiAmbassadorsNetworksBySlugRequestsByAmbassadorIdAcceptResponses, PostApiAmbassadorsNetworksBySlugRequestsByAmbassadorIdAcceptErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/ambassadors/networks/{slug}/requests/{ambassador_id}/accept',
+            ...options
+        });
+    }
+    
+    /**
+     * Decline Request
+     */
+    public static declineRequest<ThrowOnError extends boolean = false>(options: Options<PostApiAmbassadorsNetworksBySlugRequestsByAmbassadorIdDeclineData, ThrowOnError>) {
+        return (options.client ?? client).post<PostApiAmbassadorsNetworksBySlugRequestsByAmbassadorIdDeclineResponses, PostApiAmbassadorsNetworksBySlugRequestsByAmbassadorIdDeclineErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/ambassadors/networks/{slug}/requests/{ambassador_id}/decline',
+            ...options
         });
     }
 }
@@ -988,6 +1564,249 @@ export class AuthService {
     }
 }
 
+export class IcalService {
+    /**
+     * Feed
+     *
+     * The network's calendar for calendar apps (304 when it did not change).
+     */
+    public static feed<ThrowOnError extends boolean = false>(options: Options<GetApiEditorialIcalByTokenIcsData, ThrowOnError>) {
+        return (options.client ?? client).get<GetApiEditorialIcalByTokenIcsResponses, GetApiEditorialIcalByTokenIcsErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/editorial/ical/{token}.ics',
+            ...options
+        });
+    }
+    
+    /**
+     * List Mine
+     *
+     * Your own subscriptions to this network's calendar (tokens are never shown again).
+     */
+    public static listMine<ThrowOnError extends boolean = false>(options: Options<GetApiEditorialNetworksBySlugCalendarFeedsData, ThrowOnError>) {
+        return (options.client ?? client).get<GetApiEditorialNetworksBySlugCalendarFeedsResponses, GetApiEditorialNetworksBySlugCalendarFeedsErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/editorial/networks/{slug}/calendar/feeds',
+            ...options
+        });
+    }
+    
+    /**
+     * Create
+     *
+     * A new secret feed URL for you: paste it in your calendar app.
+     */
+    public static create<ThrowOnError extends boolean = false>(options: Options<PostApiEditorialNetworksBySlugCalendarFeedsData, ThrowOnError>) {
+        return (options.client ?? client).post<PostApiEditorialNetworksBySlugCalendarFeedsResponses, PostApiEditorialNetworksBySlugCalendarFeedsErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/editorial/networks/{slug}/calendar/feeds',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
+    }
+    
+    /**
+     * Revoke
+     *
+     * The URL stops working at once.
+     */
+    public static revoke<ThrowOnError extends boolean = false>(options: Options<DeleteApiEditorialNetworksBySlugCalendarFeedsByFeedIdData, ThrowOnError>) {
+        return (options.client ?? client).delete<DeleteApiEditorialNetworksBySlugCalendarFeedsByFeedIdResponses, DeleteApiEditorialNetworksBySlugCalendarFeedsByFeedIdErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/editorial/networks/{slug}/calendar/feeds/{feed_id}',
+            ...options
+        });
+    }
+}
+
+export class BriefsService {
+    /**
+     * Mine
+     *
+     * The briefs assigned to you (`open_only`: open or in progress).
+     */
+    public static mine<ThrowOnError extends boolean = false>(options?: Options<GetApiEditorialMeBriefsData, ThrowOnError>) {
+        return (options?.client ?? client).get<GetApiEditorialMeBriefsResponses, GetApiEditorialMeBriefsErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/editorial/me/briefs',
+            ...options
+        });
+    }
+    
+    /**
+     * Set My Status
+     *
+     * Mark a brief assigned to you in progress or delivered.
+     */
+    public static setMyStatus<ThrowOnError extends boolean = false>(options: Options<PutApiEditorialMeBriefsByBriefIdStatusData, ThrowOnError>) {
+        return (options.client ?? client).put<PutApiEditorialMeBriefsByBriefIdStatusResponses, PutApiEditorialMeBriefsByBriefIdStatusErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/editorial/me/briefs/{brief_id}/status',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
+    }
+    
+    /**
+     * List
+     */
+    public static list<ThrowOnError extends boolean = false>(options: Options<GetApiEditorialNetworksBySlugBriefsData, ThrowOnError>) {
+        return (options.client ?? client).get<GetApiEditorialNetworksBySlugBriefsResponses, GetApiEditorialNetworksBySlugBriefsErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/editorial/networks/{slug}/briefs',
+            ...options
+        });
+    }
+    
+    /**
+     * Create
+     */
+    public static create<ThrowOnError extends boolean = false>(options: Options<PostApiEditorialNetworksBySlugBriefsData, ThrowOnError>) {
+        return (options.client ?? client).post<PostApiEditorialNetworksBySlugBriefsResponses, PostApiEditorialNetworksBySlugBriefsErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/editorial/networks/{slug}/briefs',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
+    }
+    
+    /**
+     * Delete
+     */
+    public static delete<ThrowOnError extends boolean = false>(options: Options<DeleteApiEditorialNetworksBySlugBriefsByBriefIdData, ThrowOnError>) {
+        return (options.client ?? client).delete<DeleteApiEditorialNetworksBySlugBriefsByBriefIdResponses, DeleteApiEditorialNetworksBySlugBriefsByBriefIdErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/editorial/networks/{slug}/briefs/{brief_id}',
+            ...options
+        });
+    }
+    
+    /**
+     * Read
+     */
+    public static read<ThrowOnError extends boolean = false>(options: Options<GetApiEditorialNetworksBySlugBriefsByBriefIdData, ThrowOnError>) {
+        return (options.client ?? client).get<GetApiEditorialNetworksBySlugBriefsByBriefIdResponses, GetApiEditorialNetworksBySlugBriefsByBriefIdErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/editorial/networks/{slug}/briefs/{brief_id}',
+            ...options
+        });
+    }
+    
+    /**
+     * Update
+     *
+     * Send only the fields you change, with the ETag you read (412 when it is stale).
+     */
+    public static update<ThrowOnError extends boolean = false>(options: Options<PatchApiEditorialNetworksBySlugBriefsByBriefIdData, ThrowOnError>) {
+        return (options.client ?? client).patch<PatchApiEditorialNetworksBySlugBriefsByBriefIdResponses, PatchApiEditorialNetworksBySlugBriefsByBriefIdErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/editorial/networks/{slug}/briefs/{brief_id}',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
+    }
+}
+
+export class ContributionsService {
+    /**
+     * Mine
+     *
+     * What you suggested, newest first, with the committee's answer.
+     */
+    public static mine<ThrowOnError extends boolean = false>(options?: Options<GetApiEditorialMeContributionsData, ThrowOnError>) {
+        return (options?.client ?? client).get<GetApiEditorialMeContributionsResponses, GetApiEditorialMeContributionsErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/editorial/me/contributions',
+            ...options
+        });
+    }
+    
+    /**
+     * Inbox
+     *
+     * The committee's inbox, oldest first (`status` empty: every contribution).
+     */
+    public static inbox<ThrowOnError extends boolean = false>(options: Options<GetApiEditorialNetworksBySlugContributionsData, ThrowOnError>) {
+        return (options.client ?? client).get<GetApiEditorialNetworksBySlugContributionsResponses, GetApiEditorialNetworksBySlugContributionsErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/editorial/networks/{slug}/contributions',
+            ...options
+        });
+    }
+    
+    /**
+     * Submit
+     *
+     * Suggest a link or a draft, with a note for the committee.
+     */
+    public static submit<ThrowOnError extends boolean = false>(options: Options<PostApiEditorialNetworksBySlugContributionsData, ThrowOnError>) {
+        return (options.client ?? client).post<PostApiEditorialNetworksBySlugContributionsResponses, PostApiEditorialNetworksBySlugContributionsErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/editorial/networks/{slug}/contributions',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
+    }
+    
+    /**
+     * Count
+     */
+    public static count<ThrowOnError extends boolean = false>(options: Options<GetApiEditorialNetworksBySlugContributionsCountData, ThrowOnError>) {
+        return (options.client ?? client).get<GetApiEditorialNetworksBySlugContributionsCountResponses, GetApiEditorialNetworksBySlugContributionsCountErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/editorial/networks/{slug}/contributions/count',
+            ...options
+        });
+    }
+    
+    /**
+     * Accept
+     *
+     * It becomes a calendar entry or a brief, its author credited.
+     */
+    public static accept<ThrowOnError extends boolean = false>(options: Options<PostApiEditorialNetworksBySlugContributionsByContributionIdAcceptData, ThrowOnError>) {
+        return (options.client ?? client).post<PostApiEditorialNetworksBySlugContributionsByContributionIdAcceptResponses, PostApiEditorialNetworksBySlugContributionsByContributionIdAcceptErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/editorial/networks/{slug}/contributions/{contribution_id}/accept',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
+    }
+    
+    /**
+     * Decline
+     */
+    public static decline<ThrowOnError extends boolean = false>(options: Options<PostApiEditorialNetworksBySlugContributionsByContributionIdDeclineData, ThrowOnError>) {
+        return (options.client ?? client).post<PostApiEditorialNetworksBySlugContributionsByContributionIdDeclineResponses, PostApiEditorialNetworksBySlugContributionsByContributionIdDeclineErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/editorial/networks/{slug}/contributions/{contribution_id}/decline',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
+    }
+}
+
 export class ExportsService {
     /**
      * Export Mine
@@ -996,6 +1815,284 @@ export class ExportsService {
         return (options?.client ?? client).get<GetApiEditorialMeExportResponses, GetApiEditorialMeExportErrors, ThrowOnError>({
             security: [{ scheme: 'bearer', type: 'http' }],
             url: '/api/editorial/me/export',
+            ...options
+        });
+    }
+}
+
+export class EditorialNetworksService {
+    /**
+     * List
+     *
+     * The networks I am a member of (the core team: every network), by slug.
+     */
+    public static list<ThrowOnError extends boolean = false>(options?: Options<GetApiEditorialNetworksData, ThrowOnError>) {
+        return (options?.client ?? client).get<GetApiEditorialNetworksResponses, GetApiEditorialNetworksErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/editorial/networks',
+            ...options
+        });
+    }
+    
+    /**
+     * Read
+     */
+    public static read<ThrowOnError extends boolean = false>(options: Options<GetApiEditorialNetworksBySlugData, ThrowOnError>) {
+        return (options.client ?? client).get<GetApiEditorialNetworksBySlugResponses, GetApiEditorialNetworksBySlugErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/editorial/networks/{slug}',
+            ...options
+        });
+    }
+    
+    /**
+     * Members
+     */
+    public static members<ThrowOnError extends boolean = false>(options: Options<GetApiEditorialNetworksBySlugMembersData, ThrowOnError>) {
+        return (options.client ?? client).get<GetApiEditorialNetworksBySlugMembersResponses, GetApiEditorialNetworksBySlugMembersErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/editorial/networks/{slug}/members',
+            ...options
+        });
+    }
+    
+    /**
+     * Settings
+     */
+    public static settings<ThrowOnError extends boolean = false>(options: Options<GetApiEditorialNetworksBySlugSettingsData, ThrowOnError>) {
+        return (options.client ?? client).get<GetApiEditorialNetworksBySlugSettingsResponses, GetApiEditorialNetworksBySlugSettingsErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/editorial/networks/{slug}/settings',
+            ...options
+        });
+    }
+    
+    /**
+     * Set Settings
+     *
+     * Approval mode, steps and disclosure (the chair; If-Match from the last read).
+     */
+    public static setSettings<ThrowOnError extends boolean = false>(options: Options<PutApiEditorialNetworksBySlugSettingsData, ThrowOnError>) {
+        return (options.client ?? client).put<PutApiEditorialNetworksBySlugSettingsResponses, PutApiEditorialNetworksBySlugSettingsErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/editorial/networks/{slug}/settings',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
+    }
+}
+
+export class CalendarService {
+    /**
+     * View
+     *
+     * Month or week: entries touching [from, to) with their grids' summary, in one request.
+     */
+    public static view<ThrowOnError extends boolean = false>(options: Options<GetApiEditorialNetworksBySlugCalendarData, ThrowOnError>) {
+        return (options.client ?? client).get<GetApiEditorialNetworksBySlugCalendarResponses, GetApiEditorialNetworksBySlugCalendarErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/editorial/networks/{slug}/calendar',
+            ...options
+        });
+    }
+    
+    /**
+     * List
+     *
+     * Every entry by start date (the list view), a page at a time.
+     */
+    public static list<ThrowOnError extends boolean = false>(options: Options<GetApiEditorialNetworksBySlugEntriesData, ThrowOnError>) {
+        return (options.client ?? client).get<GetApiEditorialNetworksBySlugEntriesResponses, GetApiEditorialNetworksBySlugEntriesErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/editorial/networks/{slug}/entries',
+            ...options
+        });
+    }
+    
+    /**
+     * Create
+     */
+    public static create<ThrowOnError extends boolean = false>(options: Options<PostApiEditorialNetworksBySlugEntriesData, ThrowOnError>) {
+        return (options.client ?? client).post<PostApiEditorialNetworksBySlugEntriesResponses, PostApiEditorialNetworksBySlugEntriesErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/editorial/networks/{slug}/entries',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
+    }
+    
+    /**
+     * Delete
+     */
+    public static delete<ThrowOnError extends boolean = false>(options: Options<DeleteApiEditorialNetworksBySlugEntriesByEntryIdData, ThrowOnError>) {
+        return (options.client ?? client).delete<DeleteApiEditorialNetworksBySlugEntriesByEntryIdResponses, DeleteApiEditorialNetworksBySlugEntriesByEntryIdErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/editorial/networks/{slug}/entries/{entry_id}',
+            ...options
+        });
+    }
+    
+    /**
+     * Read
+     */
+    public static read<ThrowOnError extends boolean = false>(options: Options<GetApiEditorialNetworksBySlugEntriesByEntryIdData, ThrowOnError>) {
+        return (options.client ?? client).get<GetApiEditorialNetworksBySlugEntriesByEntryIdResponses, GetApiEditorialNetworksBySlugEntriesByEntryIdErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/editorial/networks/{slug}/entries/{entry_id}',
+            ...options
+        });
+    }
+    
+    /**
+     * Update
+     */
+    public static update<ThrowOnError extends boolean = false>(options: Options<PatchApiEditorialNetworksBySlugEntriesByEntryIdData, ThrowOnError>) {
+        return (options.client ?? client).patch<PatchApiEditorialNetworksBySlugEntriesByEntryIdResponses, PatchApiEditorialNetworksBySlugEntriesByEntryIdErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/editorial/networks/{slug}/entries/{entry_id}',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
+    }
+    
+    /**
+     * Reschedule
+     *
+     * The keyboard alternative to dragging: a new start, the same duration unless told.
+     */
+    public static reschedule<ThrowOnError extends boolean = false>(options: Options<PostApiEditorialNetworksBySlugEntriesByEntryIdRescheduleData, ThrowOnError>) {
+        return (options.client ?? client).post<PostApiEditorialNetworksBySlugEntriesByEntryIdRescheduleResponses, PostApiEditorialNetworksBySlugEntriesByEntryIdRescheduleErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/editorial/networks/{slug}/entries/{entry_id}/reschedule',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
+    }
+    
+    /**
+     * Path
+     */
+    public static path<ThrowOnError extends boolean = false>(options: Options<GetApiEditorialNetworksBySlugPathData, ThrowOnError>) {
+        return (options.client ?? client).get<GetApiEditorialNetworksBySlugPathResponses, GetApiEditorialNetworksBySlugPathErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/editorial/networks/{slug}/path',
+            ...options
+        });
+    }
+    
+    /**
+     * Set Path
+     *
+     * The ordered editorial path (If-Match: the path's ETag).
+     */
+    public static setPath<ThrowOnError extends boolean = false>(options: Options<PutApiEditorialNetworksBySlugPathData, ThrowOnError>) {
+        return (options.client ?? client).put<PutApiEditorialNetworksBySlugPathResponses, PutApiEditorialNetworksBySlugPathErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/editorial/networks/{slug}/path',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
+    }
+}
+
+export class CalendarTransferService {
+    /**
+     * Export
+     *
+     * Entries overlapping [from, to] (both optional), with their grids and variants.
+     */
+    public static export<ThrowOnError extends boolean = false>(options: Options<GetApiEditorialNetworksBySlugCalendarExportData, ThrowOnError>) {
+        return (options.client ?? client).get<GetApiEditorialNetworksBySlugCalendarExportResponses, GetApiEditorialNetworksBySlugCalendarExportErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/editorial/networks/{slug}/calendar/export',
+            ...options
+        });
+    }
+    
+    /**
+     * Import
+     *
+     * All or nothing: a 422 lists every problem with its row and field, and writes nothing.
+     */
+    public static import<ThrowOnError extends boolean = false>(options: Options<PostApiEditorialNetworksBySlugCalendarImportData, ThrowOnError>) {
+        return (options.client ?? client).post<PostApiEditorialNetworksBySlugCalendarImportResponses, PostApiEditorialNetworksBySlugCalendarImportErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/editorial/networks/{slug}/calendar/import',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
+    }
+}
+
+export class PreviewsService {
+    /**
+     * List
+     *
+     * The network's preview links, newest first (revoked and expired ones too).
+     */
+    public static list<ThrowOnError extends boolean = false>(options: Options<GetApiEditorialNetworksBySlugPreviewsData, ThrowOnError>) {
+        return (options.client ?? client).get<GetApiEditorialNetworksBySlugPreviewsResponses, GetApiEditorialNetworksBySlugPreviewsErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/editorial/networks/{slug}/previews',
+            ...options
+        });
+    }
+    
+    /**
+     * Create
+     */
+    public static create<ThrowOnError extends boolean = false>(options: Options<PostApiEditorialNetworksBySlugPreviewsData, ThrowOnError>) {
+        return (options.client ?? client).post<PostApiEditorialNetworksBySlugPreviewsResponses, PostApiEditorialNetworksBySlugPreviewsErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/editorial/networks/{slug}/previews',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
+    }
+    
+    /**
+     * Revoke
+     *
+     * The link stops working at once (410).
+     */
+    public static revoke<ThrowOnError extends boolean = false>(options: Options<DeleteApiEditorialNetworksBySlugPreviewsByPreviewIdData, ThrowOnError>) {
+        return (options.client ?? client).delete<DeleteApiEditorialNetworksBySlugPreviewsByPreviewIdResponses, DeleteApiEditorialNetworksBySlugPreviewsByPreviewIdErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/editorial/networks/{slug}/previews/{preview_id}',
+            ...options
+        });
+    }
+    
+    /**
+     * Open
+     *
+     * Read-only, no account needed: 404 unknown, 410 expired or revoked.
+     */
+    public static open<ThrowOnError extends boolean = false>(options: Options<GetApiEditorialPreviewsByTokenData, ThrowOnError>) {
+        return (options.client ?? client).get<GetApiEditorialPreviewsByTokenResponses, GetApiEditorialPreviewsByTokenErrors, ThrowOnError>({
+            security: [{ scheme: 'bearer', type: 'http' }],
+            url: '/api/editorial/previews/{token}',
             ...options
         });
     }

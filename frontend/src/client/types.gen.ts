@@ -23,6 +23,129 @@ export type AccessToken = {
 };
 
 /**
+ * FeedFilters
+ */
+export type AggregatorFeedFilters = {
+    /**
+     * Categories
+     *
+     * Posts with one of these categories show
+     */
+    categories: Array<string>;
+    /**
+     * Keywords
+     *
+     * ...or with one of these words in title or text
+     */
+    keywords: Array<string>;
+};
+
+/**
+ * FeedFiltersChange
+ */
+export type AggregatorFeedFiltersChange = {
+    /**
+     * Categories
+     */
+    categories?: Array<string>;
+    /**
+     * Keywords
+     */
+    keywords?: Array<string>;
+};
+
+/**
+ * FeedHealth
+ *
+ * One feed as its owner (and an admin) sees it: where it stands, in words.
+ */
+export type AggregatorFeedHealth = {
+    /**
+     * Etag
+     *
+     * Send as If-Match to change the filters
+     */
+    etag: string;
+    /**
+     * Failures
+     *
+     * Failed attempts in a row
+     */
+    failures: number;
+    filters: AggregatorFeedFilters;
+    /**
+     * Handle
+     */
+    handle: string;
+    /**
+     * Http Status
+     */
+    http_status: number | null;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Interval Seconds
+     */
+    interval_seconds: number;
+    /**
+     * Items Count
+     */
+    items_count: number;
+    /**
+     * Last Error
+     *
+     * The last problem, in words
+     */
+    last_error: string | null;
+    /**
+     * Last Error At
+     */
+    last_error_at: string | null;
+    /**
+     * Last Success At
+     */
+    last_success_at: string | null;
+    /**
+     * Next Attempt At
+     */
+    next_attempt_at: string | null;
+    /**
+     * Original Url
+     */
+    original_url: string;
+    /**
+     * Person Id
+     */
+    person_id: string;
+    /**
+     * Platform
+     */
+    platform: string;
+    /**
+     * Redirected At
+     */
+    redirected_at: string | null;
+    /**
+     * Redirected From
+     *
+     * The address a permanent redirect left
+     */
+    redirected_from: string | null;
+    /**
+     * Status
+     */
+    status: 'active' | 'failing' | 'retired';
+    /**
+     * Url
+     *
+     * Where Relais reads the feed now (after a 301, the new address)
+     */
+    url: string;
+};
+
+/**
  * FieldProblem
  */
 export type AggregatorFieldProblem = {
@@ -34,6 +157,205 @@ export type AggregatorFieldProblem = {
      * Message
      */
     message: string;
+};
+
+/**
+ * HiddenChange
+ */
+export type AggregatorHiddenChange = {
+    /**
+     * Hidden
+     */
+    hidden: boolean;
+};
+
+/**
+ * OwnedItem
+ */
+export type AggregatorOwnedItem = {
+    /**
+     * Categories
+     */
+    categories: Array<string>;
+    /**
+     * Feed Id
+     */
+    feed_id: string;
+    /**
+     * First Seen At
+     */
+    first_seen_at: string;
+    /**
+     * Guid
+     */
+    guid: string;
+    /**
+     * Hidden By Admin
+     */
+    hidden_by_admin: boolean;
+    /**
+     * Hidden By Owner
+     */
+    hidden_by_owner: boolean;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Link
+     */
+    link: string | null;
+    /**
+     * Matches Filters
+     *
+     * False when the feed's filters leave it out
+     */
+    matches_filters: boolean;
+    /**
+     * Pinned
+     */
+    pinned: boolean;
+    /**
+     * Published At
+     */
+    published_at: string;
+    /**
+     * Summary Html
+     *
+     * Sanitised HTML
+     */
+    summary_html: string;
+    /**
+     * Title
+     */
+    title: string;
+};
+
+/**
+ * Page[FeedHealth]
+ */
+export type AggregatorPageFeedHealth = {
+    /**
+     * Items
+     */
+    items: Array<AggregatorFeedHealth>;
+    /**
+     * Next Cursor
+     *
+     * Pass as `cursor` to get the next page; null on the last page.
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * Page[OwnedItem]
+ */
+export type AggregatorPageOwnedItem = {
+    /**
+     * Items
+     */
+    items: Array<AggregatorOwnedItem>;
+    /**
+     * Next Cursor
+     *
+     * Pass as `cursor` to get the next page; null on the last page.
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * PlanetPersonPage
+ */
+export type AggregatorPlanetPersonPage = {
+    person: AggregatorPublicPerson;
+    /**
+     * Posts
+     */
+    posts: Array<AggregatorPlanetPost>;
+};
+
+/**
+ * PlanetPost
+ *
+ * One item of a person's feed, as every output shows it (summary already sanitised).
+ */
+export type AggregatorPlanetPost = {
+    /**
+     * Author
+     */
+    author: string;
+    /**
+     * Categories
+     */
+    categories: Array<string>;
+    /**
+     * Excerpt
+     */
+    excerpt: string;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Link
+     */
+    link: string;
+    /**
+     * Person Id
+     */
+    person_id: string;
+    /**
+     * Person Slug
+     */
+    person_slug: string;
+    /**
+     * Pinned
+     */
+    pinned: boolean;
+    /**
+     * Platform
+     */
+    platform: string;
+    /**
+     * Published At
+     */
+    published_at: string;
+    /**
+     * Source
+     */
+    source: string;
+    /**
+     * Summary Html
+     */
+    summary_html: string;
+    /**
+     * Themes
+     */
+    themes: Array<string>;
+    /**
+     * Title
+     */
+    title: string;
+};
+
+/**
+ * PlanetPostPage
+ *
+ * One page of the river, newest first (pinned posts lead the first page).
+ */
+export type AggregatorPlanetPostPage = {
+    /**
+     * Items
+     */
+    items: Array<AggregatorPlanetPost>;
+    /**
+     * Next Page
+     */
+    next_page: number | null;
+    /**
+     * Page
+     */
+    page: number;
 };
 
 /**
@@ -154,6 +476,10 @@ export type AggregatorPublicPerson = {
      * Location
      */
     location: string;
+    /**
+     * Slug
+     */
+    slug?: string;
     /**
      * Themes
      */
@@ -337,6 +663,22 @@ export type AmbassadorsBulkResult = {
 };
 
 /**
+ * ChairAppointment
+ */
+export type AmbassadorsChairAppointment = {
+    /**
+     * Ambassador Id
+     */
+    ambassador_id: string;
+    /**
+     * Keep Current
+     *
+     * Keep the current chairs as chairs (else they become committee)
+     */
+    keep_current?: boolean;
+};
+
+/**
  * CharterAcceptance
  */
 export type AmbassadorsCharterAcceptance = {
@@ -471,7 +813,7 @@ export type AmbassadorsConsentRead = {
     /**
      * Scope
      */
-    scope: 'account' | 'listing';
+    scope: 'account' | 'listing' | 'posts';
 };
 
 /**
@@ -646,28 +988,6 @@ export type AmbassadorsInvitationAccept = {
 };
 
 /**
- * InvitationCreate
- */
-export type AmbassadorsInvitationCreate = {
-    /**
-     * Department Id
-     */
-    department_id?: string | null;
-    /**
-     * Display Name
-     */
-    display_name?: string;
-    /**
-     * Email
-     */
-    email: string;
-    /**
-     * Location
-     */
-    location?: string;
-};
-
-/**
  * InvitationPublic
  */
 export type AmbassadorsInvitationPublic = {
@@ -723,6 +1043,16 @@ export type AmbassadorsInvitationRead = {
      * Status
      */
     status: 'accepted' | 'expired' | 'pending' | 'revoked';
+};
+
+/**
+ * JoinRequest
+ */
+export type AmbassadorsJoinRequest = {
+    /**
+     * Note
+     */
+    note?: string;
 };
 
 /**
@@ -879,6 +1209,47 @@ export type AmbassadorsMe = {
 };
 
 /**
+ * MemberRead
+ */
+export type AmbassadorsMemberRead = {
+    /**
+     * Ambassador Id
+     */
+    ambassador_id: string;
+    /**
+     * Created At
+     */
+    created_at: string;
+    department: AmbassadorsTaxonomyRef | null;
+    /**
+     * Display Name
+     */
+    display_name: string;
+    /**
+     * Job Title
+     */
+    job_title: string;
+    /**
+     * Joined At
+     */
+    joined_at: string | null;
+    /**
+     * Note
+     */
+    note: string;
+    /**
+     * Role
+     *
+     * Null while a request or invitation waits
+     */
+    role: 'chair' | 'committee' | 'member' | null;
+    /**
+     * Status
+     */
+    status: 'invited' | 'member' | 'requested';
+};
+
+/**
  * MergeRequest
  */
 export type AmbassadorsMergeRequest = {
@@ -966,6 +1337,140 @@ export type AmbassadorsModerationItem = {
 };
 
 /**
+ * MyMembership
+ */
+export type AmbassadorsMyMembership = {
+    /**
+     * Network Slug
+     */
+    network_slug: string;
+    /**
+     * Role
+     */
+    role: 'chair' | 'committee' | 'member' | null;
+    /**
+     * Status
+     */
+    status: 'invited' | 'member' | 'requested';
+};
+
+/**
+ * NetworkCreate
+ */
+export type AmbassadorsNetworkCreate = {
+    /**
+     * Chair Id
+     *
+     * The ambassador appointed chair
+     */
+    chair_id: string;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Purpose
+     */
+    purpose?: string;
+    /**
+     * Theme Ids
+     */
+    theme_ids?: Array<string>;
+    /**
+     * Visibility
+     *
+     * open: anyone joins; request: the committee accepts; invitation: invited people only
+     */
+    visibility?: 'invitation' | 'open' | 'request';
+};
+
+/**
+ * NetworkRead
+ */
+export type AmbassadorsNetworkRead = {
+    /**
+     * Archived At
+     */
+    archived_at: string | null;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Current Phase
+     */
+    current_phase: 'action' | 'consolidation' | 'education' | 'lessons' | 'promotion';
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Member Count
+     */
+    member_count: number;
+    /**
+     * My Role
+     *
+     * The caller's role once a member
+     */
+    my_role: 'chair' | 'committee' | 'member' | null;
+    /**
+     * My Status
+     *
+     * The caller's place: null for none
+     */
+    my_status: 'invited' | 'member' | 'requested' | null;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Purpose
+     */
+    purpose: string;
+    /**
+     * Slug
+     */
+    slug: string;
+    /**
+     * Themes
+     */
+    themes: Array<AmbassadorsTaxonomyRef>;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Visibility
+     */
+    visibility: 'invitation' | 'open' | 'request';
+};
+
+/**
+ * NetworkUpdate
+ *
+ * Only the fields sent change; send the ETag you read in If-Match.
+ */
+export type AmbassadorsNetworkUpdate = {
+    /**
+     * Name
+     */
+    name?: string | null;
+    /**
+     * Purpose
+     */
+    purpose?: string | null;
+    /**
+     * Theme Ids
+     */
+    theme_ids?: Array<string> | null;
+    /**
+     * Visibility
+     */
+    visibility?: 'invitation' | 'open' | 'request' | null;
+};
+
+/**
  * NewPassword
  */
 export type AmbassadorsNewPassword = {
@@ -1031,6 +1536,54 @@ export type AmbassadorsPageMailMessageRead = {
      * Items
      */
     items: Array<AmbassadorsMailMessageRead>;
+    /**
+     * Next Cursor
+     *
+     * Pass as `cursor` to get the next page; null on the last page.
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * Page[MemberRead]
+ */
+export type AmbassadorsPageMemberRead = {
+    /**
+     * Items
+     */
+    items: Array<AmbassadorsMemberRead>;
+    /**
+     * Next Cursor
+     *
+     * Pass as `cursor` to get the next page; null on the last page.
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * Page[NetworkRead]
+ */
+export type AmbassadorsPageNetworkRead = {
+    /**
+     * Items
+     */
+    items: Array<AmbassadorsNetworkRead>;
+    /**
+     * Next Cursor
+     *
+     * Pass as `cursor` to get the next page; null on the last page.
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * Page[RoleChangeRead]
+ */
+export type AmbassadorsPageRoleChangeRead = {
+    /**
+     * Items
+     */
+    items: Array<AmbassadorsRoleChangeRead>;
     /**
      * Next Cursor
      *
@@ -1234,6 +1787,64 @@ export type AmbassadorsRoleChange = {
 };
 
 /**
+ * RoleChangeRead
+ */
+export type AmbassadorsRoleChangeRead = {
+    /**
+     * Actor Id
+     *
+     * Null once that person was erased
+     */
+    actor_id: string | null;
+    /**
+     * Actor Name
+     */
+    actor_name: string | null;
+    /**
+     * Ambassador Id
+     */
+    ambassador_id: string;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Display Name
+     */
+    display_name: string;
+    /**
+     * From Role
+     *
+     * Null: was not a member
+     */
+    from_role: 'chair' | 'committee' | 'member' | null;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Reason
+     */
+    reason: 'accepted' | 'appointed' | 'invitation-accepted' | 'joined' | 'left' | 'removed';
+    /**
+     * To Role
+     *
+     * Null: no longer a member
+     */
+    to_role: 'chair' | 'committee' | 'member' | null;
+};
+
+/**
+ * RoleUpdate
+ */
+export type AmbassadorsRoleUpdate = {
+    /**
+     * Role
+     */
+    role: 'chair' | 'committee' | 'member';
+};
+
+/**
  * SignupAccepted
  */
 export type AmbassadorsSignupAccepted = {
@@ -1311,6 +1922,14 @@ export type AmbassadorsSocialAccountRead = {
      * Platform
      */
     platform: string;
+    /**
+     * Posts Consented At
+     */
+    posts_consented_at?: string | null;
+    /**
+     * Posts Public
+     */
+    posts_public?: boolean;
     /**
      * Profile Url
      */
@@ -1416,6 +2035,42 @@ export type AmbassadorsThemeUpdate = {
 };
 
 /**
+ * InvitationCreate
+ */
+export type AmbassadorsRelaisAmbassadorsInvitationsSchemasInvitationCreate = {
+    /**
+     * Department Id
+     */
+    department_id?: string | null;
+    /**
+     * Display Name
+     */
+    display_name?: string;
+    /**
+     * Email
+     */
+    email: string;
+    /**
+     * Location
+     */
+    location?: string;
+};
+
+/**
+ * InvitationCreate
+ */
+export type AmbassadorsRelaisAmbassadorsMembershipsSchemasInvitationCreate = {
+    /**
+     * Ambassador Id
+     */
+    ambassador_id: string;
+    /**
+     * Note
+     */
+    note?: string;
+};
+
+/**
  * Body_auth-token
  */
 export type BodyAuthToken = {
@@ -1446,6 +2101,424 @@ export type BodyAuthToken = {
 };
 
 /**
+ * Acceptance
+ */
+export type EditorialAcceptance = {
+    brief?: EditorialBriefFromContribution | null;
+    entry?: EditorialEntryFromContribution | null;
+    /**
+     * Into
+     *
+     * What the contribution becomes.
+     */
+    into: 'brief' | 'entry';
+    /**
+     * Note
+     */
+    note?: string;
+};
+
+/**
+ * ApprovalStep
+ */
+export type EditorialApprovalStep = {
+    /**
+     * Approvers
+     */
+    approvers: Array<string>;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Rule
+     */
+    rule?: 'all' | 'any';
+};
+
+/**
+ * BriefCreate
+ */
+export type EditorialBriefCreate = {
+    /**
+     * Assignee Id
+     *
+     * Any employee (a person id).
+     */
+    assignee_id?: string | null;
+    /**
+     * Description
+     */
+    description?: string;
+    /**
+     * Due Date
+     */
+    due_date?: string | null;
+    /**
+     * Entry Id
+     *
+     * The calendar entry it is for, if any.
+     */
+    entry_id?: string | null;
+    /**
+     * Status
+     */
+    status?: 'cancelled' | 'delivered' | 'in_progress' | 'open';
+    /**
+     * Title
+     */
+    title: string;
+};
+
+/**
+ * BriefFromContribution
+ */
+export type EditorialBriefFromContribution = {
+    /**
+     * Assignee Id
+     */
+    assignee_id?: string | null;
+    /**
+     * Due Date
+     */
+    due_date?: string | null;
+    /**
+     * Entry Id
+     */
+    entry_id?: string | null;
+    /**
+     * Title
+     */
+    title?: string | null;
+};
+
+/**
+ * BriefPage
+ */
+export type EditorialBriefPage = {
+    /**
+     * Items
+     */
+    items: Array<EditorialBriefRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+};
+
+/**
+ * BriefRead
+ */
+export type EditorialBriefRead = {
+    /**
+     * Assignee Id
+     */
+    assignee_id: string | null;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Credited Name
+     */
+    credited_name: string | null;
+    /**
+     * Credited Person Id
+     */
+    credited_person_id: string | null;
+    /**
+     * Description
+     */
+    description: string;
+    /**
+     * Due Date
+     */
+    due_date: string | null;
+    /**
+     * Entry Id
+     */
+    entry_id: string | null;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Network Id
+     */
+    network_id: string;
+    /**
+     * Status
+     */
+    status: 'cancelled' | 'delivered' | 'in_progress' | 'open';
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+    /**
+     * Version
+     */
+    version: number;
+};
+
+/**
+ * BriefStatusChange
+ */
+export type EditorialBriefStatusChange = {
+    /**
+     * Status
+     */
+    status: 'cancelled' | 'delivered' | 'in_progress' | 'open';
+};
+
+/**
+ * BriefUpdate
+ *
+ * Send only the fields you change (`null` clears entry, assignee or due date).
+ */
+export type EditorialBriefUpdate = {
+    /**
+     * Assignee Id
+     */
+    assignee_id?: string | null;
+    /**
+     * Description
+     */
+    description?: string | null;
+    /**
+     * Due Date
+     */
+    due_date?: string | null;
+    /**
+     * Entry Id
+     */
+    entry_id?: string | null;
+    /**
+     * Status
+     */
+    status?: 'cancelled' | 'delivered' | 'in_progress' | 'open' | null;
+    /**
+     * Title
+     */
+    title?: string | null;
+};
+
+/**
+ * CalendarItem
+ */
+export type EditorialCalendarItem = {
+    /**
+     * Content Url
+     */
+    content_url: string | null;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Description
+     */
+    description: string;
+    /**
+     * Ends At
+     */
+    ends_at: string;
+    /**
+     * Grids
+     */
+    grids: Array<EditorialGridSummary>;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Kind
+     */
+    kind: 'campaign' | 'event' | 'launch' | 'topic';
+    /**
+     * Owner Id
+     */
+    owner_id: string | null;
+    /**
+     * Owner Name
+     */
+    owner_name: string | null;
+    /**
+     * Path Position
+     */
+    path_position: number | null;
+    /**
+     * Starts At
+     */
+    starts_at: string;
+    /**
+     * Status
+     */
+    status: 'cancelled' | 'confirmed' | 'done' | 'planned';
+    /**
+     * Theme Slug
+     */
+    theme_slug: string | null;
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+    /**
+     * Version
+     */
+    version: number;
+};
+
+/**
+ * CalendarView
+ */
+export type EditorialCalendarView = {
+    /**
+     * Ends
+     */
+    ends: string;
+    /**
+     * Items
+     */
+    items: Array<EditorialCalendarItem>;
+    /**
+     * Starts
+     */
+    starts: string;
+};
+
+/**
+ * ContributionCreate
+ */
+export type EditorialContributionCreate = {
+    /**
+     * Credit Name
+     *
+     * The name to credit; default: your name in the network.
+     */
+    credit_name?: string | null;
+    /**
+     * Draft
+     */
+    draft?: string;
+    /**
+     * Kind
+     */
+    kind: 'draft' | 'link';
+    /**
+     * Note
+     */
+    note?: string;
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Url
+     *
+     * Required for a link; optional for a draft.
+     */
+    url?: string | null;
+};
+
+/**
+ * ContributionPage
+ */
+export type EditorialContributionPage = {
+    /**
+     * Items
+     */
+    items: Array<EditorialContributionRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+};
+
+/**
+ * ContributionRead
+ */
+export type EditorialContributionRead = {
+    /**
+     * Author Id
+     */
+    author_id: string;
+    /**
+     * Author Name
+     */
+    author_name: string;
+    /**
+     * Brief Id
+     */
+    brief_id: string | null;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Decided At
+     */
+    decided_at: string | null;
+    /**
+     * Decision Note
+     */
+    decision_note: string | null;
+    /**
+     * Draft
+     */
+    draft: string | null;
+    /**
+     * Entry Id
+     */
+    entry_id: string | null;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Kind
+     */
+    kind: 'draft' | 'link';
+    /**
+     * Network Id
+     */
+    network_id: string;
+    /**
+     * Note
+     */
+    note: string;
+    /**
+     * Status
+     */
+    status: 'accepted' | 'declined' | 'pending';
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Url
+     */
+    url: string | null;
+};
+
+/**
+ * Decline
+ */
+export type EditorialDecline = {
+    /**
+     * Note
+     */
+    note: string;
+};
+
+/**
  * EditorialExport
  */
 export type EditorialEditorialExport = {
@@ -1466,6 +2539,284 @@ export type EditorialEditorialExport = {
 };
 
 /**
+ * EntryCreate
+ */
+export type EditorialEntryCreate = {
+    /**
+     * Content Url
+     */
+    content_url?: string | null;
+    /**
+     * Description
+     */
+    description?: string;
+    /**
+     * Ends At
+     *
+     * Defaults to starts_at
+     */
+    ends_at?: string | null;
+    /**
+     * Kind
+     */
+    kind: 'campaign' | 'event' | 'launch' | 'topic';
+    /**
+     * Owner Id
+     *
+     * A member; defaults to the author
+     */
+    owner_id?: string | null;
+    /**
+     * Starts At
+     */
+    starts_at: string;
+    /**
+     * Status
+     */
+    status?: 'cancelled' | 'confirmed' | 'done' | 'planned';
+    /**
+     * Theme Slug
+     *
+     * One of the network's themes
+     */
+    theme_slug?: string | null;
+    /**
+     * Title
+     */
+    title: string;
+};
+
+/**
+ * EntryFromContribution
+ *
+ * The calendar entry an accepted contribution becomes (title and URL default to its own).
+ */
+export type EditorialEntryFromContribution = {
+    /**
+     * Ends At
+     */
+    ends_at: string;
+    /**
+     * Kind
+     */
+    kind?: 'campaign' | 'event' | 'launch' | 'topic';
+    /**
+     * Starts At
+     */
+    starts_at: string;
+    /**
+     * Theme Slug
+     */
+    theme_slug?: string | null;
+    /**
+     * Title
+     */
+    title?: string | null;
+};
+
+/**
+ * EntryList
+ */
+export type EditorialEntryList = {
+    /**
+     * Items
+     */
+    items: Array<EditorialEntryRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * EntryRead
+ */
+export type EditorialEntryRead = {
+    /**
+     * Content Url
+     */
+    content_url: string | null;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Description
+     */
+    description: string;
+    /**
+     * Ends At
+     */
+    ends_at: string;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Kind
+     */
+    kind: 'campaign' | 'event' | 'launch' | 'topic';
+    /**
+     * Owner Id
+     */
+    owner_id: string | null;
+    /**
+     * Owner Name
+     */
+    owner_name: string | null;
+    /**
+     * Path Position
+     */
+    path_position: number | null;
+    /**
+     * Starts At
+     */
+    starts_at: string;
+    /**
+     * Status
+     */
+    status: 'cancelled' | 'confirmed' | 'done' | 'planned';
+    /**
+     * Theme Slug
+     */
+    theme_slug: string | null;
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+    /**
+     * Version
+     */
+    version: number;
+};
+
+/**
+ * EntryUpdate
+ *
+ * Only the fields sent change; ``null`` clears theme, owner or link.
+ */
+export type EditorialEntryUpdate = {
+    /**
+     * Content Url
+     */
+    content_url?: string | null;
+    /**
+     * Description
+     */
+    description?: string | null;
+    /**
+     * Ends At
+     */
+    ends_at?: string | null;
+    /**
+     * Kind
+     */
+    kind?: 'campaign' | 'event' | 'launch' | 'topic' | null;
+    /**
+     * Owner Id
+     */
+    owner_id?: string | null;
+    /**
+     * Starts At
+     */
+    starts_at?: string | null;
+    /**
+     * Status
+     */
+    status?: 'cancelled' | 'confirmed' | 'done' | 'planned' | null;
+    /**
+     * Theme Slug
+     */
+    theme_slug?: string | null;
+    /**
+     * Title
+     */
+    title?: string | null;
+};
+
+/**
+ * FeedCreate
+ */
+export type EditorialFeedCreate = {
+    /**
+     * Label
+     *
+     * To tell your subscriptions apart (e.g. 'phone').
+     */
+    label?: string;
+};
+
+/**
+ * FeedCreated
+ */
+export type EditorialFeedCreated = {
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Label
+     */
+    label: string;
+    /**
+     * Network Id
+     */
+    network_id: string;
+    /**
+     * Token
+     *
+     * Shown once: only its hash is kept.
+     */
+    token: string;
+    /**
+     * Url Path
+     *
+     * Subscribe to this path on Relais' public address.
+     */
+    url_path: string;
+};
+
+/**
+ * FeedList
+ */
+export type EditorialFeedList = {
+    /**
+     * Items
+     */
+    items: Array<EditorialFeedRead>;
+};
+
+/**
+ * FeedRead
+ */
+export type EditorialFeedRead = {
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Label
+     */
+    label: string;
+    /**
+     * Network Id
+     */
+    network_id: string;
+};
+
+/**
  * FieldProblem
  */
 export type EditorialFieldProblem = {
@@ -1477,6 +2828,492 @@ export type EditorialFieldProblem = {
      * Message
      */
     message: string;
+};
+
+/**
+ * GridSummary
+ */
+export type EditorialGridSummary = {
+    /**
+     * Expired
+     */
+    expired: boolean;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Status
+     */
+    status: string;
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Variant Counts
+     *
+     * Variants per platform
+     */
+    variant_counts: {
+        [key: string]: number;
+    };
+};
+
+/**
+ * ImportOutcome
+ */
+export type EditorialImportOutcome = {
+    /**
+     * Entries
+     */
+    entries: number;
+    /**
+     * Grids
+     */
+    grids: number;
+    /**
+     * Grids Reset To Draft
+     *
+     * Grids past draft imported by a committee member (only the chair keeps a grid's review status: nobody approves their own grid).
+     */
+    grids_reset_to_draft?: number;
+    /**
+     * Variants
+     */
+    variants: number;
+};
+
+/**
+ * InboxCount
+ */
+export type EditorialInboxCount = {
+    /**
+     * Pending
+     */
+    pending: number;
+};
+
+/**
+ * MemberList
+ */
+export type EditorialMemberList = {
+    /**
+     * Items
+     */
+    items: Array<EditorialMemberRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * MemberRead
+ */
+export type EditorialMemberRead = {
+    /**
+     * Display Name
+     */
+    display_name: string;
+    /**
+     * Person Id
+     */
+    person_id: string;
+    /**
+     * Role
+     */
+    role: string;
+};
+
+/**
+ * NetworkList
+ */
+export type EditorialNetworkList = {
+    /**
+     * Items
+     */
+    items: Array<EditorialNetworkRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * NetworkRead
+ */
+export type EditorialNetworkRead = {
+    /**
+     * Archived
+     */
+    archived: boolean;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * My Role
+     *
+     * chair, committee, member; null: not one
+     */
+    my_role?: string | null;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Slug
+     */
+    slug: string;
+    /**
+     * Theme Slugs
+     */
+    theme_slugs: Array<string>;
+    /**
+     * Visibility
+     */
+    visibility: string;
+};
+
+/**
+ * NetworkSettingsRead
+ */
+export type EditorialNetworkSettingsRead = {
+    /**
+     * Approval Mode
+     */
+    approval_mode: 'multi_step' | 'none' | 'optional' | 'required';
+    /**
+     * Approval Steps
+     */
+    approval_steps: Array<EditorialApprovalStep>;
+    /**
+     * Disclosure
+     *
+     * The disclosure in force (the network's or the default)
+     */
+    disclosure: string;
+    /**
+     * Disclosure Is Default
+     */
+    disclosure_is_default: boolean;
+    /**
+     * Version
+     */
+    version: number;
+};
+
+/**
+ * NetworkSettingsUpdate
+ */
+export type EditorialNetworkSettingsUpdate = {
+    /**
+     * Approval Mode
+     */
+    approval_mode: 'multi_step' | 'none' | 'optional' | 'required';
+    /**
+     * Approval Steps
+     */
+    approval_steps?: Array<EditorialApprovalStep>;
+    /**
+     * Disclosure
+     *
+     * Appended to every variant and counted with it; null: the company's default (#JeTravailleChez…)
+     */
+    disclosure?: string | null;
+};
+
+/**
+ * PathRead
+ */
+export type EditorialPathRead = {
+    /**
+     * Items
+     */
+    items: Array<EditorialEntryRead>;
+    /**
+     * Version
+     */
+    version: number;
+};
+
+/**
+ * PathUpdate
+ */
+export type EditorialPathUpdate = {
+    /**
+     * Entry Ids
+     */
+    entry_ids: Array<string>;
+};
+
+/**
+ * PreviewCreate
+ *
+ * A calendar range (`from_date`..`to_date`, inclusive) or one grid (`grid_id`).
+ */
+export type EditorialPreviewCreate = {
+    /**
+     * Expires At
+     *
+     * At most 30 days from now.
+     */
+    expires_at: string;
+    /**
+     * From Date
+     */
+    from_date?: string | null;
+    /**
+     * Grid Id
+     */
+    grid_id?: string | null;
+    /**
+     * Label
+     *
+     * Who it is for, e.g. 'Product manager, launch'.
+     */
+    label?: string;
+    /**
+     * To Date
+     */
+    to_date?: string | null;
+};
+
+/**
+ * PreviewCreated
+ */
+export type EditorialPreviewCreated = {
+    /**
+     * Api Path
+     *
+     * Where the preview is read (no account needed).
+     */
+    api_path: string;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Expires At
+     */
+    expires_at: string;
+    /**
+     * From Date
+     */
+    from_date: string | null;
+    /**
+     * Grid Id
+     */
+    grid_id: string | null;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Label
+     */
+    label: string;
+    /**
+     * Revoked At
+     */
+    revoked_at: string | null;
+    /**
+     * To Date
+     */
+    to_date: string | null;
+    /**
+     * Token
+     *
+     * Shown once: only its hash is kept.
+     */
+    token: string;
+};
+
+/**
+ * PreviewEntry
+ */
+export type EditorialPreviewEntry = {
+    /**
+     * Content Url
+     */
+    content_url: string | null;
+    /**
+     * Credited Name
+     *
+     * Who suggested it (a display name only).
+     */
+    credited_name: string | null;
+    /**
+     * Description
+     */
+    description: string;
+    /**
+     * Ends At
+     */
+    ends_at: string;
+    /**
+     * Grids
+     */
+    grids: Array<EditorialPreviewGrid>;
+    /**
+     * Kind
+     */
+    kind: string;
+    /**
+     * Starts At
+     */
+    starts_at: string;
+    /**
+     * Status
+     */
+    status: string;
+    /**
+     * Theme Slug
+     */
+    theme_slug: string | null;
+    /**
+     * Title
+     */
+    title: string;
+};
+
+/**
+ * PreviewGrid
+ */
+export type EditorialPreviewGrid = {
+    /**
+     * Expires At
+     */
+    expires_at: string | null;
+    /**
+     * Hashtags
+     */
+    hashtags: Array<string>;
+    /**
+     * Link Url
+     */
+    link_url: string | null;
+    /**
+     * Mentions
+     */
+    mentions: Array<string>;
+    /**
+     * Release At
+     */
+    release_at: string | null;
+    /**
+     * Status
+     */
+    status: string;
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Variants
+     */
+    variants: Array<EditorialPreviewVariant>;
+};
+
+/**
+ * PreviewList
+ */
+export type EditorialPreviewList = {
+    /**
+     * Items
+     */
+    items: Array<EditorialPreviewRead>;
+};
+
+/**
+ * PreviewPublic
+ *
+ * What someone without an account sees: no e-mail addresses, no person ids.
+ */
+export type EditorialPreviewPublic = {
+    /**
+     * Entries
+     */
+    entries: Array<EditorialPreviewEntry>;
+    /**
+     * Expires At
+     */
+    expires_at: string;
+    /**
+     * From Date
+     */
+    from_date: string | null;
+    /**
+     * Label
+     */
+    label: string;
+    /**
+     * Network Name
+     */
+    network_name: string;
+    /**
+     * To Date
+     */
+    to_date: string | null;
+};
+
+/**
+ * PreviewRead
+ */
+export type EditorialPreviewRead = {
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Expires At
+     */
+    expires_at: string;
+    /**
+     * From Date
+     */
+    from_date: string | null;
+    /**
+     * Grid Id
+     */
+    grid_id: string | null;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Label
+     */
+    label: string;
+    /**
+     * Revoked At
+     */
+    revoked_at: string | null;
+    /**
+     * To Date
+     */
+    to_date: string | null;
+};
+
+/**
+ * PreviewVariant
+ */
+export type EditorialPreviewVariant = {
+    /**
+     * Language
+     */
+    language: string;
+    /**
+     * Platform
+     */
+    platform: string;
+    /**
+     * Text
+     *
+     * As it will be shared, the network's disclosure included.
+     */
+    text: string;
 };
 
 /**
@@ -1513,6 +3350,22 @@ export type EditorialProblem = {
      * Type
      */
     type: string;
+};
+
+/**
+ * Reschedule
+ *
+ * The keyboard "Reschedule…" action: a new start; the duration stays unless ends_at.
+ */
+export type EditorialReschedule = {
+    /**
+     * Ends At
+     */
+    ends_at?: string | null;
+    /**
+     * Starts At
+     */
+    starts_at: string;
 };
 
 /**
@@ -1651,11 +3504,21 @@ export type GetApiAggregatorData = {
          * Page language; without it, Accept-Language decides (English by default).
          */
         lang?: 'en' | 'fr' | null;
+        /**
+         * Page
+         *
+         * River page, 1 = newest
+         */
+        page?: number;
     };
     url: '/api/aggregator/';
 };
 
 export type GetApiAggregatorErrors = {
+    /**
+     * Nothing here (an HTML page)
+     */
+    404: unknown;
     /**
      * Invalid input, with per-field errors
      */
@@ -1671,6 +3534,854 @@ export type GetApiAggregatorResponses = {
 
 export type GetApiAggregatorResponse = GetApiAggregatorResponses[keyof GetApiAggregatorResponses];
 
+export type GetApiAggregatorAdminFeedsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Status
+         */
+        status?: 'active' | 'failing' | 'retired' | null;
+        /**
+         * Cursor
+         */
+        cursor?: string | null;
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
+    url: '/api/aggregator/admin/feeds';
+};
+
+export type GetApiAggregatorAdminFeedsErrors = {
+    /**
+     * Bad request
+     */
+    400: AggregatorProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AggregatorProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AggregatorProblem;
+    /**
+     * Not found
+     */
+    404: AggregatorProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AggregatorProblem;
+    /**
+     * No longer available
+     */
+    410: AggregatorProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AggregatorProblem;
+    /**
+     * Payload too large
+     */
+    413: AggregatorProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AggregatorProblem;
+    /**
+     * If-Match header required
+     */
+    428: AggregatorProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AggregatorProblem;
+};
+
+export type GetApiAggregatorAdminFeedsError = GetApiAggregatorAdminFeedsErrors[keyof GetApiAggregatorAdminFeedsErrors];
+
+export type GetApiAggregatorAdminFeedsResponses = {
+    /**
+     * Successful Response
+     */
+    200: AggregatorPageFeedHealth;
+};
+
+export type GetApiAggregatorAdminFeedsResponse = GetApiAggregatorAdminFeedsResponses[keyof GetApiAggregatorAdminFeedsResponses];
+
+export type GetApiAggregatorFeedsNetworksBySlugAtomData = {
+    body?: never;
+    path: {
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/aggregator/feeds/networks/{slug}.atom';
+};
+
+export type GetApiAggregatorFeedsNetworksBySlugAtomErrors = {
+    /**
+     * Not found
+     */
+    404: AggregatorProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AggregatorProblem;
+};
+
+export type GetApiAggregatorFeedsNetworksBySlugAtomError = GetApiAggregatorFeedsNetworksBySlugAtomErrors[keyof GetApiAggregatorFeedsNetworksBySlugAtomErrors];
+
+export type GetApiAggregatorFeedsNetworksBySlugAtomResponses = {
+    /**
+     * An Atom 1.0 feed
+     */
+    200: unknown;
+};
+
+export type GetApiAggregatorFeedsNetworksBySlugJsonData = {
+    body?: never;
+    path: {
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/aggregator/feeds/networks/{slug}.json';
+};
+
+export type GetApiAggregatorFeedsNetworksBySlugJsonErrors = {
+    /**
+     * Not found
+     */
+    404: AggregatorProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AggregatorProblem;
+};
+
+export type GetApiAggregatorFeedsNetworksBySlugJsonError = GetApiAggregatorFeedsNetworksBySlugJsonErrors[keyof GetApiAggregatorFeedsNetworksBySlugJsonErrors];
+
+export type GetApiAggregatorFeedsNetworksBySlugJsonResponses = {
+    /**
+     * A JSON Feed 1.1
+     */
+    200: unknown;
+};
+
+export type GetApiAggregatorFeedsPlanetAtomData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/aggregator/feeds/planet.atom';
+};
+
+export type GetApiAggregatorFeedsPlanetAtomErrors = {
+    /**
+     * Not found
+     */
+    404: AggregatorProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AggregatorProblem;
+};
+
+export type GetApiAggregatorFeedsPlanetAtomError = GetApiAggregatorFeedsPlanetAtomErrors[keyof GetApiAggregatorFeedsPlanetAtomErrors];
+
+export type GetApiAggregatorFeedsPlanetAtomResponses = {
+    /**
+     * An Atom 1.0 feed
+     */
+    200: unknown;
+};
+
+export type GetApiAggregatorFeedsPlanetJsonData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/aggregator/feeds/planet.json';
+};
+
+export type GetApiAggregatorFeedsPlanetJsonErrors = {
+    /**
+     * Not found
+     */
+    404: AggregatorProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AggregatorProblem;
+};
+
+export type GetApiAggregatorFeedsPlanetJsonError = GetApiAggregatorFeedsPlanetJsonErrors[keyof GetApiAggregatorFeedsPlanetJsonErrors];
+
+export type GetApiAggregatorFeedsPlanetJsonResponses = {
+    /**
+     * A JSON Feed 1.1
+     */
+    200: unknown;
+};
+
+export type GetApiAggregatorFeedsThemesBySlugAtomData = {
+    body?: never;
+    path: {
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/aggregator/feeds/themes/{slug}.atom';
+};
+
+export type GetApiAggregatorFeedsThemesBySlugAtomErrors = {
+    /**
+     * Not found
+     */
+    404: AggregatorProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AggregatorProblem;
+};
+
+export type GetApiAggregatorFeedsThemesBySlugAtomError = GetApiAggregatorFeedsThemesBySlugAtomErrors[keyof GetApiAggregatorFeedsThemesBySlugAtomErrors];
+
+export type GetApiAggregatorFeedsThemesBySlugAtomResponses = {
+    /**
+     * An Atom 1.0 feed
+     */
+    200: unknown;
+};
+
+export type GetApiAggregatorFeedsThemesBySlugJsonData = {
+    body?: never;
+    path: {
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/aggregator/feeds/themes/{slug}.json';
+};
+
+export type GetApiAggregatorFeedsThemesBySlugJsonErrors = {
+    /**
+     * Not found
+     */
+    404: AggregatorProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AggregatorProblem;
+};
+
+export type GetApiAggregatorFeedsThemesBySlugJsonError = GetApiAggregatorFeedsThemesBySlugJsonErrors[keyof GetApiAggregatorFeedsThemesBySlugJsonErrors];
+
+export type GetApiAggregatorFeedsThemesBySlugJsonResponses = {
+    /**
+     * A JSON Feed 1.1
+     */
+    200: unknown;
+};
+
+export type GetApiAggregatorImgByTokenData = {
+    body?: never;
+    path: {
+        /**
+         * Token
+         */
+        token: string;
+    };
+    query?: never;
+    url: '/api/aggregator/img/{token}';
+};
+
+export type GetApiAggregatorImgByTokenErrors = {
+    /**
+     * Bad request
+     */
+    400: AggregatorProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AggregatorProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AggregatorProblem;
+    /**
+     * Not found
+     */
+    404: AggregatorProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AggregatorProblem;
+    /**
+     * No longer available
+     */
+    410: AggregatorProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AggregatorProblem;
+    /**
+     * Payload too large
+     */
+    413: AggregatorProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AggregatorProblem;
+    /**
+     * If-Match header required
+     */
+    428: AggregatorProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AggregatorProblem;
+};
+
+export type GetApiAggregatorImgByTokenError = GetApiAggregatorImgByTokenErrors[keyof GetApiAggregatorImgByTokenErrors];
+
+export type GetApiAggregatorImgByTokenResponses = {
+    /**
+     * The image
+     */
+    200: unknown;
+};
+
+export type GetApiAggregatorMeFeedsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Cursor
+         */
+        cursor?: string | null;
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
+    url: '/api/aggregator/me/feeds';
+};
+
+export type GetApiAggregatorMeFeedsErrors = {
+    /**
+     * Bad request
+     */
+    400: AggregatorProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AggregatorProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AggregatorProblem;
+    /**
+     * Not found
+     */
+    404: AggregatorProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AggregatorProblem;
+    /**
+     * No longer available
+     */
+    410: AggregatorProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AggregatorProblem;
+    /**
+     * Payload too large
+     */
+    413: AggregatorProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AggregatorProblem;
+    /**
+     * If-Match header required
+     */
+    428: AggregatorProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AggregatorProblem;
+};
+
+export type GetApiAggregatorMeFeedsError = GetApiAggregatorMeFeedsErrors[keyof GetApiAggregatorMeFeedsErrors];
+
+export type GetApiAggregatorMeFeedsResponses = {
+    /**
+     * Successful Response
+     */
+    200: AggregatorPageFeedHealth;
+};
+
+export type GetApiAggregatorMeFeedsResponse = GetApiAggregatorMeFeedsResponses[keyof GetApiAggregatorMeFeedsResponses];
+
+export type PutApiAggregatorMeFeedsByFeedIdFiltersData = {
+    body: AggregatorFeedFiltersChange;
+    headers?: {
+        /**
+         * If-Match
+         *
+         * ETag from the last read
+         */
+        'If-Match'?: string | null;
+    };
+    path: {
+        /**
+         * Feed Id
+         */
+        feed_id: string;
+    };
+    query?: never;
+    url: '/api/aggregator/me/feeds/{feed_id}/filters';
+};
+
+export type PutApiAggregatorMeFeedsByFeedIdFiltersErrors = {
+    /**
+     * Bad request
+     */
+    400: AggregatorProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AggregatorProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AggregatorProblem;
+    /**
+     * Not found
+     */
+    404: AggregatorProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AggregatorProblem;
+    /**
+     * No longer available
+     */
+    410: AggregatorProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AggregatorProblem;
+    /**
+     * Payload too large
+     */
+    413: AggregatorProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AggregatorProblem;
+    /**
+     * If-Match header required
+     */
+    428: AggregatorProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AggregatorProblem;
+};
+
+export type PutApiAggregatorMeFeedsByFeedIdFiltersError = PutApiAggregatorMeFeedsByFeedIdFiltersErrors[keyof PutApiAggregatorMeFeedsByFeedIdFiltersErrors];
+
+export type PutApiAggregatorMeFeedsByFeedIdFiltersResponses = {
+    /**
+     * Successful Response
+     */
+    200: AggregatorFeedHealth;
+};
+
+export type PutApiAggregatorMeFeedsByFeedIdFiltersResponse = PutApiAggregatorMeFeedsByFeedIdFiltersResponses[keyof PutApiAggregatorMeFeedsByFeedIdFiltersResponses];
+
+export type GetApiAggregatorMeFeedsByFeedIdItemsData = {
+    body?: never;
+    path: {
+        /**
+         * Feed Id
+         */
+        feed_id: string;
+    };
+    query?: {
+        /**
+         * Cursor
+         */
+        cursor?: string | null;
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
+    url: '/api/aggregator/me/feeds/{feed_id}/items';
+};
+
+export type GetApiAggregatorMeFeedsByFeedIdItemsErrors = {
+    /**
+     * Bad request
+     */
+    400: AggregatorProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AggregatorProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AggregatorProblem;
+    /**
+     * Not found
+     */
+    404: AggregatorProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AggregatorProblem;
+    /**
+     * No longer available
+     */
+    410: AggregatorProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AggregatorProblem;
+    /**
+     * Payload too large
+     */
+    413: AggregatorProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AggregatorProblem;
+    /**
+     * If-Match header required
+     */
+    428: AggregatorProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AggregatorProblem;
+};
+
+export type GetApiAggregatorMeFeedsByFeedIdItemsError = GetApiAggregatorMeFeedsByFeedIdItemsErrors[keyof GetApiAggregatorMeFeedsByFeedIdItemsErrors];
+
+export type GetApiAggregatorMeFeedsByFeedIdItemsResponses = {
+    /**
+     * Successful Response
+     */
+    200: AggregatorPageOwnedItem;
+};
+
+export type GetApiAggregatorMeFeedsByFeedIdItemsResponse = GetApiAggregatorMeFeedsByFeedIdItemsResponses[keyof GetApiAggregatorMeFeedsByFeedIdItemsResponses];
+
+export type PutApiAggregatorMeFeedsByFeedIdItemsByItemIdHiddenData = {
+    body: AggregatorHiddenChange;
+    path: {
+        /**
+         * Feed Id
+         */
+        feed_id: string;
+        /**
+         * Item Id
+         */
+        item_id: string;
+    };
+    query?: never;
+    url: '/api/aggregator/me/feeds/{feed_id}/items/{item_id}/hidden';
+};
+
+export type PutApiAggregatorMeFeedsByFeedIdItemsByItemIdHiddenErrors = {
+    /**
+     * Bad request
+     */
+    400: AggregatorProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AggregatorProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AggregatorProblem;
+    /**
+     * Not found
+     */
+    404: AggregatorProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AggregatorProblem;
+    /**
+     * No longer available
+     */
+    410: AggregatorProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AggregatorProblem;
+    /**
+     * Payload too large
+     */
+    413: AggregatorProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AggregatorProblem;
+    /**
+     * If-Match header required
+     */
+    428: AggregatorProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AggregatorProblem;
+};
+
+export type PutApiAggregatorMeFeedsByFeedIdItemsByItemIdHiddenError = PutApiAggregatorMeFeedsByFeedIdItemsByItemIdHiddenErrors[keyof PutApiAggregatorMeFeedsByFeedIdItemsByItemIdHiddenErrors];
+
+export type PutApiAggregatorMeFeedsByFeedIdItemsByItemIdHiddenResponses = {
+    /**
+     * Successful Response
+     */
+    200: AggregatorOwnedItem;
+};
+
+export type PutApiAggregatorMeFeedsByFeedIdItemsByItemIdHiddenResponse = PutApiAggregatorMeFeedsByFeedIdItemsByItemIdHiddenResponses[keyof PutApiAggregatorMeFeedsByFeedIdItemsByItemIdHiddenResponses];
+
+export type GetApiAggregatorNetworksBySlugData = {
+    body?: never;
+    path: {
+        /**
+         * Slug
+         *
+         * The slug
+         */
+        slug: string;
+    };
+    query?: {
+        /**
+         * Lang
+         *
+         * Page language; without it, Accept-Language decides (English by default).
+         */
+        lang?: 'en' | 'fr' | null;
+    };
+    url: '/api/aggregator/networks/{slug}';
+};
+
+export type GetApiAggregatorNetworksBySlugErrors = {
+    /**
+     * Nothing here (an HTML page)
+     */
+    404: unknown;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: unknown;
+};
+
+export type GetApiAggregatorNetworksBySlugResponses = {
+    /**
+     * Successful Response
+     */
+    200: string;
+};
+
+export type GetApiAggregatorNetworksBySlugResponse = GetApiAggregatorNetworksBySlugResponses[keyof GetApiAggregatorNetworksBySlugResponses];
+
+export type GetApiAggregatorOpmlPlanetOpmlData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/aggregator/opml/planet.opml';
+};
+
+export type GetApiAggregatorOpmlPlanetOpmlErrors = {
+    /**
+     * Not found
+     */
+    404: AggregatorProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AggregatorProblem;
+};
+
+export type GetApiAggregatorOpmlPlanetOpmlError = GetApiAggregatorOpmlPlanetOpmlErrors[keyof GetApiAggregatorOpmlPlanetOpmlErrors];
+
+export type GetApiAggregatorOpmlPlanetOpmlResponses = {
+    /**
+     * OPML 2.0: the consented feeds of these people
+     */
+    200: unknown;
+};
+
+export type GetApiAggregatorOpmlThemesBySlugCsvData = {
+    body?: never;
+    path: {
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/aggregator/opml/themes/{slug}.csv';
+};
+
+export type GetApiAggregatorOpmlThemesBySlugCsvErrors = {
+    /**
+     * Not found
+     */
+    404: AggregatorProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AggregatorProblem;
+};
+
+export type GetApiAggregatorOpmlThemesBySlugCsvError = GetApiAggregatorOpmlThemesBySlugCsvErrors[keyof GetApiAggregatorOpmlThemesBySlugCsvErrors];
+
+export type GetApiAggregatorOpmlThemesBySlugCsvResponses = {
+    /**
+     * Mastodon's follow-list import format
+     */
+    200: unknown;
+};
+
+export type GetApiAggregatorOpmlThemesBySlugOpmlData = {
+    body?: never;
+    path: {
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/aggregator/opml/themes/{slug}.opml';
+};
+
+export type GetApiAggregatorOpmlThemesBySlugOpmlErrors = {
+    /**
+     * Not found
+     */
+    404: AggregatorProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AggregatorProblem;
+};
+
+export type GetApiAggregatorOpmlThemesBySlugOpmlError = GetApiAggregatorOpmlThemesBySlugOpmlErrors[keyof GetApiAggregatorOpmlThemesBySlugOpmlErrors];
+
+export type GetApiAggregatorOpmlThemesBySlugOpmlResponses = {
+    /**
+     * OPML 2.0: the consented feeds of these people
+     */
+    200: unknown;
+};
+
+export type GetApiAggregatorPeopleData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Lang
+         *
+         * Page language; without it, Accept-Language decides (English by default).
+         */
+        lang?: 'en' | 'fr' | null;
+        /**
+         * Theme
+         */
+        theme?: string | null;
+        /**
+         * Platform
+         */
+        platform?: string | null;
+    };
+    url: '/api/aggregator/people/';
+};
+
+export type GetApiAggregatorPeopleErrors = {
+    /**
+     * Nothing here (an HTML page)
+     */
+    404: unknown;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: unknown;
+};
+
+export type GetApiAggregatorPeopleResponses = {
+    /**
+     * Successful Response
+     */
+    200: string;
+};
+
+export type GetApiAggregatorPeopleResponse = GetApiAggregatorPeopleResponses[keyof GetApiAggregatorPeopleResponses];
+
+export type GetApiAggregatorPeopleBySlugData = {
+    body?: never;
+    path: {
+        /**
+         * Slug
+         *
+         * The slug
+         */
+        slug: string;
+    };
+    query?: {
+        /**
+         * Lang
+         *
+         * Page language; without it, Accept-Language decides (English by default).
+         */
+        lang?: 'en' | 'fr' | null;
+    };
+    url: '/api/aggregator/people/{slug}';
+};
+
+export type GetApiAggregatorPeopleBySlugErrors = {
+    /**
+     * Nothing here (an HTML page)
+     */
+    404: unknown;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: unknown;
+};
+
+export type GetApiAggregatorPeopleBySlugResponses = {
+    /**
+     * Successful Response
+     */
+    200: string;
+};
+
+export type GetApiAggregatorPeopleBySlugResponse = GetApiAggregatorPeopleBySlugResponses[keyof GetApiAggregatorPeopleBySlugResponses];
+
 export type GetApiAggregatorPublicData = {
     body?: never;
     path?: never;
@@ -1679,6 +4390,10 @@ export type GetApiAggregatorPublicData = {
 };
 
 export type GetApiAggregatorPublicErrors = {
+    /**
+     * Not found
+     */
+    404: AggregatorProblem;
     /**
      * Invalid input, with per-field errors
      */
@@ -1696,13 +4411,81 @@ export type GetApiAggregatorPublicResponses = {
 
 export type GetApiAggregatorPublicResponse = GetApiAggregatorPublicResponses[keyof GetApiAggregatorPublicResponses];
 
+export type GetApiAggregatorPublicPeopleBySlugData = {
+    body?: never;
+    path: {
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/aggregator/public/people/{slug}';
+};
+
+export type GetApiAggregatorPublicPeopleBySlugErrors = {
+    /**
+     * Not found
+     */
+    404: AggregatorProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AggregatorProblem;
+};
+
+export type GetApiAggregatorPublicPeopleBySlugError = GetApiAggregatorPublicPeopleBySlugErrors[keyof GetApiAggregatorPublicPeopleBySlugErrors];
+
+export type GetApiAggregatorPublicPeopleBySlugResponses = {
+    /**
+     * Successful Response
+     */
+    200: AggregatorPlanetPersonPage;
+};
+
+export type GetApiAggregatorPublicPeopleBySlugResponse = GetApiAggregatorPublicPeopleBySlugResponses[keyof GetApiAggregatorPublicPeopleBySlugResponses];
+
+export type GetApiAggregatorPublicPostsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Page
+         *
+         * River page, 1 = newest
+         */
+        page?: number;
+    };
+    url: '/api/aggregator/public/posts';
+};
+
+export type GetApiAggregatorPublicPostsErrors = {
+    /**
+     * Not found
+     */
+    404: AggregatorProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AggregatorProblem;
+};
+
+export type GetApiAggregatorPublicPostsError = GetApiAggregatorPublicPostsErrors[keyof GetApiAggregatorPublicPostsErrors];
+
+export type GetApiAggregatorPublicPostsResponses = {
+    /**
+     * Successful Response
+     */
+    200: AggregatorPlanetPostPage;
+};
+
+export type GetApiAggregatorPublicPostsResponse = GetApiAggregatorPublicPostsResponses[keyof GetApiAggregatorPublicPostsResponses];
+
 export type GetApiAggregatorPublicThemesBySlugData = {
     body?: never;
     path: {
         /**
          * Slug
-         *
-         * The theme's slug
          */
         slug: string;
     };
@@ -1738,7 +4521,7 @@ export type GetApiAggregatorThemesBySlugData = {
         /**
          * Slug
          *
-         * The theme's slug
+         * The slug
          */
         slug: string;
     };
@@ -1755,7 +4538,7 @@ export type GetApiAggregatorThemesBySlugData = {
 
 export type GetApiAggregatorThemesBySlugErrors = {
     /**
-     * No such theme (an HTML page)
+     * Nothing here (an HTML page)
      */
     404: unknown;
     /**
@@ -1772,6 +4555,72 @@ export type GetApiAggregatorThemesBySlugResponses = {
 };
 
 export type GetApiAggregatorThemesBySlugResponse = GetApiAggregatorThemesBySlugResponses[keyof GetApiAggregatorThemesBySlugResponses];
+
+export type GetApiAggregatorWidgetEmbedJsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/aggregator/widget/embed.js';
+};
+
+export type GetApiAggregatorWidgetEmbedJsErrors = {
+    /**
+     * Not found
+     */
+    404: AggregatorProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AggregatorProblem;
+};
+
+export type GetApiAggregatorWidgetEmbedJsError = GetApiAggregatorWidgetEmbedJsErrors[keyof GetApiAggregatorWidgetEmbedJsErrors];
+
+export type GetApiAggregatorWidgetEmbedJsResponses = {
+    /**
+     * Inserts the widget's iframe after its script tag
+     */
+    200: unknown;
+};
+
+export type GetApiAggregatorWidgetBySlugData = {
+    body?: never;
+    path: {
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: {
+        /**
+         * Lang
+         *
+         * Page language; without it, Accept-Language decides (English by default).
+         */
+        lang?: 'en' | 'fr' | null;
+    };
+    url: '/api/aggregator/widget/{slug}';
+};
+
+export type GetApiAggregatorWidgetBySlugErrors = {
+    /**
+     * Nothing here (an HTML page)
+     */
+    404: unknown;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: unknown;
+};
+
+export type GetApiAggregatorWidgetBySlugResponses = {
+    /**
+     * Successful Response
+     */
+    200: string;
+};
+
+export type GetApiAggregatorWidgetBySlugResponse = GetApiAggregatorWidgetBySlugResponses[keyof GetApiAggregatorWidgetBySlugResponses];
 
 export type PostApiAmbassadorsAccountsPreviewData = {
     body: AmbassadorsAccountInput;
@@ -3612,7 +6461,7 @@ export type GetApiAmbassadorsInvitationsResponses = {
 export type GetApiAmbassadorsInvitationsResponse = GetApiAmbassadorsInvitationsResponses[keyof GetApiAmbassadorsInvitationsResponses];
 
 export type PostApiAmbassadorsInvitationsData = {
-    body: AmbassadorsInvitationCreate;
+    body: AmbassadorsRelaisAmbassadorsInvitationsSchemasInvitationCreate;
     path?: never;
     query?: never;
     url: '/api/ambassadors/invitations';
@@ -4498,6 +7347,76 @@ export type PutApiAmbassadorsMeAccountsByAccountIdConsentResponses = {
 
 export type PutApiAmbassadorsMeAccountsByAccountIdConsentResponse = PutApiAmbassadorsMeAccountsByAccountIdConsentResponses[keyof PutApiAmbassadorsMeAccountsByAccountIdConsentResponses];
 
+export type PutApiAmbassadorsMeAccountsByAccountIdPostsData = {
+    body: AmbassadorsConsentChange;
+    path: {
+        /**
+         * Account Id
+         */
+        account_id: string;
+    };
+    query?: never;
+    url: '/api/ambassadors/me/accounts/{account_id}/posts';
+};
+
+export type PutApiAmbassadorsMeAccountsByAccountIdPostsErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type PutApiAmbassadorsMeAccountsByAccountIdPostsError = PutApiAmbassadorsMeAccountsByAccountIdPostsErrors[keyof PutApiAmbassadorsMeAccountsByAccountIdPostsErrors];
+
+export type PutApiAmbassadorsMeAccountsByAccountIdPostsResponses = {
+    /**
+     * Successful Response
+     */
+    200: AmbassadorsSocialAccountRead;
+};
+
+export type PutApiAmbassadorsMeAccountsByAccountIdPostsResponse = PutApiAmbassadorsMeAccountsByAccountIdPostsResponses[keyof PutApiAmbassadorsMeAccountsByAccountIdPostsResponses];
+
 export type PostApiAmbassadorsMeCharterAcceptanceData = {
     body: AmbassadorsCharterAcceptance;
     path?: never;
@@ -4956,6 +7875,1525 @@ export type PostApiAmbassadorsMeSessionsRevokeResponses = {
 };
 
 export type PostApiAmbassadorsMeSessionsRevokeResponse = PostApiAmbassadorsMeSessionsRevokeResponses[keyof PostApiAmbassadorsMeSessionsRevokeResponses];
+
+export type GetApiAmbassadorsNetworksData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Theme
+         *
+         * A theme's slug
+         */
+        theme?: string | null;
+        /**
+         * Mine
+         *
+         * Only those I belong to, asked or am invited to
+         */
+        mine?: boolean;
+        /**
+         * Cursor
+         */
+        cursor?: string | null;
+        /**
+         * Limit
+         */
+        limit?: number;
+        /**
+         * Include Archived
+         */
+        include_archived?: boolean;
+    };
+    url: '/api/ambassadors/networks';
+};
+
+export type GetApiAmbassadorsNetworksErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type GetApiAmbassadorsNetworksError = GetApiAmbassadorsNetworksErrors[keyof GetApiAmbassadorsNetworksErrors];
+
+export type GetApiAmbassadorsNetworksResponses = {
+    /**
+     * Successful Response
+     */
+    200: AmbassadorsPageNetworkRead;
+};
+
+export type GetApiAmbassadorsNetworksResponse = GetApiAmbassadorsNetworksResponses[keyof GetApiAmbassadorsNetworksResponses];
+
+export type PostApiAmbassadorsNetworksData = {
+    body: AmbassadorsNetworkCreate;
+    path?: never;
+    query?: never;
+    url: '/api/ambassadors/networks';
+};
+
+export type PostApiAmbassadorsNetworksErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type PostApiAmbassadorsNetworksError = PostApiAmbassadorsNetworksErrors[keyof PostApiAmbassadorsNetworksErrors];
+
+export type PostApiAmbassadorsNetworksResponses = {
+    /**
+     * Successful Response
+     */
+    201: AmbassadorsNetworkRead;
+};
+
+export type PostApiAmbassadorsNetworksResponse = PostApiAmbassadorsNetworksResponses[keyof PostApiAmbassadorsNetworksResponses];
+
+export type GetApiAmbassadorsNetworksBySlugData = {
+    body?: never;
+    path: {
+        /**
+         * Slug
+         *
+         * The network's slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/ambassadors/networks/{slug}';
+};
+
+export type GetApiAmbassadorsNetworksBySlugErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type GetApiAmbassadorsNetworksBySlugError = GetApiAmbassadorsNetworksBySlugErrors[keyof GetApiAmbassadorsNetworksBySlugErrors];
+
+export type GetApiAmbassadorsNetworksBySlugResponses = {
+    /**
+     * Successful Response
+     */
+    200: AmbassadorsNetworkRead;
+};
+
+export type GetApiAmbassadorsNetworksBySlugResponse = GetApiAmbassadorsNetworksBySlugResponses[keyof GetApiAmbassadorsNetworksBySlugResponses];
+
+export type PatchApiAmbassadorsNetworksBySlugData = {
+    body: AmbassadorsNetworkUpdate;
+    headers?: {
+        /**
+         * If-Match
+         *
+         * ETag from the last read
+         */
+        'If-Match'?: string | null;
+    };
+    path: {
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/ambassadors/networks/{slug}';
+};
+
+export type PatchApiAmbassadorsNetworksBySlugErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type PatchApiAmbassadorsNetworksBySlugError = PatchApiAmbassadorsNetworksBySlugErrors[keyof PatchApiAmbassadorsNetworksBySlugErrors];
+
+export type PatchApiAmbassadorsNetworksBySlugResponses = {
+    /**
+     * Successful Response
+     */
+    200: AmbassadorsNetworkRead;
+};
+
+export type PatchApiAmbassadorsNetworksBySlugResponse = PatchApiAmbassadorsNetworksBySlugResponses[keyof PatchApiAmbassadorsNetworksBySlugResponses];
+
+export type PostApiAmbassadorsNetworksBySlugArchiveData = {
+    body?: never;
+    path: {
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/ambassadors/networks/{slug}/archive';
+};
+
+export type PostApiAmbassadorsNetworksBySlugArchiveErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type PostApiAmbassadorsNetworksBySlugArchiveError = PostApiAmbassadorsNetworksBySlugArchiveErrors[keyof PostApiAmbassadorsNetworksBySlugArchiveErrors];
+
+export type PostApiAmbassadorsNetworksBySlugArchiveResponses = {
+    /**
+     * Successful Response
+     */
+    200: AmbassadorsNetworkRead;
+};
+
+export type PostApiAmbassadorsNetworksBySlugArchiveResponse = PostApiAmbassadorsNetworksBySlugArchiveResponses[keyof PostApiAmbassadorsNetworksBySlugArchiveResponses];
+
+export type PutApiAmbassadorsNetworksBySlugChairData = {
+    body: AmbassadorsChairAppointment;
+    path: {
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/ambassadors/networks/{slug}/chair';
+};
+
+export type PutApiAmbassadorsNetworksBySlugChairErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type PutApiAmbassadorsNetworksBySlugChairError = PutApiAmbassadorsNetworksBySlugChairErrors[keyof PutApiAmbassadorsNetworksBySlugChairErrors];
+
+export type PutApiAmbassadorsNetworksBySlugChairResponses = {
+    /**
+     * Successful Response
+     */
+    200: AmbassadorsNetworkRead;
+};
+
+export type PutApiAmbassadorsNetworksBySlugChairResponse = PutApiAmbassadorsNetworksBySlugChairResponses[keyof PutApiAmbassadorsNetworksBySlugChairResponses];
+
+export type GetApiAmbassadorsNetworksBySlugHistoryData = {
+    body?: never;
+    path: {
+        /**
+         * Slug
+         *
+         * The network's slug
+         */
+        slug: string;
+    };
+    query?: {
+        /**
+         * Cursor
+         */
+        cursor?: string | null;
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
+    url: '/api/ambassadors/networks/{slug}/history';
+};
+
+export type GetApiAmbassadorsNetworksBySlugHistoryErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type GetApiAmbassadorsNetworksBySlugHistoryError = GetApiAmbassadorsNetworksBySlugHistoryErrors[keyof GetApiAmbassadorsNetworksBySlugHistoryErrors];
+
+export type GetApiAmbassadorsNetworksBySlugHistoryResponses = {
+    /**
+     * Successful Response
+     */
+    200: AmbassadorsPageRoleChangeRead;
+};
+
+export type GetApiAmbassadorsNetworksBySlugHistoryResponse = GetApiAmbassadorsNetworksBySlugHistoryResponses[keyof GetApiAmbassadorsNetworksBySlugHistoryResponses];
+
+export type PostApiAmbassadorsNetworksBySlugInvitationAcceptData = {
+    body?: never;
+    path: {
+        /**
+         * Slug
+         *
+         * The network's slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/ambassadors/networks/{slug}/invitation/accept';
+};
+
+export type PostApiAmbassadorsNetworksBySlugInvitationAcceptErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type PostApiAmbassadorsNetworksBySlugInvitationAcceptError = PostApiAmbassadorsNetworksBySlugInvitationAcceptErrors[keyof PostApiAmbassadorsNetworksBySlugInvitationAcceptErrors];
+
+export type PostApiAmbassadorsNetworksBySlugInvitationAcceptResponses = {
+    /**
+     * Successful Response
+     */
+    200: AmbassadorsMyMembership;
+};
+
+export type PostApiAmbassadorsNetworksBySlugInvitationAcceptResponse = PostApiAmbassadorsNetworksBySlugInvitationAcceptResponses[keyof PostApiAmbassadorsNetworksBySlugInvitationAcceptResponses];
+
+export type PostApiAmbassadorsNetworksBySlugInvitationDeclineData = {
+    body?: never;
+    path: {
+        /**
+         * Slug
+         *
+         * The network's slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/ambassadors/networks/{slug}/invitation/decline';
+};
+
+export type PostApiAmbassadorsNetworksBySlugInvitationDeclineErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type PostApiAmbassadorsNetworksBySlugInvitationDeclineError = PostApiAmbassadorsNetworksBySlugInvitationDeclineErrors[keyof PostApiAmbassadorsNetworksBySlugInvitationDeclineErrors];
+
+export type PostApiAmbassadorsNetworksBySlugInvitationDeclineResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type PostApiAmbassadorsNetworksBySlugInvitationDeclineResponse = PostApiAmbassadorsNetworksBySlugInvitationDeclineResponses[keyof PostApiAmbassadorsNetworksBySlugInvitationDeclineResponses];
+
+export type GetApiAmbassadorsNetworksBySlugInvitationsData = {
+    body?: never;
+    path: {
+        /**
+         * Slug
+         *
+         * The network's slug
+         */
+        slug: string;
+    };
+    query?: {
+        /**
+         * Cursor
+         */
+        cursor?: string | null;
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
+    url: '/api/ambassadors/networks/{slug}/invitations';
+};
+
+export type GetApiAmbassadorsNetworksBySlugInvitationsErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type GetApiAmbassadorsNetworksBySlugInvitationsError = GetApiAmbassadorsNetworksBySlugInvitationsErrors[keyof GetApiAmbassadorsNetworksBySlugInvitationsErrors];
+
+export type GetApiAmbassadorsNetworksBySlugInvitationsResponses = {
+    /**
+     * Successful Response
+     */
+    200: AmbassadorsPageMemberRead;
+};
+
+export type GetApiAmbassadorsNetworksBySlugInvitationsResponse = GetApiAmbassadorsNetworksBySlugInvitationsResponses[keyof GetApiAmbassadorsNetworksBySlugInvitationsResponses];
+
+export type PostApiAmbassadorsNetworksBySlugInvitationsData = {
+    body: AmbassadorsRelaisAmbassadorsMembershipsSchemasInvitationCreate;
+    path: {
+        /**
+         * Slug
+         *
+         * The network's slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/ambassadors/networks/{slug}/invitations';
+};
+
+export type PostApiAmbassadorsNetworksBySlugInvitationsErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type PostApiAmbassadorsNetworksBySlugInvitationsError = PostApiAmbassadorsNetworksBySlugInvitationsErrors[keyof PostApiAmbassadorsNetworksBySlugInvitationsErrors];
+
+export type PostApiAmbassadorsNetworksBySlugInvitationsResponses = {
+    /**
+     * Successful Response
+     */
+    201: AmbassadorsMemberRead;
+};
+
+export type PostApiAmbassadorsNetworksBySlugInvitationsResponse = PostApiAmbassadorsNetworksBySlugInvitationsResponses[keyof PostApiAmbassadorsNetworksBySlugInvitationsResponses];
+
+export type DeleteApiAmbassadorsNetworksBySlugInvitationsByAmbassadorIdData = {
+    body?: never;
+    path: {
+        /**
+         * Ambassador Id
+         *
+         * The ambassador's id
+         */
+        ambassador_id: string;
+        /**
+         * Slug
+         *
+         * The network's slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/ambassadors/networks/{slug}/invitations/{ambassador_id}';
+};
+
+export type DeleteApiAmbassadorsNetworksBySlugInvitationsByAmbassadorIdErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type DeleteApiAmbassadorsNetworksBySlugInvitationsByAmbassadorIdError = DeleteApiAmbassadorsNetworksBySlugInvitationsByAmbassadorIdErrors[keyof DeleteApiAmbassadorsNetworksBySlugInvitationsByAmbassadorIdErrors];
+
+export type DeleteApiAmbassadorsNetworksBySlugInvitationsByAmbassadorIdResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type DeleteApiAmbassadorsNetworksBySlugInvitationsByAmbassadorIdResponse = DeleteApiAmbassadorsNetworksBySlugInvitationsByAmbassadorIdResponses[keyof DeleteApiAmbassadorsNetworksBySlugInvitationsByAmbassadorIdResponses];
+
+export type PostApiAmbassadorsNetworksBySlugJoinData = {
+    body: AmbassadorsJoinRequest;
+    path: {
+        /**
+         * Slug
+         *
+         * The network's slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/ambassadors/networks/{slug}/join';
+};
+
+export type PostApiAmbassadorsNetworksBySlugJoinErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type PostApiAmbassadorsNetworksBySlugJoinError = PostApiAmbassadorsNetworksBySlugJoinErrors[keyof PostApiAmbassadorsNetworksBySlugJoinErrors];
+
+export type PostApiAmbassadorsNetworksBySlugJoinResponses = {
+    /**
+     * Successful Response
+     */
+    200: AmbassadorsMyMembership;
+};
+
+export type PostApiAmbassadorsNetworksBySlugJoinResponse = PostApiAmbassadorsNetworksBySlugJoinResponses[keyof PostApiAmbassadorsNetworksBySlugJoinResponses];
+
+export type PostApiAmbassadorsNetworksBySlugLeaveData = {
+    body?: never;
+    path: {
+        /**
+         * Slug
+         *
+         * The network's slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/ambassadors/networks/{slug}/leave';
+};
+
+export type PostApiAmbassadorsNetworksBySlugLeaveErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type PostApiAmbassadorsNetworksBySlugLeaveError = PostApiAmbassadorsNetworksBySlugLeaveErrors[keyof PostApiAmbassadorsNetworksBySlugLeaveErrors];
+
+export type PostApiAmbassadorsNetworksBySlugLeaveResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type PostApiAmbassadorsNetworksBySlugLeaveResponse = PostApiAmbassadorsNetworksBySlugLeaveResponses[keyof PostApiAmbassadorsNetworksBySlugLeaveResponses];
+
+export type GetApiAmbassadorsNetworksBySlugMembersData = {
+    body?: never;
+    path: {
+        /**
+         * Slug
+         *
+         * The network's slug
+         */
+        slug: string;
+    };
+    query?: {
+        /**
+         * Cursor
+         */
+        cursor?: string | null;
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
+    url: '/api/ambassadors/networks/{slug}/members';
+};
+
+export type GetApiAmbassadorsNetworksBySlugMembersErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type GetApiAmbassadorsNetworksBySlugMembersError = GetApiAmbassadorsNetworksBySlugMembersErrors[keyof GetApiAmbassadorsNetworksBySlugMembersErrors];
+
+export type GetApiAmbassadorsNetworksBySlugMembersResponses = {
+    /**
+     * Successful Response
+     */
+    200: AmbassadorsPageMemberRead;
+};
+
+export type GetApiAmbassadorsNetworksBySlugMembersResponse = GetApiAmbassadorsNetworksBySlugMembersResponses[keyof GetApiAmbassadorsNetworksBySlugMembersResponses];
+
+export type DeleteApiAmbassadorsNetworksBySlugMembersByAmbassadorIdData = {
+    body?: never;
+    path: {
+        /**
+         * Ambassador Id
+         *
+         * The ambassador's id
+         */
+        ambassador_id: string;
+        /**
+         * Slug
+         *
+         * The network's slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/ambassadors/networks/{slug}/members/{ambassador_id}';
+};
+
+export type DeleteApiAmbassadorsNetworksBySlugMembersByAmbassadorIdErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type DeleteApiAmbassadorsNetworksBySlugMembersByAmbassadorIdError = DeleteApiAmbassadorsNetworksBySlugMembersByAmbassadorIdErrors[keyof DeleteApiAmbassadorsNetworksBySlugMembersByAmbassadorIdErrors];
+
+export type DeleteApiAmbassadorsNetworksBySlugMembersByAmbassadorIdResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type DeleteApiAmbassadorsNetworksBySlugMembersByAmbassadorIdResponse = DeleteApiAmbassadorsNetworksBySlugMembersByAmbassadorIdResponses[keyof DeleteApiAmbassadorsNetworksBySlugMembersByAmbassadorIdResponses];
+
+export type PutApiAmbassadorsNetworksBySlugMembersByAmbassadorIdRoleData = {
+    body: AmbassadorsRoleUpdate;
+    path: {
+        /**
+         * Ambassador Id
+         *
+         * The ambassador's id
+         */
+        ambassador_id: string;
+        /**
+         * Slug
+         *
+         * The network's slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/ambassadors/networks/{slug}/members/{ambassador_id}/role';
+};
+
+export type PutApiAmbassadorsNetworksBySlugMembersByAmbassadorIdRoleErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type PutApiAmbassadorsNetworksBySlugMembersByAmbassadorIdRoleError = PutApiAmbassadorsNetworksBySlugMembersByAmbassadorIdRoleErrors[keyof PutApiAmbassadorsNetworksBySlugMembersByAmbassadorIdRoleErrors];
+
+export type PutApiAmbassadorsNetworksBySlugMembersByAmbassadorIdRoleResponses = {
+    /**
+     * Successful Response
+     */
+    200: AmbassadorsMemberRead;
+};
+
+export type PutApiAmbassadorsNetworksBySlugMembersByAmbassadorIdRoleResponse = PutApiAmbassadorsNetworksBySlugMembersByAmbassadorIdRoleResponses[keyof PutApiAmbassadorsNetworksBySlugMembersByAmbassadorIdRoleResponses];
+
+export type GetApiAmbassadorsNetworksBySlugRequestsData = {
+    body?: never;
+    path: {
+        /**
+         * Slug
+         *
+         * The network's slug
+         */
+        slug: string;
+    };
+    query?: {
+        /**
+         * Cursor
+         */
+        cursor?: string | null;
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
+    url: '/api/ambassadors/networks/{slug}/requests';
+};
+
+export type GetApiAmbassadorsNetworksBySlugRequestsErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type GetApiAmbassadorsNetworksBySlugRequestsError = GetApiAmbassadorsNetworksBySlugRequestsErrors[keyof GetApiAmbassadorsNetworksBySlugRequestsErrors];
+
+export type GetApiAmbassadorsNetworksBySlugRequestsResponses = {
+    /**
+     * Successful Response
+     */
+    200: AmbassadorsPageMemberRead;
+};
+
+export type GetApiAmbassadorsNetworksBySlugRequestsResponse = GetApiAmbassadorsNetworksBySlugRequestsResponses[keyof GetApiAmbassadorsNetworksBySlugRequestsResponses];
+
+export type PostApiAmbassadorsNetworksBySlugRequestsByAmbassadorIdAcceptData = {
+    body?: never;
+    path: {
+        /**
+         * Ambassador Id
+         *
+         * The ambassador's id
+         */
+        ambassador_id: string;
+        /**
+         * Slug
+         *
+         * The network's slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/ambassadors/networks/{slug}/requests/{ambassador_id}/accept';
+};
+
+export type PostApiAmbassadorsNetworksBySlugRequestsByAmbassadorIdAcceptErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type PostApiAmbassadorsNetworksBySlugRequestsByAmbassadorIdAcceptError = PostApiAmbassadorsNetworksBySlugRequestsByAmbassadorIdAcceptErrors[keyof PostApiAmbassadorsNetworksBySlugRequestsByAmbassadorIdAcceptErrors];
+
+export type PostApiAmbassadorsNetworksBySlugRequestsByAmbassadorIdAcceptResponses = {
+    /**
+     * Successful Response
+     */
+    200: AmbassadorsMyMembership;
+};
+
+export type PostApiAmbassadorsNetworksBySlugRequestsByAmbassadorIdAcceptResponse = PostApiAmbassadorsNetworksBySlugRequestsByAmbassadorIdAcceptResponses[keyof PostApiAmbassadorsNetworksBySlugRequestsByAmbassadorIdAcceptResponses];
+
+export type PostApiAmbassadorsNetworksBySlugRequestsByAmbassadorIdDeclineData = {
+    body?: never;
+    path: {
+        /**
+         * Ambassador Id
+         *
+         * The ambassador's id
+         */
+        ambassador_id: string;
+        /**
+         * Slug
+         *
+         * The network's slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/ambassadors/networks/{slug}/requests/{ambassador_id}/decline';
+};
+
+export type PostApiAmbassadorsNetworksBySlugRequestsByAmbassadorIdDeclineErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type PostApiAmbassadorsNetworksBySlugRequestsByAmbassadorIdDeclineError = PostApiAmbassadorsNetworksBySlugRequestsByAmbassadorIdDeclineErrors[keyof PostApiAmbassadorsNetworksBySlugRequestsByAmbassadorIdDeclineErrors];
+
+export type PostApiAmbassadorsNetworksBySlugRequestsByAmbassadorIdDeclineResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type PostApiAmbassadorsNetworksBySlugRequestsByAmbassadorIdDeclineResponse = PostApiAmbassadorsNetworksBySlugRequestsByAmbassadorIdDeclineResponses[keyof PostApiAmbassadorsNetworksBySlugRequestsByAmbassadorIdDeclineResponses];
 
 export type PostApiAmbassadorsPasswordResetsData = {
     body: AmbassadorsResetRequest;
@@ -5899,6 +10337,310 @@ export type PostApiAuthTokenResponses = {
 
 export type PostApiAuthTokenResponse = PostApiAuthTokenResponses[keyof PostApiAuthTokenResponses];
 
+export type GetApiEditorialIcalByTokenIcsData = {
+    body?: never;
+    headers?: {
+        /**
+         * If-None-Match
+         */
+        'If-None-Match'?: string | null;
+    };
+    path: {
+        /**
+         * Token
+         */
+        token: string;
+    };
+    query?: never;
+    url: '/api/editorial/ical/{token}.ics';
+};
+
+export type GetApiEditorialIcalByTokenIcsErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type GetApiEditorialIcalByTokenIcsError = GetApiEditorialIcalByTokenIcsErrors[keyof GetApiEditorialIcalByTokenIcsErrors];
+
+export type GetApiEditorialIcalByTokenIcsResponses = {
+    /**
+     * RFC 5545 calendar
+     */
+    200: unknown;
+};
+
+export type GetApiEditorialMeBriefsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Open Only
+         */
+        open_only?: boolean;
+        /**
+         * Cursor
+         */
+        cursor?: string | null;
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
+    url: '/api/editorial/me/briefs';
+};
+
+export type GetApiEditorialMeBriefsErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type GetApiEditorialMeBriefsError = GetApiEditorialMeBriefsErrors[keyof GetApiEditorialMeBriefsErrors];
+
+export type GetApiEditorialMeBriefsResponses = {
+    /**
+     * Successful Response
+     */
+    200: EditorialBriefPage;
+};
+
+export type GetApiEditorialMeBriefsResponse = GetApiEditorialMeBriefsResponses[keyof GetApiEditorialMeBriefsResponses];
+
+export type PutApiEditorialMeBriefsByBriefIdStatusData = {
+    body: EditorialBriefStatusChange;
+    headers?: {
+        /**
+         * If-Match
+         *
+         * ETag from the last read
+         */
+        'If-Match'?: string | null;
+    };
+    path: {
+        /**
+         * Brief Id
+         */
+        brief_id: string;
+    };
+    query?: never;
+    url: '/api/editorial/me/briefs/{brief_id}/status';
+};
+
+export type PutApiEditorialMeBriefsByBriefIdStatusErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type PutApiEditorialMeBriefsByBriefIdStatusError = PutApiEditorialMeBriefsByBriefIdStatusErrors[keyof PutApiEditorialMeBriefsByBriefIdStatusErrors];
+
+export type PutApiEditorialMeBriefsByBriefIdStatusResponses = {
+    /**
+     * Successful Response
+     */
+    200: EditorialBriefRead;
+};
+
+export type PutApiEditorialMeBriefsByBriefIdStatusResponse = PutApiEditorialMeBriefsByBriefIdStatusResponses[keyof PutApiEditorialMeBriefsByBriefIdStatusResponses];
+
+export type GetApiEditorialMeContributionsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Cursor
+         */
+        cursor?: string | null;
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
+    url: '/api/editorial/me/contributions';
+};
+
+export type GetApiEditorialMeContributionsErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type GetApiEditorialMeContributionsError = GetApiEditorialMeContributionsErrors[keyof GetApiEditorialMeContributionsErrors];
+
+export type GetApiEditorialMeContributionsResponses = {
+    /**
+     * Successful Response
+     */
+    200: EditorialContributionPage;
+};
+
+export type GetApiEditorialMeContributionsResponse = GetApiEditorialMeContributionsResponses[keyof GetApiEditorialMeContributionsResponses];
+
 export type GetApiEditorialMeExportData = {
     body?: never;
     path?: never;
@@ -5963,6 +10705,2492 @@ export type GetApiEditorialMeExportResponses = {
 };
 
 export type GetApiEditorialMeExportResponse = GetApiEditorialMeExportResponses[keyof GetApiEditorialMeExportResponses];
+
+export type GetApiEditorialNetworksData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Cursor
+         */
+        cursor?: string | null;
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
+    url: '/api/editorial/networks';
+};
+
+export type GetApiEditorialNetworksErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type GetApiEditorialNetworksError = GetApiEditorialNetworksErrors[keyof GetApiEditorialNetworksErrors];
+
+export type GetApiEditorialNetworksResponses = {
+    /**
+     * Successful Response
+     */
+    200: EditorialNetworkList;
+};
+
+export type GetApiEditorialNetworksResponse = GetApiEditorialNetworksResponses[keyof GetApiEditorialNetworksResponses];
+
+export type GetApiEditorialNetworksBySlugData = {
+    body?: never;
+    path: {
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/editorial/networks/{slug}';
+};
+
+export type GetApiEditorialNetworksBySlugErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type GetApiEditorialNetworksBySlugError = GetApiEditorialNetworksBySlugErrors[keyof GetApiEditorialNetworksBySlugErrors];
+
+export type GetApiEditorialNetworksBySlugResponses = {
+    /**
+     * Successful Response
+     */
+    200: EditorialNetworkRead;
+};
+
+export type GetApiEditorialNetworksBySlugResponse = GetApiEditorialNetworksBySlugResponses[keyof GetApiEditorialNetworksBySlugResponses];
+
+export type GetApiEditorialNetworksBySlugBriefsData = {
+    body?: never;
+    path: {
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: {
+        /**
+         * Status
+         */
+        status?: 'cancelled' | 'delivered' | 'in_progress' | 'open' | null;
+        /**
+         * Cursor
+         */
+        cursor?: string | null;
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
+    url: '/api/editorial/networks/{slug}/briefs';
+};
+
+export type GetApiEditorialNetworksBySlugBriefsErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type GetApiEditorialNetworksBySlugBriefsError = GetApiEditorialNetworksBySlugBriefsErrors[keyof GetApiEditorialNetworksBySlugBriefsErrors];
+
+export type GetApiEditorialNetworksBySlugBriefsResponses = {
+    /**
+     * Successful Response
+     */
+    200: EditorialBriefPage;
+};
+
+export type GetApiEditorialNetworksBySlugBriefsResponse = GetApiEditorialNetworksBySlugBriefsResponses[keyof GetApiEditorialNetworksBySlugBriefsResponses];
+
+export type PostApiEditorialNetworksBySlugBriefsData = {
+    body: EditorialBriefCreate;
+    path: {
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/editorial/networks/{slug}/briefs';
+};
+
+export type PostApiEditorialNetworksBySlugBriefsErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type PostApiEditorialNetworksBySlugBriefsError = PostApiEditorialNetworksBySlugBriefsErrors[keyof PostApiEditorialNetworksBySlugBriefsErrors];
+
+export type PostApiEditorialNetworksBySlugBriefsResponses = {
+    /**
+     * Successful Response
+     */
+    201: EditorialBriefRead;
+};
+
+export type PostApiEditorialNetworksBySlugBriefsResponse = PostApiEditorialNetworksBySlugBriefsResponses[keyof PostApiEditorialNetworksBySlugBriefsResponses];
+
+export type DeleteApiEditorialNetworksBySlugBriefsByBriefIdData = {
+    body?: never;
+    headers?: {
+        /**
+         * If-Match
+         *
+         * ETag from the last read
+         */
+        'If-Match'?: string | null;
+    };
+    path: {
+        /**
+         * Brief Id
+         */
+        brief_id: string;
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/editorial/networks/{slug}/briefs/{brief_id}';
+};
+
+export type DeleteApiEditorialNetworksBySlugBriefsByBriefIdErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type DeleteApiEditorialNetworksBySlugBriefsByBriefIdError = DeleteApiEditorialNetworksBySlugBriefsByBriefIdErrors[keyof DeleteApiEditorialNetworksBySlugBriefsByBriefIdErrors];
+
+export type DeleteApiEditorialNetworksBySlugBriefsByBriefIdResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type DeleteApiEditorialNetworksBySlugBriefsByBriefIdResponse = DeleteApiEditorialNetworksBySlugBriefsByBriefIdResponses[keyof DeleteApiEditorialNetworksBySlugBriefsByBriefIdResponses];
+
+export type GetApiEditorialNetworksBySlugBriefsByBriefIdData = {
+    body?: never;
+    path: {
+        /**
+         * Brief Id
+         */
+        brief_id: string;
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/editorial/networks/{slug}/briefs/{brief_id}';
+};
+
+export type GetApiEditorialNetworksBySlugBriefsByBriefIdErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type GetApiEditorialNetworksBySlugBriefsByBriefIdError = GetApiEditorialNetworksBySlugBriefsByBriefIdErrors[keyof GetApiEditorialNetworksBySlugBriefsByBriefIdErrors];
+
+export type GetApiEditorialNetworksBySlugBriefsByBriefIdResponses = {
+    /**
+     * Successful Response
+     */
+    200: EditorialBriefRead;
+};
+
+export type GetApiEditorialNetworksBySlugBriefsByBriefIdResponse = GetApiEditorialNetworksBySlugBriefsByBriefIdResponses[keyof GetApiEditorialNetworksBySlugBriefsByBriefIdResponses];
+
+export type PatchApiEditorialNetworksBySlugBriefsByBriefIdData = {
+    body: EditorialBriefUpdate;
+    headers?: {
+        /**
+         * If-Match
+         *
+         * ETag from the last read
+         */
+        'If-Match'?: string | null;
+    };
+    path: {
+        /**
+         * Brief Id
+         */
+        brief_id: string;
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/editorial/networks/{slug}/briefs/{brief_id}';
+};
+
+export type PatchApiEditorialNetworksBySlugBriefsByBriefIdErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type PatchApiEditorialNetworksBySlugBriefsByBriefIdError = PatchApiEditorialNetworksBySlugBriefsByBriefIdErrors[keyof PatchApiEditorialNetworksBySlugBriefsByBriefIdErrors];
+
+export type PatchApiEditorialNetworksBySlugBriefsByBriefIdResponses = {
+    /**
+     * Successful Response
+     */
+    200: EditorialBriefRead;
+};
+
+export type PatchApiEditorialNetworksBySlugBriefsByBriefIdResponse = PatchApiEditorialNetworksBySlugBriefsByBriefIdResponses[keyof PatchApiEditorialNetworksBySlugBriefsByBriefIdResponses];
+
+export type GetApiEditorialNetworksBySlugCalendarData = {
+    body?: never;
+    path: {
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query: {
+        /**
+         * From
+         *
+         * Start of the view (ISO 8601)
+         */
+        from: string;
+        /**
+         * To
+         *
+         * End of the view, at most 100 days later
+         */
+        to: string;
+    };
+    url: '/api/editorial/networks/{slug}/calendar';
+};
+
+export type GetApiEditorialNetworksBySlugCalendarErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type GetApiEditorialNetworksBySlugCalendarError = GetApiEditorialNetworksBySlugCalendarErrors[keyof GetApiEditorialNetworksBySlugCalendarErrors];
+
+export type GetApiEditorialNetworksBySlugCalendarResponses = {
+    /**
+     * Successful Response
+     */
+    200: EditorialCalendarView;
+};
+
+export type GetApiEditorialNetworksBySlugCalendarResponse = GetApiEditorialNetworksBySlugCalendarResponses[keyof GetApiEditorialNetworksBySlugCalendarResponses];
+
+export type GetApiEditorialNetworksBySlugCalendarExportData = {
+    body?: never;
+    path: {
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: {
+        /**
+         * Format
+         */
+        format?: 'csv' | 'json';
+        /**
+         * From
+         */
+        from?: string | null;
+        /**
+         * To
+         *
+         * Inclusive.
+         */
+        to?: string | null;
+    };
+    url: '/api/editorial/networks/{slug}/calendar/export';
+};
+
+export type GetApiEditorialNetworksBySlugCalendarExportErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type GetApiEditorialNetworksBySlugCalendarExportError = GetApiEditorialNetworksBySlugCalendarExportErrors[keyof GetApiEditorialNetworksBySlugCalendarExportErrors];
+
+export type GetApiEditorialNetworksBySlugCalendarExportResponses = {
+    /**
+     * Successful Response
+     */
+    200: unknown;
+};
+
+export type GetApiEditorialNetworksBySlugCalendarFeedsData = {
+    body?: never;
+    path: {
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/editorial/networks/{slug}/calendar/feeds';
+};
+
+export type GetApiEditorialNetworksBySlugCalendarFeedsErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type GetApiEditorialNetworksBySlugCalendarFeedsError = GetApiEditorialNetworksBySlugCalendarFeedsErrors[keyof GetApiEditorialNetworksBySlugCalendarFeedsErrors];
+
+export type GetApiEditorialNetworksBySlugCalendarFeedsResponses = {
+    /**
+     * Successful Response
+     */
+    200: EditorialFeedList;
+};
+
+export type GetApiEditorialNetworksBySlugCalendarFeedsResponse = GetApiEditorialNetworksBySlugCalendarFeedsResponses[keyof GetApiEditorialNetworksBySlugCalendarFeedsResponses];
+
+export type PostApiEditorialNetworksBySlugCalendarFeedsData = {
+    body: EditorialFeedCreate;
+    path: {
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/editorial/networks/{slug}/calendar/feeds';
+};
+
+export type PostApiEditorialNetworksBySlugCalendarFeedsErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type PostApiEditorialNetworksBySlugCalendarFeedsError = PostApiEditorialNetworksBySlugCalendarFeedsErrors[keyof PostApiEditorialNetworksBySlugCalendarFeedsErrors];
+
+export type PostApiEditorialNetworksBySlugCalendarFeedsResponses = {
+    /**
+     * Successful Response
+     */
+    201: EditorialFeedCreated;
+};
+
+export type PostApiEditorialNetworksBySlugCalendarFeedsResponse = PostApiEditorialNetworksBySlugCalendarFeedsResponses[keyof PostApiEditorialNetworksBySlugCalendarFeedsResponses];
+
+export type DeleteApiEditorialNetworksBySlugCalendarFeedsByFeedIdData = {
+    body?: never;
+    path: {
+        /**
+         * Feed Id
+         */
+        feed_id: string;
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/editorial/networks/{slug}/calendar/feeds/{feed_id}';
+};
+
+export type DeleteApiEditorialNetworksBySlugCalendarFeedsByFeedIdErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type DeleteApiEditorialNetworksBySlugCalendarFeedsByFeedIdError = DeleteApiEditorialNetworksBySlugCalendarFeedsByFeedIdErrors[keyof DeleteApiEditorialNetworksBySlugCalendarFeedsByFeedIdErrors];
+
+export type DeleteApiEditorialNetworksBySlugCalendarFeedsByFeedIdResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type DeleteApiEditorialNetworksBySlugCalendarFeedsByFeedIdResponse = DeleteApiEditorialNetworksBySlugCalendarFeedsByFeedIdResponses[keyof DeleteApiEditorialNetworksBySlugCalendarFeedsByFeedIdResponses];
+
+export type PostApiEditorialNetworksBySlugCalendarImportData = {
+    body: {
+        [key: string]: unknown;
+    };
+    path: {
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/editorial/networks/{slug}/calendar/import';
+};
+
+export type PostApiEditorialNetworksBySlugCalendarImportErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type PostApiEditorialNetworksBySlugCalendarImportError = PostApiEditorialNetworksBySlugCalendarImportErrors[keyof PostApiEditorialNetworksBySlugCalendarImportErrors];
+
+export type PostApiEditorialNetworksBySlugCalendarImportResponses = {
+    /**
+     * Successful Response
+     */
+    201: EditorialImportOutcome;
+};
+
+export type PostApiEditorialNetworksBySlugCalendarImportResponse = PostApiEditorialNetworksBySlugCalendarImportResponses[keyof PostApiEditorialNetworksBySlugCalendarImportResponses];
+
+export type GetApiEditorialNetworksBySlugContributionsData = {
+    body?: never;
+    path: {
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: {
+        /**
+         * Status
+         */
+        status?: 'accepted' | 'declined' | 'pending' | null;
+        /**
+         * Cursor
+         */
+        cursor?: string | null;
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
+    url: '/api/editorial/networks/{slug}/contributions';
+};
+
+export type GetApiEditorialNetworksBySlugContributionsErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type GetApiEditorialNetworksBySlugContributionsError = GetApiEditorialNetworksBySlugContributionsErrors[keyof GetApiEditorialNetworksBySlugContributionsErrors];
+
+export type GetApiEditorialNetworksBySlugContributionsResponses = {
+    /**
+     * Successful Response
+     */
+    200: EditorialContributionPage;
+};
+
+export type GetApiEditorialNetworksBySlugContributionsResponse = GetApiEditorialNetworksBySlugContributionsResponses[keyof GetApiEditorialNetworksBySlugContributionsResponses];
+
+export type PostApiEditorialNetworksBySlugContributionsData = {
+    body: EditorialContributionCreate;
+    path: {
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/editorial/networks/{slug}/contributions';
+};
+
+export type PostApiEditorialNetworksBySlugContributionsErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type PostApiEditorialNetworksBySlugContributionsError = PostApiEditorialNetworksBySlugContributionsErrors[keyof PostApiEditorialNetworksBySlugContributionsErrors];
+
+export type PostApiEditorialNetworksBySlugContributionsResponses = {
+    /**
+     * Successful Response
+     */
+    201: EditorialContributionRead;
+};
+
+export type PostApiEditorialNetworksBySlugContributionsResponse = PostApiEditorialNetworksBySlugContributionsResponses[keyof PostApiEditorialNetworksBySlugContributionsResponses];
+
+export type GetApiEditorialNetworksBySlugContributionsCountData = {
+    body?: never;
+    path: {
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/editorial/networks/{slug}/contributions/count';
+};
+
+export type GetApiEditorialNetworksBySlugContributionsCountErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type GetApiEditorialNetworksBySlugContributionsCountError = GetApiEditorialNetworksBySlugContributionsCountErrors[keyof GetApiEditorialNetworksBySlugContributionsCountErrors];
+
+export type GetApiEditorialNetworksBySlugContributionsCountResponses = {
+    /**
+     * Successful Response
+     */
+    200: EditorialInboxCount;
+};
+
+export type GetApiEditorialNetworksBySlugContributionsCountResponse = GetApiEditorialNetworksBySlugContributionsCountResponses[keyof GetApiEditorialNetworksBySlugContributionsCountResponses];
+
+export type PostApiEditorialNetworksBySlugContributionsByContributionIdAcceptData = {
+    body: EditorialAcceptance;
+    path: {
+        /**
+         * Contribution Id
+         */
+        contribution_id: string;
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/editorial/networks/{slug}/contributions/{contribution_id}/accept';
+};
+
+export type PostApiEditorialNetworksBySlugContributionsByContributionIdAcceptErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type PostApiEditorialNetworksBySlugContributionsByContributionIdAcceptError = PostApiEditorialNetworksBySlugContributionsByContributionIdAcceptErrors[keyof PostApiEditorialNetworksBySlugContributionsByContributionIdAcceptErrors];
+
+export type PostApiEditorialNetworksBySlugContributionsByContributionIdAcceptResponses = {
+    /**
+     * Successful Response
+     */
+    200: EditorialContributionRead;
+};
+
+export type PostApiEditorialNetworksBySlugContributionsByContributionIdAcceptResponse = PostApiEditorialNetworksBySlugContributionsByContributionIdAcceptResponses[keyof PostApiEditorialNetworksBySlugContributionsByContributionIdAcceptResponses];
+
+export type PostApiEditorialNetworksBySlugContributionsByContributionIdDeclineData = {
+    body: EditorialDecline;
+    path: {
+        /**
+         * Contribution Id
+         */
+        contribution_id: string;
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/editorial/networks/{slug}/contributions/{contribution_id}/decline';
+};
+
+export type PostApiEditorialNetworksBySlugContributionsByContributionIdDeclineErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type PostApiEditorialNetworksBySlugContributionsByContributionIdDeclineError = PostApiEditorialNetworksBySlugContributionsByContributionIdDeclineErrors[keyof PostApiEditorialNetworksBySlugContributionsByContributionIdDeclineErrors];
+
+export type PostApiEditorialNetworksBySlugContributionsByContributionIdDeclineResponses = {
+    /**
+     * Successful Response
+     */
+    200: EditorialContributionRead;
+};
+
+export type PostApiEditorialNetworksBySlugContributionsByContributionIdDeclineResponse = PostApiEditorialNetworksBySlugContributionsByContributionIdDeclineResponses[keyof PostApiEditorialNetworksBySlugContributionsByContributionIdDeclineResponses];
+
+export type GetApiEditorialNetworksBySlugEntriesData = {
+    body?: never;
+    path: {
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: {
+        /**
+         * Cursor
+         */
+        cursor?: string | null;
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
+    url: '/api/editorial/networks/{slug}/entries';
+};
+
+export type GetApiEditorialNetworksBySlugEntriesErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type GetApiEditorialNetworksBySlugEntriesError = GetApiEditorialNetworksBySlugEntriesErrors[keyof GetApiEditorialNetworksBySlugEntriesErrors];
+
+export type GetApiEditorialNetworksBySlugEntriesResponses = {
+    /**
+     * Successful Response
+     */
+    200: EditorialEntryList;
+};
+
+export type GetApiEditorialNetworksBySlugEntriesResponse = GetApiEditorialNetworksBySlugEntriesResponses[keyof GetApiEditorialNetworksBySlugEntriesResponses];
+
+export type PostApiEditorialNetworksBySlugEntriesData = {
+    body: EditorialEntryCreate;
+    path: {
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/editorial/networks/{slug}/entries';
+};
+
+export type PostApiEditorialNetworksBySlugEntriesErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type PostApiEditorialNetworksBySlugEntriesError = PostApiEditorialNetworksBySlugEntriesErrors[keyof PostApiEditorialNetworksBySlugEntriesErrors];
+
+export type PostApiEditorialNetworksBySlugEntriesResponses = {
+    /**
+     * Successful Response
+     */
+    201: EditorialEntryRead;
+};
+
+export type PostApiEditorialNetworksBySlugEntriesResponse = PostApiEditorialNetworksBySlugEntriesResponses[keyof PostApiEditorialNetworksBySlugEntriesResponses];
+
+export type DeleteApiEditorialNetworksBySlugEntriesByEntryIdData = {
+    body?: never;
+    headers?: {
+        /**
+         * If-Match
+         *
+         * ETag from the last read
+         */
+        'If-Match'?: string | null;
+    };
+    path: {
+        /**
+         * Entry Id
+         */
+        entry_id: string;
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/editorial/networks/{slug}/entries/{entry_id}';
+};
+
+export type DeleteApiEditorialNetworksBySlugEntriesByEntryIdErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type DeleteApiEditorialNetworksBySlugEntriesByEntryIdError = DeleteApiEditorialNetworksBySlugEntriesByEntryIdErrors[keyof DeleteApiEditorialNetworksBySlugEntriesByEntryIdErrors];
+
+export type DeleteApiEditorialNetworksBySlugEntriesByEntryIdResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type DeleteApiEditorialNetworksBySlugEntriesByEntryIdResponse = DeleteApiEditorialNetworksBySlugEntriesByEntryIdResponses[keyof DeleteApiEditorialNetworksBySlugEntriesByEntryIdResponses];
+
+export type GetApiEditorialNetworksBySlugEntriesByEntryIdData = {
+    body?: never;
+    path: {
+        /**
+         * Entry Id
+         */
+        entry_id: string;
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/editorial/networks/{slug}/entries/{entry_id}';
+};
+
+export type GetApiEditorialNetworksBySlugEntriesByEntryIdErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type GetApiEditorialNetworksBySlugEntriesByEntryIdError = GetApiEditorialNetworksBySlugEntriesByEntryIdErrors[keyof GetApiEditorialNetworksBySlugEntriesByEntryIdErrors];
+
+export type GetApiEditorialNetworksBySlugEntriesByEntryIdResponses = {
+    /**
+     * Successful Response
+     */
+    200: EditorialEntryRead;
+};
+
+export type GetApiEditorialNetworksBySlugEntriesByEntryIdResponse = GetApiEditorialNetworksBySlugEntriesByEntryIdResponses[keyof GetApiEditorialNetworksBySlugEntriesByEntryIdResponses];
+
+export type PatchApiEditorialNetworksBySlugEntriesByEntryIdData = {
+    body: EditorialEntryUpdate;
+    headers?: {
+        /**
+         * If-Match
+         *
+         * ETag from the last read
+         */
+        'If-Match'?: string | null;
+    };
+    path: {
+        /**
+         * Entry Id
+         */
+        entry_id: string;
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/editorial/networks/{slug}/entries/{entry_id}';
+};
+
+export type PatchApiEditorialNetworksBySlugEntriesByEntryIdErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type PatchApiEditorialNetworksBySlugEntriesByEntryIdError = PatchApiEditorialNetworksBySlugEntriesByEntryIdErrors[keyof PatchApiEditorialNetworksBySlugEntriesByEntryIdErrors];
+
+export type PatchApiEditorialNetworksBySlugEntriesByEntryIdResponses = {
+    /**
+     * Successful Response
+     */
+    200: EditorialEntryRead;
+};
+
+export type PatchApiEditorialNetworksBySlugEntriesByEntryIdResponse = PatchApiEditorialNetworksBySlugEntriesByEntryIdResponses[keyof PatchApiEditorialNetworksBySlugEntriesByEntryIdResponses];
+
+export type PostApiEditorialNetworksBySlugEntriesByEntryIdRescheduleData = {
+    body: EditorialReschedule;
+    headers?: {
+        /**
+         * If-Match
+         *
+         * ETag from the last read
+         */
+        'If-Match'?: string | null;
+    };
+    path: {
+        /**
+         * Entry Id
+         */
+        entry_id: string;
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/editorial/networks/{slug}/entries/{entry_id}/reschedule';
+};
+
+export type PostApiEditorialNetworksBySlugEntriesByEntryIdRescheduleErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type PostApiEditorialNetworksBySlugEntriesByEntryIdRescheduleError = PostApiEditorialNetworksBySlugEntriesByEntryIdRescheduleErrors[keyof PostApiEditorialNetworksBySlugEntriesByEntryIdRescheduleErrors];
+
+export type PostApiEditorialNetworksBySlugEntriesByEntryIdRescheduleResponses = {
+    /**
+     * Successful Response
+     */
+    200: EditorialEntryRead;
+};
+
+export type PostApiEditorialNetworksBySlugEntriesByEntryIdRescheduleResponse = PostApiEditorialNetworksBySlugEntriesByEntryIdRescheduleResponses[keyof PostApiEditorialNetworksBySlugEntriesByEntryIdRescheduleResponses];
+
+export type GetApiEditorialNetworksBySlugMembersData = {
+    body?: never;
+    path: {
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: {
+        /**
+         * Cursor
+         */
+        cursor?: string | null;
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
+    url: '/api/editorial/networks/{slug}/members';
+};
+
+export type GetApiEditorialNetworksBySlugMembersErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type GetApiEditorialNetworksBySlugMembersError = GetApiEditorialNetworksBySlugMembersErrors[keyof GetApiEditorialNetworksBySlugMembersErrors];
+
+export type GetApiEditorialNetworksBySlugMembersResponses = {
+    /**
+     * Successful Response
+     */
+    200: EditorialMemberList;
+};
+
+export type GetApiEditorialNetworksBySlugMembersResponse = GetApiEditorialNetworksBySlugMembersResponses[keyof GetApiEditorialNetworksBySlugMembersResponses];
+
+export type GetApiEditorialNetworksBySlugPathData = {
+    body?: never;
+    path: {
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/editorial/networks/{slug}/path';
+};
+
+export type GetApiEditorialNetworksBySlugPathErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type GetApiEditorialNetworksBySlugPathError = GetApiEditorialNetworksBySlugPathErrors[keyof GetApiEditorialNetworksBySlugPathErrors];
+
+export type GetApiEditorialNetworksBySlugPathResponses = {
+    /**
+     * Successful Response
+     */
+    200: EditorialPathRead;
+};
+
+export type GetApiEditorialNetworksBySlugPathResponse = GetApiEditorialNetworksBySlugPathResponses[keyof GetApiEditorialNetworksBySlugPathResponses];
+
+export type PutApiEditorialNetworksBySlugPathData = {
+    body: EditorialPathUpdate;
+    headers?: {
+        /**
+         * If-Match
+         *
+         * ETag from the last read
+         */
+        'If-Match'?: string | null;
+    };
+    path: {
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/editorial/networks/{slug}/path';
+};
+
+export type PutApiEditorialNetworksBySlugPathErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type PutApiEditorialNetworksBySlugPathError = PutApiEditorialNetworksBySlugPathErrors[keyof PutApiEditorialNetworksBySlugPathErrors];
+
+export type PutApiEditorialNetworksBySlugPathResponses = {
+    /**
+     * Successful Response
+     */
+    200: EditorialPathRead;
+};
+
+export type PutApiEditorialNetworksBySlugPathResponse = PutApiEditorialNetworksBySlugPathResponses[keyof PutApiEditorialNetworksBySlugPathResponses];
+
+export type GetApiEditorialNetworksBySlugPreviewsData = {
+    body?: never;
+    path: {
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/editorial/networks/{slug}/previews';
+};
+
+export type GetApiEditorialNetworksBySlugPreviewsErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type GetApiEditorialNetworksBySlugPreviewsError = GetApiEditorialNetworksBySlugPreviewsErrors[keyof GetApiEditorialNetworksBySlugPreviewsErrors];
+
+export type GetApiEditorialNetworksBySlugPreviewsResponses = {
+    /**
+     * Successful Response
+     */
+    200: EditorialPreviewList;
+};
+
+export type GetApiEditorialNetworksBySlugPreviewsResponse = GetApiEditorialNetworksBySlugPreviewsResponses[keyof GetApiEditorialNetworksBySlugPreviewsResponses];
+
+export type PostApiEditorialNetworksBySlugPreviewsData = {
+    body: EditorialPreviewCreate;
+    path: {
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/editorial/networks/{slug}/previews';
+};
+
+export type PostApiEditorialNetworksBySlugPreviewsErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type PostApiEditorialNetworksBySlugPreviewsError = PostApiEditorialNetworksBySlugPreviewsErrors[keyof PostApiEditorialNetworksBySlugPreviewsErrors];
+
+export type PostApiEditorialNetworksBySlugPreviewsResponses = {
+    /**
+     * Successful Response
+     */
+    201: EditorialPreviewCreated;
+};
+
+export type PostApiEditorialNetworksBySlugPreviewsResponse = PostApiEditorialNetworksBySlugPreviewsResponses[keyof PostApiEditorialNetworksBySlugPreviewsResponses];
+
+export type DeleteApiEditorialNetworksBySlugPreviewsByPreviewIdData = {
+    body?: never;
+    path: {
+        /**
+         * Preview Id
+         */
+        preview_id: string;
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/editorial/networks/{slug}/previews/{preview_id}';
+};
+
+export type DeleteApiEditorialNetworksBySlugPreviewsByPreviewIdErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type DeleteApiEditorialNetworksBySlugPreviewsByPreviewIdError = DeleteApiEditorialNetworksBySlugPreviewsByPreviewIdErrors[keyof DeleteApiEditorialNetworksBySlugPreviewsByPreviewIdErrors];
+
+export type DeleteApiEditorialNetworksBySlugPreviewsByPreviewIdResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type DeleteApiEditorialNetworksBySlugPreviewsByPreviewIdResponse = DeleteApiEditorialNetworksBySlugPreviewsByPreviewIdResponses[keyof DeleteApiEditorialNetworksBySlugPreviewsByPreviewIdResponses];
+
+export type GetApiEditorialNetworksBySlugSettingsData = {
+    body?: never;
+    path: {
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/editorial/networks/{slug}/settings';
+};
+
+export type GetApiEditorialNetworksBySlugSettingsErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type GetApiEditorialNetworksBySlugSettingsError = GetApiEditorialNetworksBySlugSettingsErrors[keyof GetApiEditorialNetworksBySlugSettingsErrors];
+
+export type GetApiEditorialNetworksBySlugSettingsResponses = {
+    /**
+     * Successful Response
+     */
+    200: EditorialNetworkSettingsRead;
+};
+
+export type GetApiEditorialNetworksBySlugSettingsResponse = GetApiEditorialNetworksBySlugSettingsResponses[keyof GetApiEditorialNetworksBySlugSettingsResponses];
+
+export type PutApiEditorialNetworksBySlugSettingsData = {
+    body: EditorialNetworkSettingsUpdate;
+    headers?: {
+        /**
+         * If-Match
+         *
+         * ETag from the last read
+         */
+        'If-Match'?: string | null;
+    };
+    path: {
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/editorial/networks/{slug}/settings';
+};
+
+export type PutApiEditorialNetworksBySlugSettingsErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type PutApiEditorialNetworksBySlugSettingsError = PutApiEditorialNetworksBySlugSettingsErrors[keyof PutApiEditorialNetworksBySlugSettingsErrors];
+
+export type PutApiEditorialNetworksBySlugSettingsResponses = {
+    /**
+     * Successful Response
+     */
+    200: EditorialNetworkSettingsRead;
+};
+
+export type PutApiEditorialNetworksBySlugSettingsResponse = PutApiEditorialNetworksBySlugSettingsResponses[keyof PutApiEditorialNetworksBySlugSettingsResponses];
+
+export type GetApiEditorialPreviewsByTokenData = {
+    body?: never;
+    path: {
+        /**
+         * Token
+         */
+        token: string;
+    };
+    query?: never;
+    url: '/api/editorial/previews/{token}';
+};
+
+export type GetApiEditorialPreviewsByTokenErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type GetApiEditorialPreviewsByTokenError = GetApiEditorialPreviewsByTokenErrors[keyof GetApiEditorialPreviewsByTokenErrors];
+
+export type GetApiEditorialPreviewsByTokenResponses = {
+    /**
+     * Successful Response
+     */
+    200: EditorialPreviewPublic;
+};
+
+export type GetApiEditorialPreviewsByTokenResponse = GetApiEditorialPreviewsByTokenResponses[keyof GetApiEditorialPreviewsByTokenResponses];
 
 export type PostApiEditorialTextLengthData = {
     body: EditorialTextLengthRequest;

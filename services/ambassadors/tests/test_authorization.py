@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from ambassadors_factories import charter, department, person, service_headers, theme
+from ambassadors_network_factories import member, network
 from fastapi import FastAPI
 from fastapi.routing import iter_route_contexts
 from fastapi.testclient import TestClient
@@ -87,6 +88,28 @@ ACCESS: dict[tuple[str, str], str] = {
     ("POST", "/internal/auth/check"): "service",
     ("GET", "/internal/identities/{user_id}"): "service",
     ("GET", "/internal/events"): "service",
+    # networks: {slug} is network A; its chair, a committee member and "ambassador" (a member)
+    # belong to it, "other" does not, and the chair of network B has no role in A.
+    ("GET", "/networks"): "verified",
+    ("POST", "/networks"): "admin",
+    ("GET", "/networks/{slug}"): "net-visible",
+    ("PATCH", "/networks/{slug}"): "net-admin",
+    ("POST", "/networks/{slug}/archive"): "net-admin",
+    ("PUT", "/networks/{slug}/chair"): "net-admin",
+    ("GET", "/networks/{slug}/members"): "net-member",
+    ("POST", "/networks/{slug}/join"): "net-visible",
+    ("POST", "/networks/{slug}/leave"): "net-member",
+    ("GET", "/networks/{slug}/requests"): "net-committee",
+    ("POST", "/networks/{slug}/requests/{ambassador_id}/accept"): "net-committee",
+    ("POST", "/networks/{slug}/requests/{ambassador_id}/decline"): "net-committee",
+    ("GET", "/networks/{slug}/invitations"): "net-committee",
+    ("POST", "/networks/{slug}/invitations"): "net-committee",
+    ("DELETE", "/networks/{slug}/invitations/{ambassador_id}"): "net-committee",
+    ("POST", "/networks/{slug}/invitation/accept"): "net-visible",
+    ("POST", "/networks/{slug}/invitation/decline"): "net-visible",
+    ("PUT", "/networks/{slug}/members/{ambassador_id}/role"): "net-chair",
+    ("DELETE", "/networks/{slug}/members/{ambassador_id}"): "net-committee",
+    ("GET", "/networks/{slug}/history"): "net-committee",
 }
 
 
@@ -96,6 +119,17 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("PUT", "/me/accounts/{account_id}/posts"): {"public": False},
     ("POST", "/admin/ambassadors/{ambassador_id}/suspend"): {"reason": "Tests"},
     ("PUT", "/me/password"): {"current_password": "not-it", "new_password": "a-new-passphrase"},
+    ("PUT", "/networks/{slug}/chair"): {"ambassador_id": "no-such-person"},
+    ("POST", "/networks/{slug}/invitations"): {"ambassador_id": "no-such-person"},
+    ("PUT", "/networks/{slug}/members/{ambassador_id}/role"): {"role": "committee"},
+}
+# network-scoped kinds: who may (the others get 403; anonymous and services 401)
+NETWORK_KINDS: dict[str, tuple[str, ...]] = {
+    "net-visible": ("other", "chair_b", "ambassador", "committee_a", "chair_a", "admin"),
+    "net-member": ("ambassador", "committee_a", "chair_a", "admin"),
+    "net-committee": ("committee_a", "chair_a", "admin"),
+    "net-chair": ("chair_a", "admin"),
+    "net-admin": ("admin",),
 }
 
 
@@ -121,6 +155,11 @@ def world(app: FastAPI, client: TestClient) -> dict[str, Any]:
     other = person(app)
     admin = person(app, admin=True)
     unverified = person(app, verified=False)
+    chair_a, committee_a, chair_b = person(app), person(app), person(app)
+    slug = network(app, "Network A", chair_id=chair_a.id, visibility="request")
+    network(app, "Network B", chair_id=chair_b.id, visibility="invitation")
+    member(app, slug, committee_a.id, "committee")
+    member(app, slug, owner.id)
     account = client.post(
         "/me/accounts", json={"platform": "github", "value": "octo"}, headers=owner.headers
     ).json()
@@ -130,6 +169,9 @@ def world(app: FastAPI, client: TestClient) -> dict[str, Any]:
             "other": other.headers,
             "admin": admin.headers,
             "unverified": unverified.headers,
+            "chair_a": chair_a.headers,
+            "committee_a": committee_a.headers,
+            "chair_b": chair_b.headers,
         },
         "ids": {
             "account_id": account["id"],
@@ -139,6 +181,7 @@ def world(app: FastAPI, client: TestClient) -> dict[str, Any]:
             "user_id": owner.id,
             "token": "no-such-token",
             "invitation_id": "no-such-invitation",
+            "slug": slug,
         },
     }
 
@@ -156,7 +199,42 @@ def statuses(
     }
 
 
-@pytest.mark.parametrize(("method", "template"), sorted(ACCESS))
+def network_statuses(
+    client: TestClient, method: str, path: str, body: dict[str, Any], kind: str, people: Any
+) -> dict[str, int]:
+    """Those who may not go first, then those who may (a DELETE that worked hides nothing)."""
+    allowed = NETWORK_KINDS[kind]
+    everyone = ("other", "unverified", "chair_b", "ambassador", "committee_a", "chair_a", "admin")
+    order = [p for p in everyone if p not in allowed] + list(allowed)
+    callers = {"anonymous": {}, "service": service_headers()} | {p: people[p] for p in order}
+    return {
+        name: client.request(method, path, json=body, headers=headers).status_code
+        for name, headers in callers.items()
+    }
+
+
+@pytest.mark.parametrize(
+    ("method", "template"), sorted(k for k, v in ACCESS.items() if v in NETWORK_KINDS)
+)
+def test_network_access(
+    client: TestClient, world: dict[str, Any], method: str, template: str
+) -> None:
+    kind = ACCESS[(method, template)]
+    path = template.format(**world["ids"])
+    body = BODIES.get((method, template), {})
+    got = network_statuses(client, method, path, body, kind, world["people"])
+    assert not {name: s for name, s in got.items() if s >= 500}, got
+    assert (got["anonymous"], got["service"], got["unverified"]) == (401, 401, 403), got
+    for name, status in got.items():
+        if name in NETWORK_KINDS[kind]:
+            assert status not in {401, 403}, (name, got)
+        elif name not in ("anonymous", "service", "unverified"):
+            assert status == 403, (name, got)
+
+
+@pytest.mark.parametrize(
+    ("method", "template"), sorted(k for k, v in ACCESS.items() if v not in NETWORK_KINDS)
+)
 def test_access(client: TestClient, world: dict[str, Any], method: str, template: str) -> None:
     kind = ACCESS[(method, template)]
     path = template.format(**world["ids"])

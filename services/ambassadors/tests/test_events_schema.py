@@ -8,6 +8,7 @@ from typing import Any
 import jsonschema
 import pytest
 from ambassadors_factories import PASSWORD, listed_person, outbox, person, session_of, theme
+from ambassadors_network_factories import network
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from relais_ambassadors import outbox as typed
@@ -44,6 +45,7 @@ def test_what_the_service_emits_obeys_the_committed_schema(
     with session_of(app) as session, session.begin():
         themes.merge(session, themes.get(session, other), tid)
     client.put("/me/listing", json={"public": False}, headers=who.headers)
+    network(app, "Cloud security", chair_id=person(app).id, theme_ids=[tid])
     gone = person(app)
     resp = client.request("DELETE", "/me", json={"password": PASSWORD}, headers=gone.headers)
     assert resp.status_code == 204
@@ -52,7 +54,8 @@ def test_what_the_service_emits_obeys_the_committed_schema(
     assert {e["type"] for e in events} == set(schemas)  # every type was exercised
     for event in events:
         jsonschema.validate(event["payload"], schemas[event["type"]])
-        assert event["aggregate_id"] == event["payload"]["id"]
+        payload = event["payload"]
+        assert event["aggregate_id"] == payload.get("id", payload.get("person_id"))
 
 
 def test_an_undeclared_field_cannot_be_published() -> None:

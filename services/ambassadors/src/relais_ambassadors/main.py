@@ -18,8 +18,10 @@ from relais_ambassadors.internal.router import router as internal_router
 from relais_ambassadors.invitations.router import router as invitations_router
 from relais_ambassadors.mail.router import router as mail_router
 from relais_ambassadors.mail.sender import mail_job
+from relais_ambassadors.memberships.router import router as memberships_router
 from relais_ambassadors.models import events
 from relais_ambassadors.moderation.router import router as moderation_router
+from relais_ambassadors.networks.router import router as networks_router
 from relais_ambassadors.password_resets.router import router as password_resets_router
 from relais_ambassadors.privacy.router import router as privacy_router
 from relais_ambassadors.profiles.router import router as profiles_router
@@ -45,6 +47,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             directory_router,
             themes_router,
             departments_router,
+            networks_router,
+            memberships_router,
             invitations_router,
             moderation_router,
             admin_router,

@@ -274,3 +274,11 @@ class LoginFailure(Base):
 def as_dict(row: Any) -> dict[str, Any]:
     """Every column of a row, for the personal data export."""
     return {c.key: getattr(row, c.key) for c in row.__mapper__.column_attrs}
+
+
+# The networks' tables live with their nouns; imported here so that Base.metadata (Alembic,
+# the tests) always has them.
+import relais_ambassadors.cycle.models  # noqa: E402
+import relais_ambassadors.externals.models  # noqa: E402
+import relais_ambassadors.memberships.models  # noqa: E402
+import relais_ambassadors.networks.models  # noqa: E402, F401

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 from relais_common.contracts import openapi_cli
@@ -22,6 +22,7 @@ from relais_ambassadors.models import events
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "events.schema.json"
 PERSON_ID = "5b0c6a0e-2f6b-4c53-9d1e-8f1a2b3c4d5e"
 THEME_ID = "0e7a9c44-1d2b-4f3a-8b6c-7d5e4f3a2b1c"
+NETWORK_ID = "3f1d2c4b-5a6e-4b7c-8d9e-0a1b2c3d4e5f"
 Id = Annotated[str, Field(min_length=1, max_length=64)]
 Slug = Annotated[str, Field(min_length=1, max_length=140)]
 
@@ -145,12 +146,80 @@ class ThemeMerged(EventPayload):
     into_slug: Slug
 
 
+class NetworkChanged(EventPayload):
+    """A network was created, edited or archived (editorial keeps its read model from this)."""
+
+    event_type = "network.changed"
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": NETWORK_ID,
+                    "slug": "cloud-security",
+                    "name": "Cloud security",
+                    "purpose": "Explain how we protect our customers' data.",
+                    "visibility": "request",
+                    "archived": False,
+                    "theme_slugs": ["cloud-security", "open-source"],
+                }
+            ]
+        }
+    )
+
+    id: Id
+    slug: Slug
+    name: Annotated[str, Field(min_length=1, max_length=120)]
+    purpose: str
+    visibility: Literal["open", "request", "invitation"]
+    archived: bool
+    theme_slugs: list[Slug]
+
+
+class NetworkMember(EventPayload):
+    """A person's place in a network changed: joined, accepted, new role, left, removed.
+
+    ``role`` null: no longer a member (also sent for each membership of an erased person,
+    then with an empty ``display_name``). Keyed by the person, so that their erasure
+    deletes the earlier ones.
+    """
+
+    event_type = "network.member"
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "network_id": NETWORK_ID,
+                    "person_id": PERSON_ID,
+                    "display_name": "Ada Lovelace",
+                    "role": "committee",
+                },
+                {
+                    "network_id": NETWORK_ID,
+                    "person_id": PERSON_ID,
+                    "display_name": "Ada Lovelace",
+                    "role": None,
+                },
+            ]
+        }
+    )
+
+    network_id: Id
+    person_id: Id
+    display_name: Annotated[str, Field(max_length=120)]
+    role: Literal["chair", "committee", "member"] | None
+
+    def aggregate_key(self) -> str:
+        return self.person_id
+
+
 EVENTS: tuple[type[EventPayload], ...] = (
     AmbassadorPublic,
     AmbassadorUnlisted,
     AmbassadorErased,
     ThemeChanged,
     ThemeMerged,
+    NetworkChanged,
+    NetworkMember,
 )
 
 

@@ -15,8 +15,12 @@ from sqlalchemy.orm import Session
 import relais_ambassadors.accounts.privacy
 import relais_ambassadors.admin.privacy
 import relais_ambassadors.consents.privacy
+import relais_ambassadors.cycle.privacy
+import relais_ambassadors.externals.privacy
 import relais_ambassadors.invitations.privacy
 import relais_ambassadors.mail.privacy
+import relais_ambassadors.memberships.privacy
+import relais_ambassadors.networks.privacy
 import relais_ambassadors.password_resets.privacy
 import relais_ambassadors.social_accounts.privacy
 import relais_ambassadors.themes.privacy  # noqa: F401 - the imports above register each noun
