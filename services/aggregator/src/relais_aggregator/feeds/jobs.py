@@ -31,6 +31,7 @@ from relais_aggregator.feeds.rules import Polling
 from relais_aggregator.feeds.work import FeedTask, FeedUpdate
 
 log = logging.getLogger("relais.aggregator.feeds")
+WRITE_BATCH = 50
 
 
 @dataclass
@@ -112,8 +113,20 @@ async def refresh_round(
         outcome = await fetcher.fetch(task.url, etag=task.etag, last_modified=task.last_modified)
         return outcome_to_update(task, outcome, owner=owner, now=now or utcnow(), policy=policy)
 
-    updates = await asyncio.gather(*(one(task) for task in tasks))
-    await asyncio.to_thread(write_all, sessions, list(updates), stats)
+    # Results are written while the slower feeds are still being fetched: one writer thread
+    # at a time, in batches, so a round lasts about as long as its slowest fetch.
+    writer: asyncio.Future[None] | None = None
+    batch: list[FeedUpdate] = []
+    for finished in asyncio.as_completed([one(task) for task in tasks]):
+        batch.append(await finished)
+        if len(batch) >= WRITE_BATCH and (writer is None or writer.done()):
+            if writer is not None:
+                await writer
+            writer = asyncio.ensure_future(asyncio.to_thread(write_all, sessions, batch, stats))
+            batch = []
+    if writer is not None:
+        await writer
+    await asyncio.to_thread(write_all, sessions, batch, stats)
     stats.seconds = time.perf_counter() - started
     return stats
 
