@@ -40,8 +40,10 @@ LIMITS: dict[str, int] = {
 PLATFORMS: tuple[str, ...] = tuple(LIMITS)
 _GRAPHEME = regex.compile(r"\X")
 # Mastodon's Account::MENTION_RE, and twitter-text's end_mention_match (what may not follow).
+_WORD = r"[\p{L}\p{M}\p{Nd}\p{Pc}]"  # Ruby's [[:word:]], spelled out so counting.ts says the same
 _MENTION = regex.compile(
-    r"(?<![=/\w])@([a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)((?:@\w+(?:[.-]+\w+)*)?)", regex.IGNORECASE
+    f"(?<![=/{_WORD[1:-1]}])@([a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)((?:@{_WORD}+(?:[.-]+{_WORD}+)*)?)",
+    regex.IGNORECASE,
 )
 _MENTION_END = regex.compile(r"[@\uff20\xc0-\xd6\xd8-\xf6\xf8-\xff\u0100-\u024f]|://")
 
