@@ -9,7 +9,6 @@ size, and the answers are kept in a bounded in-memory cache.
 from __future__ import annotations
 
 import base64
-import hashlib
 import hmac
 from collections import OrderedDict
 from collections.abc import Callable
@@ -24,8 +23,8 @@ PREFIX = "/img/"
 
 
 def _mac(secret: str, data: bytes) -> str:
-    digest = hmac.new(secret.encode(), b"relais-img:" + data, hashlib.sha256).digest()
-    return base64.urlsafe_b64encode(digest[:18]).decode().rstrip("=")
+    digest = hmac.digest(secret.encode(), b"relais-img:" + data, "sha256")
+    return base64.urlsafe_b64encode(digest[:18]).decode()
 
 
 def sign(secret: str, url: str) -> str:

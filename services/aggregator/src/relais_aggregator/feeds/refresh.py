@@ -11,6 +11,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 from relais_aggregator.feeds import sanitize
 from relais_aggregator.feeds.fetcher import FetchOutcome
@@ -133,23 +134,22 @@ def _items(
                 published_at=clamp_published(item.published_at, now),
                 first_seen_at=now,
                 categories=item.categories,
-                matches_filters=matches(
-                    task.filters,
-                    title=title,
-                    text=sanitize.plain(summary),
-                    categories=item.categories,
-                ),
+                matches_filters=_matches(task, title, summary, item.categories),
             )
         )
     kept.sort(key=lambda i: i.published_at, reverse=True)
     return kept[: policy.max_items]
 
 
+def _matches(task: FeedTask, title: str, summary: str, categories: list[str]) -> bool:
+    if not any(task.filters.get(key) for key in ("categories", "keywords")):
+        return True  # no filter: skip turning the summary into text
+    return matches(task.filters, title=title, text=sanitize.plain(summary), categories=categories)
+
+
 def _absolute_link(link: str | None, base: str) -> str | None:
     """An http(s) link, resolved against the feed's base; anything else (javascript:) dropped."""
     if not link:
         return None
-    from urllib.parse import urljoin, urlsplit
-
     absolute = urljoin(base, link)
     return absolute[:2000] if urlsplit(absolute).scheme in ("http", "https") else None

@@ -12,7 +12,7 @@ import html
 import re
 from collections.abc import Callable
 from contextvars import ContextVar
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import nh3
 from relais_common.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
@@ -24,19 +24,21 @@ TAGS = ALLOWED_TAGS | {
     "s", "u", "small", "mark", "q", "cite", "kbd", "samp", "var", "span",
 }  # fmt: skip
 ATTRIBUTES = {**ALLOWED_ATTRIBUTES, "img": {"src", "alt", "title", "width", "height"}}
-TRACKER_HOSTS = (
-    "feeds.feedburner.com",
-    "feedproxy.google.com",
-    "pixel.wp.com",
-    "stats.wordpress.com",
-    "www.google-analytics.com",
-    "google-analytics.com",
-    "medium.com",  # medium.com/_/stat
-    "pixel.quantserve.com",
-    "sb.scorecardresearch.com",
-    "www.facebook.com",
-    "ad.doubleclick.net",
-    "feeds.wordpress.com",
+TRACKER_HOSTS = frozenset(
+    (
+        "feeds.feedburner.com",
+        "feedproxy.google.com",
+        "pixel.wp.com",
+        "stats.wordpress.com",
+        "www.google-analytics.com",
+        "google-analytics.com",
+        "medium.com",  # medium.com/_/stat
+        "pixel.quantserve.com",
+        "sb.scorecardresearch.com",
+        "www.facebook.com",
+        "ad.doubleclick.net",
+        "feeds.wordpress.com",
+    )
 )
 SUMMARY_MAX_CHARS = 4000
 EXCERPT_CHARS = 400
@@ -55,20 +57,34 @@ _images: ContextVar[ImageURL | None] = ContextVar("sanitize_images", default=Non
 
 
 def _attribute(element: str, attribute: str, value: str) -> str | None:
-    if attribute not in ("href", "src"):
+    if attribute != "href" and attribute != "src":
         return value
-    absolute = urljoin(_base.get(), value.strip()) if _base.get() else value.strip()
-    scheme = urlsplit(absolute).scheme.lower()
-    if element == "img" and attribute == "src":
-        if scheme not in ("http", "https") or _is_tracker(absolute):
+    absolute = _absolute(value.strip(), _base.get())
+    lowered = absolute[:8].lower()
+    web = lowered.startswith(("https://", "http://"))
+    if element == "img":
+        if not web or _is_tracker(absolute):
             return None
         proxy = _images.get()
         return proxy(absolute) if proxy is not None else None
-    return absolute if scheme in ("http", "https", "mailto") else None
+    return absolute if web or lowered.startswith("mailto:") else None
+
+
+def _absolute(url: str, base: str) -> str:
+    """``urljoin`` costs about 15 us: absolute and root-relative URLs (most) skip it."""
+    head = url[:8].lower()
+    if not base or head.startswith(("https://", "http://", "mailto:")):
+        return url
+    if url.startswith("//"):
+        return base.split(":", 1)[0] + ":" + url
+    if url.startswith("/") and base.count("/") >= 2:
+        parts = base.split("/", 3)
+        return parts[0] + "//" + parts[2] + url
+    return urljoin(base, url)
 
 
 def _is_tracker(url: str) -> bool:
-    host = (urlsplit(url).hostname or "").lower()
+    host = url.split("/", 3)[2].rsplit("@", 1)[-1].split(":", 1)[0].lower() if "//" in url else ""
     return host in TRACKER_HOSTS or "/~r/" in url or "/_/stat" in url
 
 
@@ -80,6 +96,9 @@ _CLEANER = nh3.Cleaner(
     attribute_filter=_attribute,
     strip_comments=True,
 )
+
+
+_PLAIN = nh3.Cleaner(tags=set())
 
 
 def _youtube_link(match: re.Match[str]) -> str:
@@ -107,7 +126,9 @@ def sanitize(fragment: str, *, base: str = "", image_url: ImageURL | None = None
 
 def plain(fragment: str) -> str:
     """Text without any tag (titles): the outputs escape it where they show it."""
-    return html.unescape(nh3.clean(fragment, tags=set())).strip()
+    if "<" not in fragment and "&" not in fragment:
+        return fragment.strip()
+    return html.unescape(_PLAIN.clean(fragment)).strip()
 
 
 def summary(fragment: str, *, base: str = "", image_url: ImageURL | None = None) -> str:
