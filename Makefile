@@ -88,7 +88,7 @@ e2e: install chromium spa ## browser journeys in headless Chromium against the w
 
 test: install chromium lint test-py test-pg test-frontend e2e ## everything CI runs
 
-bench: bench-gateway bench-hop bench-stack bench-spa bench-db bench-100k ## every benchmark (prints BENCH lines)
+bench: bench-gateway bench-hop bench-stack bench-spa bench-db bench-100k bench-feeds ## every benchmark (prints BENCH lines)
 
 bench-tools:
 	@command -v wrk >/dev/null && command -v nginx >/dev/null || { $(SUDO) apt-get update -qq && \
@@ -109,7 +109,10 @@ bench-db: install bench-tools pg-check ## /me and directory via the gateway, SQL
 bench-100k: install pg-check ## 100,000 people on PostgreSQL: BENCH company_100k search_p99_ms= export_ms= erase_ms=
 	cd bench && PG_URL=$(PG_URL) $(PY) python company_bench.py
 
+bench-feeds: install ## 1,000 feeds through the refresh round, hostile mix, parse, sanitise: BENCH feeds cold_s= warm_s= peak_mb= parse_ms= sanitize_us=
+	cd bench && $(PY) python feeds_bench.py
+
 bench-spa: chromium spa ## the SPA's first load (sign-in screen) in headless Chromium: BENCH spa first_load_kb= entry_kb=
 	node bench/spa_bench.mjs
 
-.PHONY: help install chromium spa run migrate demo openapi client events lint fmt pg-check test-py test-pg test-frontend e2e test bench bench-tools bench-gateway bench-hop bench-stack bench-spa bench-db bench-100k
+.PHONY: help install chromium spa run migrate demo openapi client events lint fmt pg-check test-py test-pg test-frontend e2e test bench bench-tools bench-gateway bench-hop bench-stack bench-spa bench-db bench-100k bench-feeds
