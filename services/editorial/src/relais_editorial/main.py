@@ -2,15 +2,37 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI
+from fastapi import APIRouter, FastAPI
 from relais_common.app import create_service_app
-from relais_common.events import EventConsumer
+from relais_common.events import EventConsumer, Handler
 
+from relais_editorial.briefs.router import router as briefs_router
 from relais_editorial.config import Settings
+from relais_editorial.contributions.router import router as contributions_router
 from relais_editorial.counting.router import router as counting_router
-from relais_editorial.erasure.handlers import HANDLERS
+from relais_editorial.erasure.handlers import HANDLERS as ERASURE_HANDLERS
 from relais_editorial.exports.router import router as exports_router
+from relais_editorial.ical.router import router as ical_router
 from relais_editorial.models import events
+from relais_editorial.networks.events import HANDLERS as NETWORK_HANDLERS
+from relais_editorial.networks.router import router as networks_router
+from relais_editorial.previews.router import router as previews_router
+from relais_editorial.transfer.router import router as transfer_router
+
+# The ambassadors' events editorial applies (each noun lists its own).
+HANDLERS: dict[str, Handler] = {**ERASURE_HANDLERS, **NETWORK_HANDLERS}
+
+# One line per noun's router (other nouns add theirs here).
+ROUTERS: list[APIRouter] = [
+    counting_router,
+    exports_router,
+    networks_router,
+    contributions_router,
+    briefs_router,
+    ical_router,
+    previews_router,
+    transfer_router,
+]
 
 
 def ambassador_consumer(app: FastAPI) -> EventConsumer:
@@ -37,6 +59,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         settings,
         title="Relais editorial",
         description="Calendars, message grids, shares and tracked links.",
-        routers=[counting_router, exports_router],
+        routers=ROUTERS,
         jobs=[consume_ambassador_events],
     )

@@ -18,10 +18,15 @@ class Base(DeclarativeBase):
 events = EventTables(Base.metadata)
 
 # The nouns' tables (they import Base from here; the imports come after it on purpose).
+from relais_editorial.briefs import models as briefs_models  # noqa: E402
 from relais_editorial.calendars import models as calendars_models  # noqa: E402
 from relais_editorial.comments import models as comments_models  # noqa: E402
+from relais_editorial.contributions import models as contributions_models  # noqa: E402
 from relais_editorial.grids import models as grids_models  # noqa: E402
+from relais_editorial.ical import models as ical_models  # noqa: E402
 from relais_editorial.networks import models as networks_models  # noqa: E402
+from relais_editorial.previews import models as previews_models  # noqa: E402
 from relais_editorial.reviews import models as reviews_models  # noqa: E402
 
 NOUN_MODELS = (networks_models, calendars_models, grids_models, reviews_models, comments_models)
+EXTRA_MODELS = (briefs_models, contributions_models, ical_models, previews_models)

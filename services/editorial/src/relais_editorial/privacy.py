@@ -116,4 +116,6 @@ REGISTRY.register(
 )
 
 # Contributions, briefs, calendar feeds and preview links register from their own module.
+from relais_editorial.extras_privacy import register_extras  # noqa: E402
 
+register_extras(REGISTRY)
