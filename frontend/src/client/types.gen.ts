@@ -541,20 +541,6 @@ export type AmbassadorsAccountCreate = {
 };
 
 /**
- * AccountInput
- */
-export type AmbassadorsAccountInput = {
-    /**
-     * Platform
-     */
-    platform: string;
-    /**
-     * Value
-     */
-    value: string;
-};
-
-/**
  * AccountPreview
  */
 export type AmbassadorsAccountPreview = {
@@ -765,13 +751,25 @@ export type AmbassadorsCharterState = {
 };
 
 /**
- * ConsentChange
+ * ConsentEntry
  */
-export type AmbassadorsConsentChange = {
+export type AmbassadorsConsentEntry = {
     /**
-     * Public
+     * Created At
      */
-    public: boolean;
+    created_at: string;
+    /**
+     * Evidence
+     */
+    evidence: string;
+    /**
+     * Granted
+     */
+    granted: boolean;
+    /**
+     * Recorded By
+     */
+    recorded_by: string | null;
 };
 
 /**
@@ -814,6 +812,26 @@ export type AmbassadorsConsentRead = {
      * Scope
      */
     scope: 'account' | 'listing' | 'posts';
+};
+
+/**
+ * CycleRead
+ */
+export type AmbassadorsCycleRead = {
+    /**
+     * Current Phase
+     */
+    current_phase: 'action' | 'consolidation' | 'education' | 'lessons' | 'promotion';
+    /**
+     * Phases
+     *
+     * The five phases, in the cycle's order
+     */
+    phases: Array<AmbassadorsPhaseNotes>;
+    /**
+     * Version
+     */
+    version: number;
 };
 
 /**
@@ -918,6 +936,175 @@ export type AmbassadorsErasureRequest = {
 };
 
 /**
+ * ExternalAccount
+ */
+export type AmbassadorsExternalAccount = {
+    /**
+     * Handle
+     */
+    handle: string;
+    /**
+     * Platform
+     */
+    platform: string;
+    /**
+     * Profile Url
+     */
+    profile_url: string;
+};
+
+/**
+ * ExternalCreate
+ */
+export type AmbassadorsExternalCreate = {
+    /**
+     * Accounts
+     */
+    accounts?: Array<AmbassadorsRelaisAmbassadorsExternalsSchemasAccountInput>;
+    /**
+     * Kind
+     */
+    kind: 'analyst' | 'client' | 'consultant' | 'influencer' | 'journalist' | 'partner';
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Notes
+     *
+     * Visible to the committee only
+     */
+    notes?: string;
+    /**
+     * Organisation
+     */
+    organisation?: string;
+    /**
+     * Owner Id
+     *
+     * The colleague who knows them (an ambassador)
+     */
+    owner_id?: string | null;
+};
+
+/**
+ * ExternalRead
+ */
+export type AmbassadorsExternalRead = {
+    /**
+     * Accounts
+     */
+    accounts: Array<AmbassadorsExternalAccount>;
+    /**
+     * Consent History
+     *
+     * Every grant and withdrawal, oldest first; null for other members
+     */
+    consent_history: Array<AmbassadorsConsentEntry> | null;
+    /**
+     * Consented
+     *
+     * Their current consent: only then are they shown
+     */
+    consented: boolean;
+    /**
+     * Consented At
+     */
+    consented_at: string | null;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Kind
+     */
+    kind: 'analyst' | 'client' | 'consultant' | 'influencer' | 'journalist' | 'partner';
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Notes
+     *
+     * The committee's notes; null for other members
+     */
+    notes: string | null;
+    /**
+     * Organisation
+     */
+    organisation: string;
+    owner: AmbassadorsPersonRef | null;
+    /**
+     * Version
+     */
+    version: number;
+};
+
+/**
+ * ExternalRow
+ */
+export type AmbassadorsExternalRow = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Kind
+     */
+    kind: string;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Organisation
+     */
+    organisation: string;
+    /**
+     * Presences
+     */
+    presences: Array<AmbassadorsPresence>;
+};
+
+/**
+ * ExternalUpdate
+ *
+ * Only the fields sent change; send the ETag you read in If-Match.
+ */
+export type AmbassadorsExternalUpdate = {
+    /**
+     * Accounts
+     */
+    accounts?: Array<AmbassadorsRelaisAmbassadorsExternalsSchemasAccountInput> | null;
+    /**
+     * Kind
+     */
+    kind?: 'analyst' | 'client' | 'consultant' | 'influencer' | 'journalist' | 'partner' | null;
+    /**
+     * Name
+     */
+    name?: string | null;
+    /**
+     * Notes
+     */
+    notes?: string | null;
+    /**
+     * Organisation
+     */
+    organisation?: string | null;
+    /**
+     * Owner Id
+     *
+     * A new relationship owner
+     */
+    owner_id?: string | null;
+};
+
+/**
  * FieldChange
  *
  * One public field that differs from the approved version (lists: theme names, accounts).
@@ -949,6 +1136,58 @@ export type AmbassadorsFieldProblem = {
      * Message
      */
     message: string;
+};
+
+/**
+ * Graph
+ */
+export type AmbassadorsGraph = {
+    /**
+     * Edges
+     */
+    edges: Array<AmbassadorsGraphEdge>;
+    /**
+     * Nodes
+     */
+    nodes: Array<AmbassadorsGraphNode>;
+};
+
+/**
+ * GraphEdge
+ */
+export type AmbassadorsGraphEdge = {
+    /**
+     * Handle
+     */
+    handle: string;
+    /**
+     * Source
+     */
+    source: string;
+    /**
+     * Target
+     *
+     * Always a platform node
+     */
+    target: string;
+};
+
+/**
+ * GraphNode
+ */
+export type AmbassadorsGraphNode = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Kind
+     */
+    kind: 'external' | 'person' | 'platform';
+    /**
+     * Label
+     */
+    label: string;
 };
 
 /**
@@ -1481,6 +1720,60 @@ export type AmbassadorsNewPassword = {
 };
 
 /**
+ * NoteCreate
+ */
+export type AmbassadorsNoteCreate = {
+    /**
+     * Body
+     */
+    body: string;
+    /**
+     * Note Date
+     */
+    note_date: string;
+    /**
+     * Phase
+     */
+    phase: 'action' | 'consolidation' | 'education' | 'lessons' | 'promotion';
+};
+
+/**
+ * NoteRead
+ */
+export type AmbassadorsNoteRead = {
+    /**
+     * Author Id
+     *
+     * Null once the author was erased
+     */
+    author_id: string | null;
+    /**
+     * Author Name
+     */
+    author_name: string | null;
+    /**
+     * Body
+     */
+    body: string;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Note Date
+     */
+    note_date: string;
+    /**
+     * Phase
+     */
+    phase: 'action' | 'consolidation' | 'education' | 'lessons' | 'promotion';
+};
+
+/**
  * Page[AdminAmbassador]
  */
 export type AmbassadorsPageAdminAmbassador = {
@@ -1504,6 +1797,22 @@ export type AmbassadorsPageDirectoryEntry = {
      * Items
      */
     items: Array<AmbassadorsDirectoryEntry>;
+    /**
+     * Next Cursor
+     *
+     * Pass as `cursor` to get the next page; null on the last page.
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * Page[ExternalRead]
+ */
+export type AmbassadorsPageExternalRead = {
+    /**
+     * Items
+     */
+    items: Array<AmbassadorsExternalRead>;
     /**
      * Next Cursor
      *
@@ -1625,6 +1934,101 @@ export type AmbassadorsPendingCount = {
 };
 
 /**
+ * PersonRef
+ */
+export type AmbassadorsPersonRef = {
+    /**
+     * Display Name
+     */
+    display_name: string;
+    /**
+     * Id
+     */
+    id: string;
+};
+
+/**
+ * PersonRow
+ */
+export type AmbassadorsPersonRow = {
+    department: AmbassadorsTaxonomyRef | null;
+    /**
+     * Display Name
+     */
+    display_name: string;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Presences
+     */
+    presences: Array<AmbassadorsPresence>;
+    /**
+     * Role
+     *
+     * Their role, for a network's map
+     */
+    role: 'chair' | 'committee' | 'member' | null;
+};
+
+/**
+ * PhaseChange
+ */
+export type AmbassadorsPhaseChange = {
+    /**
+     * Phase
+     */
+    phase: 'action' | 'consolidation' | 'education' | 'lessons' | 'promotion';
+};
+
+/**
+ * PhaseNotes
+ */
+export type AmbassadorsPhaseNotes = {
+    /**
+     * Current
+     */
+    current: boolean;
+    /**
+     * Notes
+     *
+     * Newest first (at most 500 per network)
+     */
+    notes: Array<AmbassadorsNoteRead>;
+    /**
+     * Phase
+     */
+    phase: 'action' | 'consolidation' | 'education' | 'lessons' | 'promotion';
+};
+
+/**
+ * PlatformColumn
+ */
+export type AmbassadorsPlatformColumn = {
+    /**
+     * Externals
+     *
+     * External actors shown here on this platform
+     */
+    externals: number;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Label
+     */
+    label: string;
+    /**
+     * People
+     *
+     * People of the whole scope on this platform
+     */
+    people: number;
+};
+
+/**
  * PlatformRead
  */
 export type AmbassadorsPlatformRead = {
@@ -1647,6 +2051,32 @@ export type AmbassadorsPlatformRead = {
 };
 
 /**
+ * PlatformRecommendation
+ */
+export type AmbassadorsPlatformRecommendation = {
+    /**
+     * Label
+     */
+    label: string;
+    /**
+     * Platform
+     */
+    platform: string;
+    /**
+     * Reasons
+     */
+    reasons: Array<AmbassadorsRecommendationReason>;
+    /**
+     * Score
+     */
+    score: number;
+    /**
+     * Text
+     */
+    text: string;
+};
+
+/**
  * Policy
  */
 export type AmbassadorsPolicy = {
@@ -1656,6 +2086,55 @@ export type AmbassadorsPolicy = {
      * Changes to a listed person's public fields wait for approval; the approved version stays public meanwhile. Off: changes go live at once (pending ones too).
      */
     moderate_changes: boolean;
+};
+
+/**
+ * Presence
+ */
+export type AmbassadorsPresence = {
+    /**
+     * Handle
+     */
+    handle: string;
+    /**
+     * Platform
+     */
+    platform: string;
+    /**
+     * Profile Url
+     */
+    profile_url: string;
+};
+
+/**
+ * PresenceMap
+ *
+ * This page's people (and, for a network, its externals, at most 100), the platform
+ * columns with totals over the whole scope, and the same page as a graph.
+ */
+export type AmbassadorsPresenceMap = {
+    /**
+     * Externals
+     */
+    externals: Array<AmbassadorsExternalRow>;
+    graph: AmbassadorsGraph;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+    /**
+     * People
+     */
+    people: Array<AmbassadorsPersonRow>;
+    /**
+     * Platforms
+     */
+    platforms: Array<AmbassadorsPlatformColumn>;
+    scope: AmbassadorsScope;
+    /**
+     * Total People
+     */
+    total_people: number;
 };
 
 /**
@@ -1732,6 +2211,38 @@ export type AmbassadorsProfileUpdate = {
      * Theme Ids
      */
     theme_ids?: Array<string> | null;
+};
+
+/**
+ * RecommendationList
+ */
+export type AmbassadorsRecommendationList = {
+    /**
+     * Items
+     *
+     * Best first
+     */
+    items: Array<AmbassadorsPlatformRecommendation>;
+    /**
+     * Method
+     *
+     * How the score is computed
+     */
+    method: string;
+};
+
+/**
+ * RecommendationReason
+ */
+export type AmbassadorsRecommendationReason = {
+    /**
+     * Detail
+     */
+    detail: string;
+    /**
+     * Kind
+     */
+    kind: 'audience' | 'externals' | 'members';
 };
 
 /**
@@ -1845,6 +2356,24 @@ export type AmbassadorsRoleUpdate = {
 };
 
 /**
+ * Scope
+ */
+export type AmbassadorsScope = {
+    /**
+     * Id
+     */
+    id: string | null;
+    /**
+     * Kind
+     */
+    kind: 'company' | 'department' | 'network';
+    /**
+     * Name
+     */
+    name: string;
+};
+
+/**
  * SignupAccepted
  */
 export type AmbassadorsSignupAccepted = {
@@ -1938,6 +2467,72 @@ export type AmbassadorsSocialAccountRead = {
      * Public
      */
     public: boolean;
+};
+
+/**
+ * SuggestedPerson
+ */
+export type AmbassadorsSuggestedPerson = {
+    department: AmbassadorsTaxonomyRef | null;
+    /**
+     * Display Name
+     */
+    display_name: string;
+    /**
+     * Id
+     */
+    id: string;
+};
+
+/**
+ * SuggestionList
+ */
+export type AmbassadorsSuggestionList = {
+    /**
+     * Items
+     *
+     * Best first, at most 50
+     */
+    items: Array<AmbassadorsSuggestionRead>;
+};
+
+/**
+ * SuggestionRead
+ */
+export type AmbassadorsSuggestionRead = {
+    ambassador: AmbassadorsSuggestedPerson;
+    /**
+     * Membership Status
+     *
+     * They already asked to join, or were invited
+     */
+    membership_status: 'invited' | 'requested' | null;
+    /**
+     * Reasons
+     */
+    reasons: Array<AmbassadorsSuggestionReason>;
+    /**
+     * Score
+     */
+    score: number;
+    /**
+     * Text
+     */
+    text: string;
+};
+
+/**
+ * SuggestionReason
+ */
+export type AmbassadorsSuggestionReason = {
+    /**
+     * Detail
+     */
+    detail: string;
+    /**
+     * Kind
+     */
+    kind: 'department' | 'language' | 'platform' | 'theme';
 };
 
 /**
@@ -2035,6 +2630,48 @@ export type AmbassadorsThemeUpdate = {
 };
 
 /**
+ * ConsentChange
+ */
+export type AmbassadorsRelaisAmbassadorsConsentsSchemasConsentChange = {
+    /**
+     * Public
+     */
+    public: boolean;
+};
+
+/**
+ * AccountInput
+ *
+ * A public account as pasted: checked with the same rules as ambassadors' accounts.
+ */
+export type AmbassadorsRelaisAmbassadorsExternalsSchemasAccountInput = {
+    /**
+     * Platform
+     */
+    platform: string;
+    /**
+     * Value
+     */
+    value: string;
+};
+
+/**
+ * ConsentChange
+ */
+export type AmbassadorsRelaisAmbassadorsExternalsSchemasConsentChange = {
+    /**
+     * Evidence
+     */
+    evidence?: string;
+    /**
+     * Granted
+     *
+     * True: they agreed to be shown; false: withdrawn
+     */
+    granted: boolean;
+};
+
+/**
  * InvitationCreate
  */
 export type AmbassadorsRelaisAmbassadorsInvitationsSchemasInvitationCreate = {
@@ -2068,6 +2705,20 @@ export type AmbassadorsRelaisAmbassadorsMembershipsSchemasInvitationCreate = {
      * Note
      */
     note?: string;
+};
+
+/**
+ * AccountInput
+ */
+export type AmbassadorsRelaisAmbassadorsSocialAccountsSchemasAccountInput = {
+    /**
+     * Platform
+     */
+    platform: string;
+    /**
+     * Value
+     */
+    value: string;
 };
 
 /**
@@ -4623,7 +5274,7 @@ export type GetApiAggregatorWidgetBySlugResponses = {
 export type GetApiAggregatorWidgetBySlugResponse = GetApiAggregatorWidgetBySlugResponses[keyof GetApiAggregatorWidgetBySlugResponses];
 
 export type PostApiAmbassadorsAccountsPreviewData = {
-    body: AmbassadorsAccountInput;
+    body: AmbassadorsRelaisAmbassadorsSocialAccountsSchemasAccountInput;
     path?: never;
     query?: never;
     url: '/api/ambassadors/accounts/preview';
@@ -7278,7 +7929,7 @@ export type DeleteApiAmbassadorsMeAccountsByAccountIdResponses = {
 export type DeleteApiAmbassadorsMeAccountsByAccountIdResponse = DeleteApiAmbassadorsMeAccountsByAccountIdResponses[keyof DeleteApiAmbassadorsMeAccountsByAccountIdResponses];
 
 export type PutApiAmbassadorsMeAccountsByAccountIdConsentData = {
-    body: AmbassadorsConsentChange;
+    body: AmbassadorsRelaisAmbassadorsConsentsSchemasConsentChange;
     path: {
         /**
          * Account Id
@@ -7348,7 +7999,7 @@ export type PutApiAmbassadorsMeAccountsByAccountIdConsentResponses = {
 export type PutApiAmbassadorsMeAccountsByAccountIdConsentResponse = PutApiAmbassadorsMeAccountsByAccountIdConsentResponses[keyof PutApiAmbassadorsMeAccountsByAccountIdConsentResponses];
 
 export type PutApiAmbassadorsMeAccountsByAccountIdPostsData = {
-    body: AmbassadorsConsentChange;
+    body: AmbassadorsRelaisAmbassadorsConsentsSchemasConsentChange;
     path: {
         /**
          * Account Id
@@ -7682,7 +8333,7 @@ export type GetApiAmbassadorsMeExportResponses = {
 export type GetApiAmbassadorsMeExportResponse = GetApiAmbassadorsMeExportResponses[keyof GetApiAmbassadorsMeExportResponses];
 
 export type PutApiAmbassadorsMeListingData = {
-    body: AmbassadorsConsentChange;
+    body: AmbassadorsRelaisAmbassadorsConsentsSchemasConsentChange;
     path?: never;
     query?: never;
     url: '/api/ambassadors/me/listing';
@@ -8320,6 +8971,771 @@ export type PutApiAmbassadorsNetworksBySlugChairResponses = {
 };
 
 export type PutApiAmbassadorsNetworksBySlugChairResponse = PutApiAmbassadorsNetworksBySlugChairResponses[keyof PutApiAmbassadorsNetworksBySlugChairResponses];
+
+export type GetApiAmbassadorsNetworksBySlugCycleData = {
+    body?: never;
+    path: {
+        /**
+         * Slug
+         *
+         * The network's slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/ambassadors/networks/{slug}/cycle';
+};
+
+export type GetApiAmbassadorsNetworksBySlugCycleErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type GetApiAmbassadorsNetworksBySlugCycleError = GetApiAmbassadorsNetworksBySlugCycleErrors[keyof GetApiAmbassadorsNetworksBySlugCycleErrors];
+
+export type GetApiAmbassadorsNetworksBySlugCycleResponses = {
+    /**
+     * Successful Response
+     */
+    200: AmbassadorsCycleRead;
+};
+
+export type GetApiAmbassadorsNetworksBySlugCycleResponse = GetApiAmbassadorsNetworksBySlugCycleResponses[keyof GetApiAmbassadorsNetworksBySlugCycleResponses];
+
+export type PostApiAmbassadorsNetworksBySlugCycleNotesData = {
+    body: AmbassadorsNoteCreate;
+    path: {
+        /**
+         * Slug
+         *
+         * The network's slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/ambassadors/networks/{slug}/cycle/notes';
+};
+
+export type PostApiAmbassadorsNetworksBySlugCycleNotesErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type PostApiAmbassadorsNetworksBySlugCycleNotesError = PostApiAmbassadorsNetworksBySlugCycleNotesErrors[keyof PostApiAmbassadorsNetworksBySlugCycleNotesErrors];
+
+export type PostApiAmbassadorsNetworksBySlugCycleNotesResponses = {
+    /**
+     * Successful Response
+     */
+    201: AmbassadorsNoteRead;
+};
+
+export type PostApiAmbassadorsNetworksBySlugCycleNotesResponse = PostApiAmbassadorsNetworksBySlugCycleNotesResponses[keyof PostApiAmbassadorsNetworksBySlugCycleNotesResponses];
+
+export type DeleteApiAmbassadorsNetworksBySlugCycleNotesByNoteIdData = {
+    body?: never;
+    path: {
+        /**
+         * Note Id
+         */
+        note_id: string;
+        /**
+         * Slug
+         *
+         * The network's slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/ambassadors/networks/{slug}/cycle/notes/{note_id}';
+};
+
+export type DeleteApiAmbassadorsNetworksBySlugCycleNotesByNoteIdErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type DeleteApiAmbassadorsNetworksBySlugCycleNotesByNoteIdError = DeleteApiAmbassadorsNetworksBySlugCycleNotesByNoteIdErrors[keyof DeleteApiAmbassadorsNetworksBySlugCycleNotesByNoteIdErrors];
+
+export type DeleteApiAmbassadorsNetworksBySlugCycleNotesByNoteIdResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type DeleteApiAmbassadorsNetworksBySlugCycleNotesByNoteIdResponse = DeleteApiAmbassadorsNetworksBySlugCycleNotesByNoteIdResponses[keyof DeleteApiAmbassadorsNetworksBySlugCycleNotesByNoteIdResponses];
+
+export type PutApiAmbassadorsNetworksBySlugCyclePhaseData = {
+    body: AmbassadorsPhaseChange;
+    headers?: {
+        /**
+         * If-Match
+         *
+         * ETag from the last read
+         */
+        'If-Match'?: string | null;
+    };
+    path: {
+        /**
+         * Slug
+         *
+         * The network's slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/ambassadors/networks/{slug}/cycle/phase';
+};
+
+export type PutApiAmbassadorsNetworksBySlugCyclePhaseErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type PutApiAmbassadorsNetworksBySlugCyclePhaseError = PutApiAmbassadorsNetworksBySlugCyclePhaseErrors[keyof PutApiAmbassadorsNetworksBySlugCyclePhaseErrors];
+
+export type PutApiAmbassadorsNetworksBySlugCyclePhaseResponses = {
+    /**
+     * Successful Response
+     */
+    200: AmbassadorsCycleRead;
+};
+
+export type PutApiAmbassadorsNetworksBySlugCyclePhaseResponse = PutApiAmbassadorsNetworksBySlugCyclePhaseResponses[keyof PutApiAmbassadorsNetworksBySlugCyclePhaseResponses];
+
+export type GetApiAmbassadorsNetworksBySlugExternalsData = {
+    body?: never;
+    path: {
+        /**
+         * Slug
+         *
+         * The network's slug
+         */
+        slug: string;
+    };
+    query?: {
+        /**
+         * Cursor
+         */
+        cursor?: string | null;
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
+    url: '/api/ambassadors/networks/{slug}/externals';
+};
+
+export type GetApiAmbassadorsNetworksBySlugExternalsErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type GetApiAmbassadorsNetworksBySlugExternalsError = GetApiAmbassadorsNetworksBySlugExternalsErrors[keyof GetApiAmbassadorsNetworksBySlugExternalsErrors];
+
+export type GetApiAmbassadorsNetworksBySlugExternalsResponses = {
+    /**
+     * Successful Response
+     */
+    200: AmbassadorsPageExternalRead;
+};
+
+export type GetApiAmbassadorsNetworksBySlugExternalsResponse = GetApiAmbassadorsNetworksBySlugExternalsResponses[keyof GetApiAmbassadorsNetworksBySlugExternalsResponses];
+
+export type PostApiAmbassadorsNetworksBySlugExternalsData = {
+    body: AmbassadorsExternalCreate;
+    path: {
+        /**
+         * Slug
+         *
+         * The network's slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/ambassadors/networks/{slug}/externals';
+};
+
+export type PostApiAmbassadorsNetworksBySlugExternalsErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type PostApiAmbassadorsNetworksBySlugExternalsError = PostApiAmbassadorsNetworksBySlugExternalsErrors[keyof PostApiAmbassadorsNetworksBySlugExternalsErrors];
+
+export type PostApiAmbassadorsNetworksBySlugExternalsResponses = {
+    /**
+     * Successful Response
+     */
+    201: AmbassadorsExternalRead;
+};
+
+export type PostApiAmbassadorsNetworksBySlugExternalsResponse = PostApiAmbassadorsNetworksBySlugExternalsResponses[keyof PostApiAmbassadorsNetworksBySlugExternalsResponses];
+
+export type DeleteApiAmbassadorsNetworksBySlugExternalsByExternalIdData = {
+    body?: never;
+    path: {
+        /**
+         * External Id
+         */
+        external_id: string;
+        /**
+         * Slug
+         *
+         * The network's slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/ambassadors/networks/{slug}/externals/{external_id}';
+};
+
+export type DeleteApiAmbassadorsNetworksBySlugExternalsByExternalIdErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type DeleteApiAmbassadorsNetworksBySlugExternalsByExternalIdError = DeleteApiAmbassadorsNetworksBySlugExternalsByExternalIdErrors[keyof DeleteApiAmbassadorsNetworksBySlugExternalsByExternalIdErrors];
+
+export type DeleteApiAmbassadorsNetworksBySlugExternalsByExternalIdResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type DeleteApiAmbassadorsNetworksBySlugExternalsByExternalIdResponse = DeleteApiAmbassadorsNetworksBySlugExternalsByExternalIdResponses[keyof DeleteApiAmbassadorsNetworksBySlugExternalsByExternalIdResponses];
+
+export type GetApiAmbassadorsNetworksBySlugExternalsByExternalIdData = {
+    body?: never;
+    path: {
+        /**
+         * External Id
+         */
+        external_id: string;
+        /**
+         * Slug
+         *
+         * The network's slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/ambassadors/networks/{slug}/externals/{external_id}';
+};
+
+export type GetApiAmbassadorsNetworksBySlugExternalsByExternalIdErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type GetApiAmbassadorsNetworksBySlugExternalsByExternalIdError = GetApiAmbassadorsNetworksBySlugExternalsByExternalIdErrors[keyof GetApiAmbassadorsNetworksBySlugExternalsByExternalIdErrors];
+
+export type GetApiAmbassadorsNetworksBySlugExternalsByExternalIdResponses = {
+    /**
+     * Successful Response
+     */
+    200: AmbassadorsExternalRead;
+};
+
+export type GetApiAmbassadorsNetworksBySlugExternalsByExternalIdResponse = GetApiAmbassadorsNetworksBySlugExternalsByExternalIdResponses[keyof GetApiAmbassadorsNetworksBySlugExternalsByExternalIdResponses];
+
+export type PatchApiAmbassadorsNetworksBySlugExternalsByExternalIdData = {
+    body: AmbassadorsExternalUpdate;
+    headers?: {
+        /**
+         * If-Match
+         *
+         * ETag from the last read
+         */
+        'If-Match'?: string | null;
+    };
+    path: {
+        /**
+         * External Id
+         */
+        external_id: string;
+        /**
+         * Slug
+         *
+         * The network's slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/ambassadors/networks/{slug}/externals/{external_id}';
+};
+
+export type PatchApiAmbassadorsNetworksBySlugExternalsByExternalIdErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type PatchApiAmbassadorsNetworksBySlugExternalsByExternalIdError = PatchApiAmbassadorsNetworksBySlugExternalsByExternalIdErrors[keyof PatchApiAmbassadorsNetworksBySlugExternalsByExternalIdErrors];
+
+export type PatchApiAmbassadorsNetworksBySlugExternalsByExternalIdResponses = {
+    /**
+     * Successful Response
+     */
+    200: AmbassadorsExternalRead;
+};
+
+export type PatchApiAmbassadorsNetworksBySlugExternalsByExternalIdResponse = PatchApiAmbassadorsNetworksBySlugExternalsByExternalIdResponses[keyof PatchApiAmbassadorsNetworksBySlugExternalsByExternalIdResponses];
+
+export type PostApiAmbassadorsNetworksBySlugExternalsByExternalIdConsentData = {
+    body: AmbassadorsRelaisAmbassadorsExternalsSchemasConsentChange;
+    path: {
+        /**
+         * External Id
+         */
+        external_id: string;
+        /**
+         * Slug
+         *
+         * The network's slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/ambassadors/networks/{slug}/externals/{external_id}/consent';
+};
+
+export type PostApiAmbassadorsNetworksBySlugExternalsByExternalIdConsentErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type PostApiAmbassadorsNetworksBySlugExternalsByExternalIdConsentError = PostApiAmbassadorsNetworksBySlugExternalsByExternalIdConsentErrors[keyof PostApiAmbassadorsNetworksBySlugExternalsByExternalIdConsentErrors];
+
+export type PostApiAmbassadorsNetworksBySlugExternalsByExternalIdConsentResponses = {
+    /**
+     * Successful Response
+     */
+    200: AmbassadorsExternalRead;
+};
+
+export type PostApiAmbassadorsNetworksBySlugExternalsByExternalIdConsentResponse = PostApiAmbassadorsNetworksBySlugExternalsByExternalIdConsentResponses[keyof PostApiAmbassadorsNetworksBySlugExternalsByExternalIdConsentResponses];
 
 export type GetApiAmbassadorsNetworksBySlugHistoryData = {
     body?: never;
@@ -9158,6 +10574,161 @@ export type PutApiAmbassadorsNetworksBySlugMembersByAmbassadorIdRoleResponses = 
 
 export type PutApiAmbassadorsNetworksBySlugMembersByAmbassadorIdRoleResponse = PutApiAmbassadorsNetworksBySlugMembersByAmbassadorIdRoleResponses[keyof PutApiAmbassadorsNetworksBySlugMembersByAmbassadorIdRoleResponses];
 
+export type GetApiAmbassadorsNetworksBySlugPlatformRecommendationData = {
+    body?: never;
+    path: {
+        /**
+         * Slug
+         *
+         * The network's slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/ambassadors/networks/{slug}/platform-recommendation';
+};
+
+export type GetApiAmbassadorsNetworksBySlugPlatformRecommendationErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type GetApiAmbassadorsNetworksBySlugPlatformRecommendationError = GetApiAmbassadorsNetworksBySlugPlatformRecommendationErrors[keyof GetApiAmbassadorsNetworksBySlugPlatformRecommendationErrors];
+
+export type GetApiAmbassadorsNetworksBySlugPlatformRecommendationResponses = {
+    /**
+     * Successful Response
+     */
+    200: AmbassadorsRecommendationList;
+};
+
+export type GetApiAmbassadorsNetworksBySlugPlatformRecommendationResponse = GetApiAmbassadorsNetworksBySlugPlatformRecommendationResponses[keyof GetApiAmbassadorsNetworksBySlugPlatformRecommendationResponses];
+
+export type GetApiAmbassadorsNetworksBySlugPresenceData = {
+    body?: never;
+    path: {
+        /**
+         * Slug
+         *
+         * The network's slug
+         */
+        slug: string;
+    };
+    query?: {
+        /**
+         * Cursor
+         */
+        cursor?: string | null;
+        /**
+         * Limit
+         *
+         * People per page
+         */
+        limit?: number;
+    };
+    url: '/api/ambassadors/networks/{slug}/presence';
+};
+
+export type GetApiAmbassadorsNetworksBySlugPresenceErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type GetApiAmbassadorsNetworksBySlugPresenceError = GetApiAmbassadorsNetworksBySlugPresenceErrors[keyof GetApiAmbassadorsNetworksBySlugPresenceErrors];
+
+export type GetApiAmbassadorsNetworksBySlugPresenceResponses = {
+    /**
+     * Successful Response
+     */
+    200: AmbassadorsPresenceMap;
+};
+
+export type GetApiAmbassadorsNetworksBySlugPresenceResponse = GetApiAmbassadorsNetworksBySlugPresenceResponses[keyof GetApiAmbassadorsNetworksBySlugPresenceResponses];
+
 export type GetApiAmbassadorsNetworksBySlugRequestsData = {
     body?: never;
     path: {
@@ -9394,6 +10965,78 @@ export type PostApiAmbassadorsNetworksBySlugRequestsByAmbassadorIdDeclineRespons
 };
 
 export type PostApiAmbassadorsNetworksBySlugRequestsByAmbassadorIdDeclineResponse = PostApiAmbassadorsNetworksBySlugRequestsByAmbassadorIdDeclineResponses[keyof PostApiAmbassadorsNetworksBySlugRequestsByAmbassadorIdDeclineResponses];
+
+export type GetApiAmbassadorsNetworksBySlugSuggestionsData = {
+    body?: never;
+    path: {
+        /**
+         * Slug
+         *
+         * The network's slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/ambassadors/networks/{slug}/suggestions';
+};
+
+export type GetApiAmbassadorsNetworksBySlugSuggestionsErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type GetApiAmbassadorsNetworksBySlugSuggestionsError = GetApiAmbassadorsNetworksBySlugSuggestionsErrors[keyof GetApiAmbassadorsNetworksBySlugSuggestionsErrors];
+
+export type GetApiAmbassadorsNetworksBySlugSuggestionsResponses = {
+    /**
+     * Successful Response
+     */
+    200: AmbassadorsSuggestionList;
+};
+
+export type GetApiAmbassadorsNetworksBySlugSuggestionsResponse = GetApiAmbassadorsNetworksBySlugSuggestionsResponses[keyof GetApiAmbassadorsNetworksBySlugSuggestionsResponses];
 
 export type PostApiAmbassadorsPasswordResetsData = {
     body: AmbassadorsResetRequest;
@@ -9666,6 +11309,88 @@ export type GetApiAmbassadorsPlatformsResponses = {
 };
 
 export type GetApiAmbassadorsPlatformsResponse = GetApiAmbassadorsPlatformsResponses[keyof GetApiAmbassadorsPlatformsResponses];
+
+export type GetApiAmbassadorsPresenceData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Department
+         *
+         * A department's id
+         */
+        department?: string | null;
+        /**
+         * Cursor
+         */
+        cursor?: string | null;
+        /**
+         * Limit
+         *
+         * People per page
+         */
+        limit?: number;
+    };
+    url: '/api/ambassadors/presence';
+};
+
+export type GetApiAmbassadorsPresenceErrors = {
+    /**
+     * Bad request
+     */
+    400: AmbassadorsProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AmbassadorsProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AmbassadorsProblem;
+    /**
+     * Not found
+     */
+    404: AmbassadorsProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AmbassadorsProblem;
+    /**
+     * No longer available
+     */
+    410: AmbassadorsProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AmbassadorsProblem;
+    /**
+     * Payload too large
+     */
+    413: AmbassadorsProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AmbassadorsProblem;
+    /**
+     * If-Match header required
+     */
+    428: AmbassadorsProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AmbassadorsProblem;
+};
+
+export type GetApiAmbassadorsPresenceError = GetApiAmbassadorsPresenceErrors[keyof GetApiAmbassadorsPresenceErrors];
+
+export type GetApiAmbassadorsPresenceResponses = {
+    /**
+     * Successful Response
+     */
+    200: AmbassadorsPresenceMap;
+};
+
+export type GetApiAmbassadorsPresenceResponse = GetApiAmbassadorsPresenceResponses[keyof GetApiAmbassadorsPresenceResponses];
 
 export type PostApiAmbassadorsSignupData = {
     body: AmbassadorsSignupRequest;
