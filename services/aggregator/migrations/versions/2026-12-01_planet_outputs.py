@@ -1,6 +1,7 @@
 """moderation of items: hide, pin, blocklist
 
-Placeholder in the chain; its owner fills it in.
+Hiding and pinning are feed_item columns (the feeds migration); this adds the admins' keyword
+blocklist and the moderation revision (the blocklist's ETag, and the render cache's signal).
 
 Revision ID: 20261201_planet_outputs
 Revises: 20261201_feeds
@@ -9,6 +10,10 @@ Create Date: 2026-12-01 12:40:00
 
 from collections.abc import Sequence
 
+import relais_common.db
+import sqlalchemy as sa
+from alembic import op
+
 revision: str = "20261201_planet_outputs"
 down_revision: str | None = "20261201_feeds"
 branch_labels: str | Sequence[str] | None = None
@@ -16,8 +21,22 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    pass
+    dt = relais_common.db.UTCDateTime(timezone=True)
+    op.create_table(
+        "blocked_keyword",
+        sa.Column("id", sa.String(length=200), nullable=False),
+        sa.Column("created_at", dt, nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_blocked_keyword")),
+    )
+    op.create_table(
+        "moderation_revision",
+        sa.Column("id", sa.String(length=20), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("changed_at", dt, nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_moderation_revision")),
+    )
 
 
 def downgrade() -> None:
-    pass
+    op.drop_table("moderation_revision")
+    op.drop_table("blocked_keyword")

@@ -22,6 +22,14 @@ class Settings(CommonSettings):
     company_name: str = Field(
         "Relais demo company", validation_alias=AliasChoices("RELAIS_COMPANY_NAME")
     )
+    # The public Planet's branding and links (README, "The public Planet").
+    company_logo_url: str = ""  # same-origin path or https URL of an image; empty: no logo
+    company_logo_svg: str = ""  # inline SVG markup, shown as an image (its scripts never run)
+    company_color: str = Field("#1f4e79", pattern=r"^#[0-9a-fA-F]{6}$")
+    company_accent_color: str = Field("#b3541e", pattern=r"^#[0-9a-fA-F]{6}$")
+    public_base_url: str = Field(
+        "http://127.0.0.1:8000", validation_alias=AliasChoices("RELAIS_PUBLIC_URL")
+    )
 
     # Feeds (PLANET-FETCH): the polite fetcher's limits and the image proxy.
     company_url: str = Field(

@@ -11,7 +11,10 @@ from relais_aggregator.feeds.images import image_proxy_of
 from relais_aggregator.feeds.jobs import refresh_feeds
 from relais_aggregator.feeds.router import router as feeds_router
 from relais_aggregator.models import events
+from relais_aggregator.outputs.router import router as outputs_router
+from relais_aggregator.pages.brand import Brand
 from relais_aggregator.pages.cache import PublicPages
+from relais_aggregator.pages.fastpath import PlanetFastPath
 from relais_aggregator.pages.router import router as pages_router
 
 
@@ -21,11 +24,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         settings,
         title="Relais aggregator",
         description="The public page of who speaks for the company, fed by ambassadors' events.",
-        routers=[pages_router, feeds_router],
+        routers=[pages_router, outputs_router, feeds_router],
         jobs=[consume_ambassador_events, refresh_feeds],
     )
     app.state.pages = PublicPages(
-        app.state.sessionmaker, events, settings.company_name, catching_up=settings.run_workers
+        app.state.sessionmaker,
+        events,
+        Brand.from_settings(settings),
+        catching_up=settings.run_workers,
     )
     app.state.image_proxy = image_proxy_of(settings)
+    app.add_middleware(PlanetFastPath, pages=app.state.pages)  # outermost: cached bytes first
     return app

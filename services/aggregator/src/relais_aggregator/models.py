@@ -70,3 +70,4 @@ class PublicAccount(Base):
 # The feed tables live with their noun; importing them here puts them on Base.metadata for the
 # migrations, the tests and every query (PLANET-FETCH).
 from relais_aggregator.feeds import models as _feed_models  # noqa: E402, F401
+from relais_aggregator.moderation import models as _moderation_models  # noqa: E402, F401

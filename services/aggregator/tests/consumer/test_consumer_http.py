@@ -105,7 +105,7 @@ def test_page_follows_the_outbox_over_http(
     stub, url = provider
     app = make_app(ambassadors_url=url, event_poll_seconds=0.05, run_workers=True)
     with TestClient(app) as client:
-        page = lambda: client.get("/").text  # noqa: E731
+        page = lambda: client.get("/people/").text  # noqa: E731
         stub.emit(
             "theme.changed",
             {
@@ -176,4 +176,4 @@ def test_after_a_restart_the_first_page_already_has_the_withdrawals(
     restarted = make_app(ambassadors_url=url, event_poll_seconds=0.05, run_workers=True)
     with TestClient(restarted) as client:
         assert client.get("/public").json()["people_count"] == 0
-        assert "Ada Lovelace" not in client.get("/").text
+        assert "Ada Lovelace" not in client.get("/people/").text

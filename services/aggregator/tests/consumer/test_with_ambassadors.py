@@ -92,7 +92,7 @@ def test_publication_withdrawal_and_erasure_reach_the_public_page(
 ) -> None:
     amb_app, url = ambassadors
     admin = admin_headers(amb_app)
-    page: Callable[[], str] = lambda: aggregator.get("/").text  # noqa: E731
+    page: Callable[[], str] = lambda: aggregator.get("/people/").text  # noqa: E731
     with amb_app.state.sessionmaker.begin() as session:
         ada = create_account(
             session, email=EMAIL, password=PASSWORD, display_name="Ada Lovelace", locale="en",

@@ -33,6 +33,7 @@ def test_directory_shape(app: FastAPI, client: TestClient, feed: Feed) -> None:
     assert section["people"] == [
         {
             "id": "p1",
+            "slug": "ada-p1",
             "display_name": "Ada",
             "job_title": "Engineer",
             "location": "Lyon",
@@ -44,7 +45,7 @@ def test_directory_shape(app: FastAPI, client: TestClient, feed: Feed) -> None:
                     "platform": "mastodon",
                     "handle": "@someone@example.social",
                     "profile_url": "https://example.social/@someone",
-                    "feed_url": "https://example.social/@someone.rss",
+                    "feed_url": None,  # no consent to show posts: no feed goes out
                 }
             ],
             "listed_at": "2026-11-20T09:00:00Z",

@@ -7,7 +7,7 @@ from aggregator_factories import Feed, apply
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from relais_aggregator.pages.i18n import negotiate
-from relais_aggregator.pages.views import BIO_LIMIT, _short, initials, platform_label
+from relais_aggregator.pages.people import BIO_LIMIT, _short, initials, platform_label
 
 
 @pytest.mark.parametrize(
@@ -64,5 +64,5 @@ def test_the_public_page_spells_platforms_as_the_registry_does(
         "feed_url": None,
     }
     apply(app, feed.theme("t1", "cloud", "Cloud"), feed.public("p1", "Ada", accounts=[tiktok]))
-    html = client.get("/").text
+    html = client.get("/people/").text
     assert "TikTok" in html and "Tiktok" not in html

@@ -1,19 +1,17 @@
-"""Serving pre-rendered bytes: gzip when accepted, strong ETags, 304 on If-None-Match."""
+"""Serving pre-rendered bytes: gzip when accepted, strong ETags, 304 on If-None-Match.
+
+The same choice for the raw ASGI fast path (pages.fastpath) and the FastAPI routes.
+"""
 
 from __future__ import annotations
 
 from fastapi import Request, Response
 
-from relais_aggregator.pages.cache import JSON, Variant
-
-# A withdrawn consent must leave every copy within a minute: poll interval (2 s) + 30 s of
-# freshness. No stale-while-revalidate: it would let caches serve a page 60 s past its
-# freshness, i.e. past the minute (the contract says exactly this header).
-CACHE_CONTROL = "public, max-age=30"
+from relais_aggregator.pages.variant import Headers, Variant
 
 
-def accepts_gzip(request: Request) -> bool:
-    for part in request.headers.get("accept-encoding", "").split(","):
+def accepts_gzip(header: str) -> bool:
+    for part in header.split(","):
         coding, _, params = part.strip().partition(";")
         if coding.strip().lower() in ("gzip", "*"):
             return params.replace(" ", "").lower() not in ("q=0", "q=0.0", "q=0.00", "q=0.000")
@@ -28,18 +26,26 @@ def etag_matches(header: str | None, etag: str) -> bool:
     return "*" in candidates or any(c.removeprefix("W/") == etag for c in candidates)
 
 
+def choose(
+    page: Variant, accept_encoding: str, if_none_match: str | None, status: int = 200
+) -> tuple[int, Headers, bytes]:
+    """(status, headers, body) for a request: 304 when its ETag matches, gzip when accepted."""
+    packed = accepts_gzip(accept_encoding)
+    if status == 200 and etag_matches(if_none_match, page.gzip_etag if packed else page.etag):
+        return 304, page.gzip_not_modified if packed else page.not_modified, b""
+    headers = page.gzip_headers if packed else page.headers
+    if status != 200:  # a 404 page: no validator
+        headers = [h for h in headers if h[0] != b"etag"]
+    return status, headers, page.gzipped if packed else page.body
+
+
 def serve(request: Request, page: Variant, status_code: int = 200) -> Response:
-    packed = accepts_gzip(request)
-    etag = page.gzip_etag if packed else page.etag
-    vary = "Accept-Encoding" if page.media_type == JSON else "Accept-Encoding, Accept-Language"
-    headers = {"Cache-Control": CACHE_CONTROL, "Vary": vary}
-    if status_code == 200:
-        headers["ETag"] = etag
-        if etag_matches(request.headers.get("if-none-match"), etag):
-            return Response(status_code=304, headers=headers)
-    if page.language:
-        headers["Content-Language"] = page.language
-    if packed:
-        headers["Content-Encoding"] = "gzip"
-    body = page.gzipped if packed else page.body
-    return Response(body, status_code=status_code, media_type=page.media_type, headers=headers)
+    status, headers, body = choose(
+        page,
+        request.headers.get("accept-encoding", ""),
+        request.headers.get("if-none-match"),
+        status_code,
+    )
+    response = Response(body, status_code=status)
+    response.raw_headers = list(headers)
+    return response

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Literal
 
 Lang = Literal["en", "fr"]
@@ -30,9 +31,43 @@ MESSAGES: dict[Lang, dict[str, str]] = {
         "all_themes": "All themes",
         "theme_page": "Open the {theme} page",
         "not_found_title": "Page not found",
-        "not_found_body": "There is no theme at this address. It may have been renamed or merged.",
+        "not_found_body": "There is nothing at this address. It may have been renamed or merged.",
         "footer": "Only people who chose to be listed appear here, with the accounts they chose.",
         "theme_title": "{theme} — {company}",
+        "nav_label": "Main",
+        "nav_posts": "Latest posts",
+        "nav_people": "People",
+        "all_people": "Everyone, with filters",
+        "river_title": "Latest posts",
+        "river_empty": "No posts to show yet.",
+        "by": "by {author}",
+        "on": "on {source}",
+        "pinned": "Pinned",
+        "page_title": "Page {n}",
+        "newer": "Newer posts",
+        "older": "Older posts",
+        "pager": "More posts",
+        "people_title": "People — {company}",
+        "people_heading": "People",
+        "people_lede": "Everyone who speaks for {company}, once each, with where to follow them.",
+        "filter_label": "Filter people",
+        "filter_theme": "Theme",
+        "filter_platform": "Platform",
+        "any": "All",
+        "apply": "Show",
+        "people_none": "Nobody matches these filters.",
+        "person_posts": "Latest posts",
+        "person_themes": "Themes",
+        "subscribe": "Subscribe",
+        "atom": "Atom feed",
+        "jsonfeed": "JSON Feed",
+        "opml": "OPML of their feeds",
+        "follow_csv": "Follow them all on Mastodon (CSV)",
+        "network_empty": "There is no network at this address yet.",
+        "network_title": "Networks",
+        "widget_more": "More on the {company} page",
+        "feed_title": "{company} — latest posts",
+        "feed_theme_title": "{theme} — {company}",
     },
     "fr": {
         "skip": "Aller au contenu",
@@ -56,12 +91,48 @@ MESSAGES: dict[Lang, dict[str, str]] = {
         "all_themes": "Tous les thèmes",
         "theme_page": "Ouvrir la page {theme}",
         "not_found_title": "Page introuvable",
-        "not_found_body": ("Aucun thème à cette adresse. Il a peut-être été renommé ou fusionné."),
+        "not_found_body": "Rien à cette adresse. La page a peut-être été renommée ou fusionnée.",
         "footer": (
             "Seules les personnes qui l'ont choisi apparaissent ici, avec les comptes "
             "qu'elles ont choisis."
         ),
         "theme_title": "{theme} — {company}",
+        "nav_label": "Principal",
+        "nav_posts": "Derniers articles",
+        "nav_people": "Personnes",
+        "all_people": "Tout le monde, avec des filtres",
+        "river_title": "Derniers articles",
+        "river_empty": "Aucun article à afficher pour l'instant.",
+        "by": "par {author}",
+        "on": "sur {source}",
+        "pinned": "Épinglé",
+        "page_title": "Page {n}",
+        "newer": "Articles plus récents",
+        "older": "Articles plus anciens",
+        "pager": "Autres articles",
+        "people_title": "Personnes — {company}",
+        "people_heading": "Personnes",
+        "people_lede": (
+            "Toutes celles et ceux qui parlent pour {company}, une fois chacun, et où les suivre."
+        ),
+        "filter_label": "Filtrer les personnes",
+        "filter_theme": "Thème",
+        "filter_platform": "Plateforme",
+        "any": "Tous",
+        "apply": "Afficher",
+        "people_none": "Personne ne correspond à ces filtres.",
+        "person_posts": "Derniers articles",
+        "person_themes": "Thèmes",
+        "subscribe": "S'abonner",
+        "atom": "Flux Atom",
+        "jsonfeed": "JSON Feed",
+        "opml": "OPML de leurs flux",
+        "follow_csv": "Les suivre tous sur Mastodon (CSV)",
+        "network_empty": "Aucun réseau à cette adresse pour l'instant.",
+        "network_title": "Réseaux",
+        "widget_more": "Plus sur la page de {company}",
+        "feed_title": "{company} — derniers articles",
+        "feed_theme_title": "{theme} — {company}",
     },
 }
 
@@ -180,3 +251,41 @@ def _quality(params: str) -> float:
             except ValueError:
                 return 0.0
     return 1.0
+
+
+MONTHS: dict[Lang, tuple[str, ...]] = {
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+    "fr": (
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ),
+}
+
+
+def long_date(lang: Lang, moment: datetime) -> str:
+    """ "1 December 2026" / "1 décembre 2026" (UTC)."""
+    day = moment.astimezone(UTC)
+    return f"{day.day} {MONTHS[lang][day.month - 1]} {day.year}"

@@ -1,6 +1,7 @@
-"""The public outputs: the HTML page, one page per theme, and the same data as JSON.
+"""The public HTML pages: home (the river), themes, networks, people. All public (no login).
 
-All routes here are public (no login). Handlers only pick pre-rendered bytes.
+The fast path (pages.fastpath) answers these before FastAPI; these routes document them and
+answer what it leaves (other query parameters, errors, a cold start) from the same bytes.
 """
 
 from __future__ import annotations
@@ -10,14 +11,14 @@ from typing import Annotated, Any
 
 from fastapi import Path, Query, Request, Response
 from fastapi.responses import HTMLResponse
-from relais_common.errors import NotFound
 from relais_common.problems import problem_responses
 from relais_common.routing import public_router
 
-from relais_aggregator.pages.cache import PublicPages, Rendered
+from relais_aggregator.pages.cache import PublicPages
 from relais_aggregator.pages.http import serve
 from relais_aggregator.pages.i18n import Lang, negotiate
-from relais_aggregator.readmodel.schemas import PublicDirectory, PublicThemeSection
+from relais_aggregator.pages.people import filter_query
+from relais_aggregator.pages.render import Rendered
 
 router = public_router("public", responses={})
 
@@ -25,11 +26,13 @@ LangQuery = Annotated[
     Lang | None,
     Query(description="Page language; without it, Accept-Language decides (English by default)."),
 ]
-Slug = Annotated[str, Path(min_length=1, max_length=120, description="The theme's slug")]
+Slug = Annotated[str, Path(min_length=1, max_length=120, description="The slug")]
+PageNumber = Annotated[int, Query(ge=1, le=1000, description="River page, 1 = newest")]
+Filter = Annotated[str | None, Query(max_length=120)]
 HTML_404: dict[int | str, dict[str, Any]] = {
-    404: {"description": "No such theme (an HTML page)", "content": {"text/html": {}}}
+    404: {"description": "Nothing here (an HTML page)", "content": {"text/html": {}}},
+    **problem_responses(422),
 }
-
 
 # After a restart the read model may lag behind what happened meanwhile (a withdrawn consent):
 # the first pages wait for the consumer's first pass, at most this long, before rendering.
@@ -45,49 +48,44 @@ async def rendered(request: Request) -> Rendered:
     return current
 
 
-@router.get("/", response_class=HTMLResponse, name="home", responses=problem_responses(422))
-async def home(request: Request, lang: LangQuery = None) -> Response:
-    """Who speaks for the company: everyone listed, grouped by theme."""
-    chosen = negotiate(lang, request.headers.get("accept-language"))
-    return serve(request, (await rendered(request)).home[chosen])
-
-
-@router.get(
-    "/themes/{slug}",
-    response_class=HTMLResponse,
-    name="theme",
-    responses={**HTML_404, **problem_responses(422)},
-)
-async def theme(request: Request, slug: Slug, lang: LangQuery = None) -> Response:
-    """One theme's page."""
+async def html(request: Request, key: str, lang: str | None, *, network: bool = False) -> Response:
     chosen = negotiate(lang, request.headers.get("accept-language"))
     current = await rendered(request)
-    pages = current.themes.get(slug)
-    if pages is None:
-        return serve(request, current.not_found[chosen], status_code=404)
-    return serve(request, pages[chosen])
+    found = current.find(key, chosen)
+    if found is None:
+        missing = current.network_empty if network else current.not_found
+        return serve(request, missing[chosen], status_code=404)
+    return serve(request, found)
 
 
-@router.get(
-    "/public",
-    response_model=PublicDirectory,
-    name="directory",
-    responses=problem_responses(422),
-)
-async def directory(request: Request) -> Response:
-    """The public page as JSON."""
-    return serve(request, (await rendered(request)).directory_json)
+@router.get("/", response_class=HTMLResponse, name="home", responses=HTML_404)
+async def home(request: Request, lang: LangQuery = None, page: PageNumber = 1) -> Response:
+    """The company's Planet: themes and the river of the latest consented posts."""
+    return await html(request, "/" if page == 1 else f"/?page={page}", lang)
 
 
-@router.get(
-    "/public/themes/{slug}",
-    response_model=PublicThemeSection,
-    name="theme_directory",
-    responses=problem_responses(404, 422),
-)
-async def theme_directory(request: Request, slug: Slug) -> Response:
-    """One theme as JSON."""
-    page = (await rendered(request)).theme_json.get(slug)
-    if page is None:
-        raise NotFound(f"There is no public theme called {slug!r}.")
-    return serve(request, page)
+@router.get("/themes/{slug}", response_class=HTMLResponse, name="theme", responses=HTML_404)
+async def theme(request: Request, slug: Slug, lang: LangQuery = None) -> Response:
+    """One theme: its people and their latest posts, with its feeds, OPML and follow list."""
+    return await html(request, f"/themes/{slug}", lang)
+
+
+@router.get("/networks/{slug}", response_class=HTMLResponse, name="network", responses=HTML_404)
+async def network(request: Request, slug: Slug, lang: LangQuery = None) -> Response:
+    """One network's page (none is published yet: an empty state)."""
+    return await html(request, f"/networks/{slug}", lang, network=True)
+
+
+@router.get("/people/", response_class=HTMLResponse, name="people", responses=HTML_404)
+async def people(
+    request: Request, lang: LangQuery = None, theme: Filter = None, platform: Filter = None
+) -> Response:
+    """Everyone listed, once each, filtered by theme and platform (plain query parameters)."""
+    query = filter_query(theme, platform)
+    return await html(request, "/people/" + (f"?{query}" if query else ""), lang)
+
+
+@router.get("/people/{slug}", response_class=HTMLResponse, name="person", responses=HTML_404)
+async def person(request: Request, slug: Slug, lang: LangQuery = None) -> Response:
+    """One person: their accounts (rel="me") and latest posts."""
+    return await html(request, f"/people/{slug}", lang)

@@ -1,175 +1,184 @@
-"""The three HTML views (home, one theme, not found) built from the public directory."""
+"""The Planet's HTML views: home (river page n), a theme, a network, not found."""
 
 from __future__ import annotations
 
-import hashlib
 from html import escape
 
-from relais_common.platforms import platform_label
+from relais_aggregator.outputs.schemas import Planet, PlanetPost
+from relais_aggregator.pages.brand import Brand
+from relais_aggregator.pages.i18n import Lang, people_count, t
+from relais_aggregator.pages.layout import Head, page
+from relais_aggregator.pages.people import cards
+from relais_aggregator.pages.posts import pager, post_list
+from relais_aggregator.readmodel.schemas import PublicThemeSection
 
-from relais_aggregator.pages.i18n import Lang, language_name, people_count, t
-from relais_aggregator.pages.layout import page
-from relais_aggregator.readmodel.schemas import (
-    PublicAccount,
-    PublicDirectory,
-    PublicPerson,
-    PublicThemeSection,
-)
-
-BIO_LIMIT = 280
+ATOM = "application/atom+xml"
+JSON_FEED = "application/feed+json"
 
 
-def initials(name: str) -> str:
-    words = [w for w in name.split() if w[:1].isalnum()]
-    if not words:
-        return "?"
-    letters = words[0][0] + (words[-1][0] if len(words) > 1 else "")
-    return letters.upper()
+def organization_ld(brand: Brand) -> dict[str, object]:
+    data: dict[str, object] = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": brand.name,
+        "url": brand.absolute("/"),
+    }
+    src = brand.logo_src()
+    if src and not src.startswith("data:"):
+        data["logo"] = src if src.startswith("http") else brand.absolute(src)
+    return data
 
 
-def _avatar_class(person_id: str) -> str:
-    return f"a{hashlib.sha256(person_id.encode()).digest()[0] % 6}"
+def posting_ld(post: PlanetPost, brand: Brand) -> dict[str, object]:
+    return {
+        "@context": "https://schema.org",
+        "@type": "BlogPosting",
+        "headline": post.title,
+        "url": post.link,
+        "datePublished": post.published_at.isoformat(),
+        "author": {
+            "@type": "Person",
+            "name": post.author,
+            "url": brand.absolute(f"/people/{post.person_slug}"),
+        },
+        "publisher": {"@type": "Organization", "name": brand.name},
+    }
 
 
-def _short(text: str) -> str:
-    text = " ".join(text.split())
-    if len(text) <= BIO_LIMIT:
-        return text
-    return text[: BIO_LIMIT - 1].rsplit(" ", 1)[0] + "…"
-
-
-def handle_html(handle: str) -> str:
-    """A line-break opportunity before each inner "@": long fediverse handles wrap on narrow
-    cards, and "@name@instance" is never mistaken for an e-mail address by a scanner."""
-    text = escape(handle)
-    return text[:1] + text[1:].replace("@", "<wbr>@")
-
-
-def _account(account: PublicAccount, lang: Lang) -> str:
-    label = platform_label(account.platform) + t(lang, "colon")
-    return (
-        f'<li><a href="{escape(account.profile_url)}" rel="me noopener">'
-        f"{escape(label)}{handle_html(account.handle)}</a></li>"
-    )
-
-
-def person_card(person: PublicPerson, lang: Lang, level: int = 3) -> str:
-    parts = [
-        '<li class="card"><article>',
-        f'<div class="who"><span class="avatar {_avatar_class(person.id)}" aria-hidden="true">'
-        f"{escape(initials(person.display_name))}</span><div>"
-        f"<h{level}>{escape(person.display_name)}</h{level}>",
-    ]
-    if person.job_title:
-        parts.append(f'<p class="job">{escape(person.job_title)}</p>')
-    parts.append("</div></div>")
-    if person.location:
-        parts.append(f'<p class="meta">{escape(person.location)}</p>')
-    if person.languages:
-        names = ", ".join(language_name(lang, code) for code in person.languages)
-        parts.append(
-            f'<p class="meta">{escape(t(lang, "languages") + t(lang, "colon"))}{escape(names)}</p>'
-        )
-    if person.bio:
-        parts.append(f'<p class="bio">{escape(_short(person.bio))}</p>')
-    if person.accounts:
-        links = "".join(_account(a, lang) for a in person.accounts)
-        label = escape(t(lang, "accounts"))
-        parts.append(f'<ul class="links" aria-label="{label}">{links}</ul>')
-    parts.append("</article></li>")
-    return "".join(parts)
-
-
-def _cards(people: list[PublicPerson], lang: Lang, level: int) -> str:
-    return '<ul class="cards">' + "".join(person_card(p, lang, level) for p in people) + "</ul>"
-
-
-def _section(section: PublicThemeSection, lang: Lang, anchor: str, link: bool = True) -> str:
-    slug = escape(section.slug)
-    name = escape(section.name)
-    title = f'<a href="/themes/{slug}?lang={lang}">{name}</a>' if link else name
-    head = (
-        f'<section class="theme" id="{anchor}" aria-labelledby="h-{anchor}">'
-        f'<div class="theme-head"><h2 id="h-{anchor}">{title}</h2>'
-        f'<span class="count">{escape(people_count(lang, len(section.people)))}</span></div>'
-    )
-    desc = f'<p class="theme-desc">{escape(section.description)}</p>' if section.description else ""
-    return head + desc + _cards(section.people, lang, 3) + "</section>\n"
-
-
-def _nav(entries: list[tuple[str, str]], lang: Lang) -> str:
-    if not entries:
+def _themes_nav(planet: Planet, lang: Lang) -> str:
+    sections = [s for s in planet.directory.themes if s.people]
+    if not sections:
         return ""
-    items = "".join(f'<li><a href="#{anchor}">{escape(name)}</a></li>' for anchor, name in entries)
-    title = escape(t(lang, "themes_nav"))
+    items = "".join(
+        f'<li><a href="/themes/{escape(s.slug)}?lang={lang}">{escape(s.name)}</a></li>'
+        for s in sections
+    )
     return (
         f'<nav class="themes" aria-labelledby="nav-title"><div class="wrap">'
-        f'<h2 class="nav-title" id="nav-title">{title}</h2><ul>{items}</ul></div></nav>\n'
+        f'<h2 class="sr" id="nav-title">{escape(t(lang, "themes_nav"))}</h2><ul>{items}</ul>'
+        "</div></nav>\n"
     )
 
 
-def home(directory: PublicDirectory, lang: Lang, company: str) -> str:
-    sections = [s for s in directory.themes if s.people]
-    entries = [(_anchor(s.slug), s.name) for s in sections]
-    body = "".join(_section(s, lang, _anchor(s.slug)) for s in sections)
-    if directory.other_people:
-        other = PublicThemeSection(
-            slug="", name=t(lang, "other_voices"), description="", people=directory.other_people
-        )
-        entries.append(("more-voices", other.name))
-        body += _section(other, lang, "more-voices", link=False)
-    if not directory.people_count:
-        body = f'<p class="empty">{escape(t(lang, "empty"))}</p>'
-    title = t(lang, "title", company=company)
+def subscribe_links(lang: Lang, feeds: str, opml: str = "", follow: str = "") -> str:
+    links = [
+        (f"{feeds}.atom", t(lang, "atom")),
+        (f"{feeds}.json", t(lang, "jsonfeed")),
+    ]
+    if opml:
+        links.append((opml, t(lang, "opml")))
+    if follow:
+        links.append((follow, t(lang, "follow_csv")))
+    items = "".join(f'<li><a href="{escape(h)}">{escape(label)}</a></li>' for h, label in links)
+    return (
+        f'<h2 class="sr">{escape(t(lang, "subscribe"))}</h2>'
+        f'<ul class="subscribe" aria-label="{escape(t(lang, "subscribe"))}">{items}</ul>'
+    )
+
+
+def _feed_links(lang: Lang, brand: Brand, base: str, title: str) -> list[tuple[str, str, str]]:
+    return [(ATOM, f"{base}.atom", title), (JSON_FEED, f"{base}.json", title)]
+
+
+VOICES = 40
+
+
+def _voices(planet: Planet, lang: Lang) -> str:
+    """Everyone once, by name (the index has the cards and the filters)."""
+    names = "".join(
+        f'<li><a href="/people/{escape(p.slug)}?lang={lang}">{escape(p.display_name)}</a></li>'
+        for p in planet.people[:VOICES]
+    )
+    return (
+        f'<aside aria-labelledby="h-voices"><h2 id="h-voices">{escape(t(lang, "nav_people"))}'
+        f' <span class="meta">({escape(people_count(lang, len(planet.people)))})</span></h2>'
+        f'<ul class="links">{names}</ul>'
+        f'<p><a href="/people/?lang={lang}">{escape(t(lang, "all_people"))}</a></p></aside>'
+    )
+
+
+def home(
+    planet: Planet, posts: list[PlanetPost], number: int, count: int, lang: Lang, brand: Brand
+) -> str:
+    title = t(lang, "title", company=brand.name)
+    feed_title = t(lang, "feed_title", company=brand.name)
+    main = (
+        subscribe_links(lang, "/feeds/planet", "/opml/planet.opml")
+        + '<div class="cols"><section aria-labelledby="h-river"><h2 id="h-river">'
+        + escape(t(lang, "river_title"))
+        + (f" — {escape(t(lang, 'page_title', n=number))}" if number > 1 else "")
+        + f"</h2>{post_list(posts, lang)}{pager('/', number, count, lang)}</section>"
+        + f"{_voices(planet, lang)}</div>"
+    )
+    if not planet.directory.people_count:
+        main = f'<p class="empty">{escape(t(lang, "empty"))}</p>'
     return page(
         lang=lang,
-        title=title,
-        company=company,
-        path="/",
+        brand=brand,
+        head=Head(
+            title=title if number == 1 else f"{title} — {t(lang, 'page_title', n=number)}",
+            description=t(lang, "lede"),
+            path="/",
+            query=f"page={number}" if number > 1 else "",
+            jsonld=[organization_ld(brand)] + [posting_ld(p, brand) for p in posts],
+            feeds=_feed_links(lang, brand, "/feeds/planet", feed_title),
+        ),
         heading=title,
         lede=t(lang, "lede"),
-        nav=_nav(entries, lang),
-        main=body,
+        nav=_themes_nav(planet, lang),
+        main=main,
+        current="/",
     )
 
 
-def _anchor(slug: str) -> str:
-    return "theme-" + escape(slug)
-
-
-def theme(section: PublicThemeSection, lang: Lang, company: str) -> str:
+def theme(section: PublicThemeSection, posts: list[PlanetPost], lang: Lang, brand: Brand) -> str:
+    slug = section.slug
     count = escape(people_count(lang, len(section.people)))
-    body = f'<p class="count">{count}</p>'
-    if section.people:
-        body += _cards(section.people, lang, 2)
-    else:
-        body += f'<p class="empty">{escape(t(lang, "theme_empty"))}</p>'
-    body += f'<p><a href="/?lang={lang}">{escape(t(lang, "all_themes"))}</a></p>'
+    people = (
+        cards(section.people, lang, 3)
+        if section.people
+        else (f'<p class="empty">{escape(t(lang, "theme_empty"))}</p>')
+    )
+    main = (
+        subscribe_links(
+            lang, f"/feeds/themes/{slug}", f"/opml/themes/{slug}.opml", f"/opml/themes/{slug}.csv"
+        )
+        + '<div class="cols">'
+        + f'<section aria-labelledby="h-posts"><h2 id="h-posts">{escape(t(lang, "river_title"))}'
+        + f"</h2>{post_list(posts[:20], lang)}</section>"
+        + '<section aria-labelledby="h-people"><h2 id="h-people">'
+        + f'{escape(t(lang, "people_heading"))} <span class="meta">({count})</span></h2>'
+        + f"{people}</section></div>"
+        + f'<p><a href="/?lang={lang}">{escape(t(lang, "all_themes"))}</a></p>'
+    )
+    feed_title = t(lang, "feed_theme_title", theme=section.name, company=brand.name)
     return page(
         lang=lang,
-        title=t(lang, "theme_title", theme=section.name, company=company),
-        company=company,
-        path=f"/themes/{section.slug}",
+        brand=brand,
+        head=Head(
+            title=t(lang, "theme_title", theme=section.name, company=brand.name),
+            description=section.description or t(lang, "title", company=brand.name),
+            path=f"/themes/{slug}",
+            feeds=_feed_links(lang, brand, f"/feeds/themes/{slug}", feed_title),
+        ),
         heading=section.name,
-        lede=section.description or t(lang, "title", company=company),
-        nav="",
-        main=body,
+        lede=section.description or t(lang, "title", company=brand.name),
+        main=main,
     )
 
 
-def not_found(lang: Lang, company: str) -> str:
+def not_found(lang: Lang, brand: Brand, *, network: bool = False) -> str:
+    key = "network_empty" if network else "not_found_body"
     body = (
-        f'<p class="empty">{escape(t(lang, "not_found_body"))}</p>'
+        f'<p class="empty">{escape(t(lang, key))}</p>'
         f'<p><a href="/?lang={lang}">{escape(t(lang, "all_themes"))}</a></p>'
     )
-    title = t(lang, "not_found_title")
+    title = t(lang, "network_title" if network else "not_found_title")
     return page(
         lang=lang,
-        title=title,
-        company=company,
-        path="/",
+        brand=brand,
+        head=Head(title=title, description=t(lang, "title", company=brand.name), path="/"),
         heading=title,
-        lede=t(lang, "title", company=company),
-        nav="",
+        lede=t(lang, "title", company=brand.name),
         main=body,
     )

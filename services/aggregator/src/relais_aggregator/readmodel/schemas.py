@@ -25,6 +25,7 @@ class PublicAccount(_Frozen):
 
 class PublicPerson(_Frozen):
     id: str
+    slug: str = ""
     display_name: str
     job_title: str
     location: str

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import defaultdict
 from datetime import datetime
 
@@ -16,6 +18,14 @@ from relais_aggregator.readmodel.schemas import (
     PublicThemeRef,
     PublicThemeSection,
 )
+
+
+def person_slug(name: str, person_id: str) -> str:
+    """A readable, stable address for a person's page: "ada-lovelace-3f2a9c1b"."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    words = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60].strip("-")
+    suffix = re.sub(r"[^a-z0-9]+", "", person_id.lower())[:8] or "p"
+    return f"{words}-{suffix}" if words else suffix
 
 
 def _sort_key(person: PublicPerson) -> tuple[str, str]:
@@ -50,6 +60,7 @@ def load_directory(session: Session, generated_at: datetime) -> PublicDirectory:
         (
             PublicPerson(
                 id=p.id,
+                slug=person_slug(p.display_name, p.id),
                 display_name=p.display_name,
                 job_title=p.job_title,
                 location=p.location,
