@@ -109,6 +109,20 @@ ACCESS: dict[tuple[str, str], str] = {
     ("POST", "/networks/{slug}/invitation/decline"): "net-visible",
     ("PUT", "/networks/{slug}/members/{ambassador_id}/role"): "net-chair",
     ("DELETE", "/networks/{slug}/members/{ambassador_id}"): "net-committee",
+    ("GET", "/networks/{slug}/suggestions"): "net-committee",
+    ("GET", "/networks/{slug}/externals"): "net-member",
+    ("POST", "/networks/{slug}/externals"): "net-committee",
+    ("GET", "/networks/{slug}/externals/{external_id}"): "net-member",
+    ("PATCH", "/networks/{slug}/externals/{external_id}"): "net-committee",
+    ("DELETE", "/networks/{slug}/externals/{external_id}"): "net-committee",
+    ("POST", "/networks/{slug}/externals/{external_id}/consent"): "net-committee",
+    ("GET", "/networks/{slug}/cycle"): "net-member",
+    ("PUT", "/networks/{slug}/cycle/phase"): "net-committee",
+    ("POST", "/networks/{slug}/cycle/notes"): "net-committee",
+    ("DELETE", "/networks/{slug}/cycle/notes/{note_id}"): "net-committee",
+    ("GET", "/presence"): "verified",
+    ("GET", "/networks/{slug}/presence"): "net-member",
+    ("GET", "/networks/{slug}/platform-recommendation"): "net-member",
     ("GET", "/networks/{slug}/history"): "net-committee",
 }
 
@@ -120,6 +134,14 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("POST", "/admin/ambassadors/{ambassador_id}/suspend"): {"reason": "Tests"},
     ("PUT", "/me/password"): {"current_password": "not-it", "new_password": "a-new-passphrase"},
     ("PUT", "/networks/{slug}/chair"): {"ambassador_id": "no-such-person"},
+    ("POST", "/networks/{slug}/externals"): {"kind": "client", "name": "Acme"},
+    ("POST", "/networks/{slug}/externals/{external_id}/consent"): {"granted": True},
+    ("PUT", "/networks/{slug}/cycle/phase"): {"phase": "education"},
+    ("POST", "/networks/{slug}/cycle/notes"): {
+        "phase": "action",
+        "note_date": "2026-12-01",
+        "body": "First workshop.",
+    },
     ("POST", "/networks/{slug}/invitations"): {"ambassador_id": "no-such-person"},
     ("PUT", "/networks/{slug}/members/{ambassador_id}/role"): {"role": "committee"},
 }
@@ -182,6 +204,8 @@ def world(app: FastAPI, client: TestClient) -> dict[str, Any]:
             "token": "no-such-token",
             "invitation_id": "no-such-invitation",
             "slug": slug,
+            "external_id": "no-such-external",
+            "note_id": "no-such-note",
         },
     }
 
