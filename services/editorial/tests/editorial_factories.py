@@ -118,3 +118,15 @@ def make_world(app: FastAPI, client: TestClient) -> World:
     for who, (network_id, role) in CAST.items():
         member(app, network_id, f"p-{who.replace('_', '-')}", role)
     return World(app, client)
+
+
+def seed_network_a(world: World) -> None:
+    """An entry in network A (through the API, as its chair); ids land in ``world.ids``."""
+    a = "/networks/cloud-security"
+    entry = world.client.post(
+        f"{a}/entries",
+        json={"kind": "launch", "title": "Launch", "starts_at": "2026-12-10T09:00:00Z"},
+        headers=world.headers("chair_a"),
+    )
+    assert entry.status_code == 201, entry.text
+    world.ids["entry"] = entry.json()["id"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import pytest
-from editorial_factories import WHO, make_world
+from editorial_factories import WHO, make_world, seed_network_a
 from extras_access import EXTRAS_TABLE
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -47,6 +47,7 @@ READ_A = {"admin", "chair_a", "committee_a", "member_a"}
 COMMITTEE_A = {"chair_a", "committee_a"}
 CHAIR_A = {"chair_a"}
 A = "/networks/cloud-security"
+ENTRY = "/networks/{slug}/entries/{entry_id}"
 
 # (method, template) -> (path, JSON body or None, expected status per caller). Writes send
 # a body that cannot pass validation, or no If-Match: an allowed caller gets 422 or 428 and
@@ -57,6 +58,23 @@ NETWORK_TABLE: dict[tuple[str, str], tuple[str, object, Mapping[str, int]]] = {
     ("GET", "/networks/{slug}/members"): (f"{A}/members", None, allowed(READ_A, 200)),
     ("GET", "/networks/{slug}/settings"): (f"{A}/settings", None, allowed(READ_A, 200)),
     ("PUT", "/networks/{slug}/settings"): (f"{A}/settings", {}, allowed(CHAIR_A, 422)),
+    ("GET", "/networks/{slug}/calendar"): (
+        f"{A}/calendar?from=2026-12-01T00:00:00Z&to=2027-01-01T00:00:00Z",
+        None,
+        allowed(READ_A, 200),
+    ),
+    ("GET", "/networks/{slug}/entries"): (f"{A}/entries", None, allowed(READ_A, 200)),
+    ("POST", "/networks/{slug}/entries"): (f"{A}/entries", {}, allowed(COMMITTEE_A, 422)),
+    ("GET", ENTRY): (f"{A}/entries/{{entry}}", None, allowed(READ_A, 200)),
+    ("PATCH", ENTRY): (f"{A}/entries/{{entry}}", {}, allowed(COMMITTEE_A, 428)),
+    ("DELETE", ENTRY): (f"{A}/entries/{{entry}}", None, allowed(COMMITTEE_A, 428)),
+    ("POST", f"{ENTRY}/reschedule"): (
+        f"{A}/entries/{{entry}}/reschedule",
+        {},
+        allowed(COMMITTEE_A, 422),
+    ),
+    ("GET", "/networks/{slug}/path"): (f"{A}/path", None, allowed(READ_A, 200)),
+    ("PUT", "/networks/{slug}/path"): (f"{A}/path", {}, allowed(COMMITTEE_A, 422)),
     **EXTRAS_TABLE,  # contributions, briefs, feeds, previews, import/export (extras_access.py)
 }
 
@@ -84,7 +102,9 @@ def test_network_route_answers_each_caller_as_the_table_says(
     app: FastAPI, client: TestClient, route: tuple[str, str]
 ) -> None:
     world = make_world(app, client)
-    path, body, expected = NETWORK_TABLE[route]
+    seed_network_a(world)
+    template, body, expected = NETWORK_TABLE[route]
+    path = template.format(**world.ids) if "{" in template else template  # ids of seeded rows
     for who in WHO:
         kwargs: dict[str, object] = {} if body is None else {"json": body}
         resp = client.request(route[0], path, headers=world.headers(who), **kwargs)  # type: ignore[arg-type]

@@ -7,6 +7,7 @@ from relais_common.app import create_service_app
 from relais_common.events import EventConsumer, Handler
 
 from relais_editorial.briefs.router import router as briefs_router
+from relais_editorial.calendars.router import router as calendars_router
 from relais_editorial.config import Settings
 from relais_editorial.contributions.router import router as contributions_router
 from relais_editorial.counting.router import router as counting_router
@@ -27,6 +28,7 @@ ROUTERS: list[APIRouter] = [
     counting_router,
     exports_router,
     networks_router,
+    calendars_router,
     contributions_router,
     briefs_router,
     ical_router,

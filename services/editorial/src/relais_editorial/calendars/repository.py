@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from relais_common.repository import RepositoryBase
 from sqlalchemy import select, update
@@ -12,6 +13,72 @@ from relais_editorial.calendars.models import CalendarEntry
 
 class EntryRepository(RepositoryBase[CalendarEntry]):
     model = CalendarEntry
+
+    def in_network(
+        self, network_id: str, entry_id: str, *, for_update: bool = False
+    ) -> CalendarEntry | None:
+        statement = select(CalendarEntry).where(
+            CalendarEntry.id == entry_id, CalendarEntry.network_id == network_id
+        )
+        if for_update:
+            statement = statement.with_for_update()
+        return self.get_one_or_none(statement)
+
+    def overlapping(
+        self, network_id: str, starts: datetime, ends: datetime
+    ) -> Sequence[CalendarEntry]:
+        """Entries that touch [starts, ends), by start: what a month or week view shows."""
+        return self.get_all(
+            select(CalendarEntry)
+            .where(
+                CalendarEntry.network_id == network_id,
+                CalendarEntry.starts_at < ends,
+                CalendarEntry.ends_at >= starts,
+            )
+            .order_by(CalendarEntry.starts_at, CalendarEntry.id)
+        )
+
+    def page(
+        self, network_id: str, *, cursor: str | None, limit: int
+    ) -> tuple[list[CalendarEntry], str | None]:
+        statement = select(CalendarEntry).where(CalendarEntry.network_id == network_id)
+        return self.paginate(
+            statement,
+            sort=CalendarEntry.starts_at,
+            tiebreak=CalendarEntry.id,
+            cursor=cursor,
+            limit=limit,
+        )
+
+    def path(self, network_id: str) -> Sequence[CalendarEntry]:
+        return self.get_all(
+            select(CalendarEntry)
+            .where(CalendarEntry.network_id == network_id, CalendarEntry.path_position.is_not(None))
+            .order_by(CalendarEntry.path_position)
+        )
+
+    def ids_in_network(self, network_id: str, entry_ids: list[str]) -> set[str]:
+        if not entry_ids:
+            return set()
+        rows = self.session.scalars(
+            select(CalendarEntry.id).where(
+                CalendarEntry.network_id == network_id, CalendarEntry.id.in_(entry_ids)
+            )
+        )
+        return set(rows)
+
+    def set_path(self, network_id: str, entry_ids: list[str]) -> None:
+        self.execute(
+            update(CalendarEntry)
+            .where(CalendarEntry.network_id == network_id)
+            .values(path_position=None)
+        )
+        for position, entry_id in enumerate(entry_ids):
+            self.execute(
+                update(CalendarEntry)
+                .where(CalendarEntry.id == entry_id)
+                .values(path_position=position)
+            )
 
     def owned_by(self, person_id: str) -> Sequence[CalendarEntry]:
         return self.get_all(
