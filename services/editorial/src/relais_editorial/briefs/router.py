@@ -8,6 +8,7 @@ from fastapi import Query, Response
 from relais_common.auth import VerifiedUser
 from relais_common.concurrency import IfMatch, set_etag
 from relais_common.db import DbSession
+from relais_common.pagination import Page
 from relais_common.routing import api_router
 
 from relais_editorial.access import CommitteeReader
@@ -15,7 +16,6 @@ from relais_editorial.briefs import service
 from relais_editorial.briefs.repository import BriefRepository
 from relais_editorial.briefs.schemas import (
     BriefCreate,
-    BriefPage,
     BriefRead,
     BriefStatus,
     BriefStatusChange,
@@ -26,6 +26,7 @@ from relais_editorial.networks.auth import CommitteeOf
 router = api_router("briefs")
 BASE = "/networks/{slug}/briefs"
 Limit = Annotated[int, Query(ge=1, le=100)]
+Cursor = Annotated[str | None, Query(max_length=500)]
 
 
 def _read(brief: object, response: Response) -> BriefRead:
@@ -34,18 +35,20 @@ def _read(brief: object, response: Response) -> BriefRead:
     return read
 
 
-@router.get(BASE, response_model=BriefPage, name="list")
+@router.get(BASE, response_model=Page[BriefRead], name="list")
 def list_briefs(
     access: CommitteeReader,
     session: DbSession,
     status: BriefStatus | None = None,
-    cursor: str | None = None,
+    cursor: Cursor = None,
     limit: Limit = 50,
-) -> BriefPage:
+) -> Page[BriefRead]:
     rows, next_cursor = BriefRepository(session).page_of_network(
         access.network.id, status=status, cursor=cursor, limit=limit
     )
-    return BriefPage(items=[BriefRead.model_validate(r) for r in rows], next_cursor=next_cursor)
+    return Page[BriefRead](
+        items=[BriefRead.model_validate(r) for r in rows], next_cursor=next_cursor
+    )
 
 
 @router.post(BASE, status_code=201, response_model=BriefRead, name="create")
@@ -88,19 +91,21 @@ def delete(
     service.delete(session, network_id=access.network.id, brief_id=brief_id, if_match=if_match)
 
 
-@router.get("/me/briefs", response_model=BriefPage, name="mine")
+@router.get("/me/briefs", response_model=Page[BriefRead], name="mine")
 def mine(
     user: VerifiedUser,
     session: DbSession,
     open_only: bool = False,
-    cursor: str | None = None,
+    cursor: Cursor = None,
     limit: Limit = 50,
-) -> BriefPage:
+) -> Page[BriefRead]:
     """The briefs assigned to you (`open_only`: open or in progress)."""
     rows, next_cursor = BriefRepository(session).page_assigned_to(
         user.user_id, open_only=open_only, cursor=cursor, limit=limit
     )
-    return BriefPage(items=[BriefRead.model_validate(r) for r in rows], next_cursor=next_cursor)
+    return Page[BriefRead](
+        items=[BriefRead.model_validate(r) for r in rows], next_cursor=next_cursor
+    )
 
 
 @router.put("/me/briefs/{brief_id}/status", response_model=BriefRead, name="set_my_status")

@@ -55,8 +55,3 @@ class BriefRead(BaseModel):
     created_at: datetime
     updated_at: datetime
     version: int
-
-
-class BriefPage(BaseModel):
-    items: list[BriefRead]
-    next_cursor: str | None

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import Query
 from relais_common.auth import VerifiedUser
 from relais_common.db import DbSession
+from relais_common.pagination import Page
 from relais_common.routing import api_router
 
 from relais_editorial.access import CommitteeReader, VisibleTo
@@ -15,7 +16,6 @@ from relais_editorial.contributions.repository import ContributionRepository
 from relais_editorial.contributions.schemas import (
     Acceptance,
     ContributionCreate,
-    ContributionPage,
     ContributionRead,
     ContributionStatus,
     Decline,
@@ -26,6 +26,7 @@ from relais_editorial.networks.auth import CommitteeOf
 router = api_router("contributions")
 BASE = "/networks/{slug}/contributions"
 Limit = Annotated[int, Query(ge=1, le=100)]
+Cursor = Annotated[str | None, Query(max_length=500)]
 
 
 @router.post(BASE, status_code=201, response_model=ContributionRead, name="submit")
@@ -41,19 +42,19 @@ def submit(body: ContributionCreate, access: VisibleTo, session: DbSession) -> C
     return ContributionRead.model_validate(created)
 
 
-@router.get(BASE, response_model=ContributionPage, name="inbox")
+@router.get(BASE, response_model=Page[ContributionRead], name="inbox")
 def inbox(
     access: CommitteeReader,
     session: DbSession,
     status: ContributionStatus | None = "pending",
-    cursor: str | None = None,
+    cursor: Cursor = None,
     limit: Limit = 50,
-) -> ContributionPage:
+) -> Page[ContributionRead]:
     """The committee's inbox, oldest first (`status` empty: every contribution)."""
     rows, next_cursor = ContributionRepository(session).page_of_network(
         access.network.id, status=status, cursor=cursor, limit=limit
     )
-    return ContributionPage(
+    return Page[ContributionRead](
         items=[ContributionRead.model_validate(r) for r in rows], next_cursor=next_cursor
     )
 
@@ -70,7 +71,7 @@ def accept(
     """It becomes a calendar entry or a brief, its author credited."""
     accepted = service.accept(
         session,
-        network=access.network,
+        access=access,
         contribution_id=contribution_id,
         decider_id=access.person_id,
         body=body,
@@ -92,14 +93,14 @@ def decline(
     return ContributionRead.model_validate(declined)
 
 
-@router.get("/me/contributions", response_model=ContributionPage, name="mine")
+@router.get("/me/contributions", response_model=Page[ContributionRead], name="mine")
 def mine(
-    user: VerifiedUser, session: DbSession, cursor: str | None = None, limit: Limit = 50
-) -> ContributionPage:
+    user: VerifiedUser, session: DbSession, cursor: Cursor = None, limit: Limit = 50
+) -> Page[ContributionRead]:
     """What you suggested, newest first, with the committee's answer."""
     rows, next_cursor = ContributionRepository(session).page_of_author(
         user.user_id, cursor=cursor, limit=limit
     )
-    return ContributionPage(
+    return Page[ContributionRead](
         items=[ContributionRead.model_validate(r) for r in rows], next_cursor=next_cursor
     )

@@ -21,8 +21,9 @@ class ContributionCreate(RequestModel):
     kind: Literal["link", "draft"]
     title: Annotated[str, AfterValidator(lambda v: clean_name(v, limit=200))]
     url: WebUrl | None = Field(None, description="Required for a link; optional for a draft.")
+    # bounded so that draft and note fit an entry's description (5,000 characters)
     draft: Annotated[
-        str, Field(max_length=20_000), AfterValidator(lambda v: clean_text(v, multiline=True))
+        str, Field(max_length=2800), AfterValidator(lambda v: clean_text(v, multiline=True))
     ] = ""
     note: Note = ""
     credit_name: Name | None = Field(
@@ -70,7 +71,9 @@ class Acceptance(RequestModel):
 
 class Decline(RequestModel):
     note: Annotated[
-        str, Field(min_length=1), AfterValidator(lambda v: clean_text(v, multiline=True))
+        str,
+        Field(min_length=1, max_length=2000),
+        AfterValidator(lambda v: clean_text(v, multiline=True)),
     ]
 
 
@@ -92,11 +95,6 @@ class ContributionRead(BaseModel):
     entry_id: str | None
     brief_id: str | None
     created_at: datetime
-
-
-class ContributionPage(BaseModel):
-    items: list[ContributionRead]
-    next_cursor: str | None
 
 
 class InboxCount(BaseModel):

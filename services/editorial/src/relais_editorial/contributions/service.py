@@ -6,12 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from relais_common.db import utcnow
-from relais_common.errors import Conflict, NotFound, field_error
+from relais_common.errors import Conflict, InvalidInput, NotFound
 from sqlalchemy.orm import Session
 
 from relais_editorial.briefs import service as briefs
 from relais_editorial.briefs.schemas import BriefCreate
-from relais_editorial.calendars.models import CalendarEntry
+from relais_editorial.calendars.schemas import EntryCreate
+from relais_editorial.calendars.service import create_entry
 from relais_editorial.contributions.models import Contribution
 from relais_editorial.contributions.repository import ContributionRepository
 from relais_editorial.contributions.schemas import (
@@ -67,15 +68,16 @@ def pending(session: Session, *, network_id: str, contribution_id: str) -> Contr
 def accept(
     session: Session,
     *,
-    network: NetworkView,
+    access: NetworkAccess,
     contribution_id: str,
     decider_id: str,
     body: Acceptance,
 ) -> Contribution:
+    network = access.network
     contribution = pending(session, network_id=network.id, contribution_id=contribution_id)
     if body.into == "entry":
         assert body.entry is not None  # Acceptance's validator
-        contribution.entry_id = _entry_from(session, network, contribution, body.entry)
+        contribution.entry_id = _entry_from(session, access, contribution, body.entry)
     else:
         brief = briefs.create(
             session,
@@ -111,14 +113,13 @@ def _description(contribution: Contribution) -> str:
 
 
 def _entry_from(
-    session: Session, network: NetworkView, contribution: Contribution, entry: EntryFromContribution
+    session: Session,
+    access: NetworkAccess,
+    contribution: Contribution,
+    entry: EntryFromContribution,
 ) -> str:
-    if entry.ends_at < entry.starts_at:
-        raise field_error("entry.ends_at", "The end cannot be before the start.")
-    if entry.theme_slug is not None and entry.theme_slug not in (network.theme_slugs or []):
-        raise field_error("entry.theme_slug", "This theme is not one of the network's themes.")
-    created = CalendarEntry(
-        network_id=network.id,
+    """The calendar's own rules make the entry (calendars.service); the author is credited."""
+    body = EntryCreate(
         kind=entry.kind,
         title=entry.title or contribution.title,
         description=_description(contribution),
@@ -126,12 +127,16 @@ def _entry_from(
         ends_at=entry.ends_at,
         theme_slug=entry.theme_slug,
         content_url=contribution.url,
-        status="planned",
     )
-    repository = ContributionRepository(session)
-    session.add(created)
-    session.flush()
-    repository.credit(created.id, contribution.author_id, contribution.author_name)
+    try:
+        created = create_entry(session, access, body)
+    except InvalidInput as exc:
+        for error in exc.errors or []:
+            error["field"] = f"entry.{error['field']}"
+        raise
+    ContributionRepository(session).credit(
+        created.id, contribution.author_id, contribution.author_name
+    )
     return created.id
 
 
