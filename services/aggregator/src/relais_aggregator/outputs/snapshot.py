@@ -22,12 +22,15 @@ from relais_aggregator.readmodel.snapshot import load_directory
 
 __all__ = ["fingerprint", "load_planet"]
 EXCERPT = 280
+_INLINE = re.compile(
+    r"</?(?:a|abbr|b|code|em|i|mark|q|s|small|span|strong|sub|sup|u)\b[^>]*>", re.I
+)
 _TAG = re.compile(r"<[^>]*>")
 
 
 def excerpt(summary_html: str) -> str:
     """Plain text of the (already sanitised) summary, cut on a word."""
-    text = " ".join(html.unescape(_TAG.sub(" ", summary_html)).split())
+    text = " ".join(html.unescape(_TAG.sub(" ", _INLINE.sub("", summary_html))).split())
     if len(text) <= EXCERPT:
         return text
     return text[: EXCERPT - 1].rsplit(" ", 1)[0] + "…"
