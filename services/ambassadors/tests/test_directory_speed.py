@@ -130,6 +130,34 @@ class TestWindowSearch:
         assert self.pages(client, reader, "q=nobody") == []
 
 
+class TestShortFragments:
+    """A fragment of two letters matches anywhere in the searched text, as a longer one does
+    (on PostgreSQL past the window it is found by its bigram: the same rows as the LIKE)."""
+
+    def test_two_letters_match_inside_words_past_the_window(
+        self, client: TestClient, app: FastAPI, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setattr(repository, "WINDOWS", (2,))
+        charter(app)
+        names = [f"Aaron {i:02d}" for i in range(5)] + ["Ayumi Sato", "Yuki Mori", "Zoé Yu"]
+        people = {name: person(app, name=name) for name in names}
+        reader = people["Aaron 00"].headers
+        profile(client, people["Aaron 03"].headers, job_title="Yurt designer")
+        profile(client, people["Aaron 04"].headers, location="Kyūshū")  # "kyushu": yu twice
+        for q in ("yu", "YU", "Yū"):
+            resp = client.get(f"/directory?q={q}&limit=2", headers=reader)
+            assert resp.status_code == 200, resp.text
+            seen = [e["display_name"] for e in resp.json()["items"]]
+            cursor = resp.json()["next_cursor"]
+            while cursor:
+                resp = client.get(f"/directory?q={q}&limit=2&cursor={cursor}", headers=reader)
+                seen += [e["display_name"] for e in resp.json()["items"]]
+                cursor = resp.json()["next_cursor"]
+            assert seen == ["Aaron 03", "Aaron 04", "Ayumi Sato", "Yuki Mori", "Zoé Yu"], q
+        resp = client.get("/directory?q=zy", headers=reader)
+        assert resp.json()["items"] == []
+
+
 def test_company_scale_indexes_come_and_go(tmp_path: Path) -> None:
     with throwaway_database("ambassadors", tmp_path) as url:
         upgrade(SERVICE_ROOT, url)
@@ -144,8 +172,30 @@ def test_company_scale_indexes_come_and_go(tmp_path: Path) -> None:
                         {"n": "ix_ambassador_search_text_trgm"},
                     ).scalar_one()
                 assert "USING gin (search_text gin_trgm_ops)" in definition
+                with engine.connect() as conn:
+                    bigrams = conn.execute(text("SELECT relais_bigrams('Ab c')")).scalar_one()
+                    definition = conn.execute(
+                        text("SELECT indexdef FROM pg_indexes WHERE indexname = :n"),
+                        {"n": "ix_ambassador_search_text_bigrams"},
+                    ).scalar_one()
+                assert bigrams == ["Ab", "b ", " c"]
+                assert "USING gin (relais_bigrams(search_text))" in definition
+            accounts = {i["name"] for i in sql_inspect(engine).get_indexes("social_account")}
+            assert "ix_social_account_platform_ambassador_id" in accounts
             downgrade(SERVICE_ROOT, url, "20261201_structure")
             indexes = {i["name"] for i in sql_inspect(engine).get_indexes("ambassador")}
-            assert not indexes & {"ix_ambassador_display_name_id", "ix_ambassador_search_text_trgm"}
+            assert not indexes & {
+                "ix_ambassador_display_name_id",
+                "ix_ambassador_search_text_trgm",
+                "ix_ambassador_search_text_bigrams",
+            }
+            accounts = {i["name"] for i in sql_inspect(engine).get_indexes("social_account")}
+            assert "ix_social_account_platform_ambassador_id" not in accounts
+            if engine.dialect.name == "postgresql":
+                with engine.connect() as conn:
+                    left = conn.execute(
+                        text("SELECT count(*) FROM pg_proc WHERE proname = 'relais_bigrams'")
+                    ).scalar_one()
+                assert left == 0
         finally:
             engine.dispose()

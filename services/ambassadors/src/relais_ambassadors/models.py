@@ -11,14 +11,16 @@ from sqlalchemy import (
     JSON,
     Boolean,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
     UniqueConstraint,
     event,
 )
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.sql import func
 
 from relais_ambassadors.search_text import search_text_of
 
@@ -108,6 +110,23 @@ class Ambassador(Base):
         return [code for code in self.languages.split(",") if code]
 
 
+# The directory at company scale (migrations 2026-12-01_directory_search and _speed; figures in
+# bench/README.md): pages walk the name index; on PostgreSQL a fragment of 3+ letters is found by
+# its trigrams, one of two letters by its bigrams (directory/repository.py).
+Index("ix_ambassador_display_name_id", Ambassador.display_name, Ambassador.id)
+Index(
+    "ix_ambassador_search_text_trgm",
+    Ambassador.search_text,
+    postgresql_using="gin",
+    postgresql_ops={"search_text": "gin_trgm_ops"},
+).ddl_if(dialect="postgresql")
+Index(
+    "ix_ambassador_search_text_bigrams",
+    func.relais_bigrams(Ambassador.search_text, type_=ARRAY(Text)),
+    postgresql_using="gin",
+).ddl_if(dialect="postgresql")
+
+
 @event.listens_for(Ambassador, "before_insert")
 @event.listens_for(Ambassador, "before_update")
 def _fill_search_text(_mapper: Any, _connection: Any, person: Ambassador) -> None:
@@ -127,7 +146,11 @@ class AmbassadorTheme(Base):
 
 class SocialAccount(Base):
     __tablename__ = "social_account"
-    __table_args__ = (UniqueConstraint("ambassador_id", "platform", "handle"),)
+    __table_args__ = (
+        UniqueConstraint("ambassador_id", "platform", "handle"),
+        # the directory's platform filter reads the owners from this index alone
+        Index("ix_social_account_platform_ambassador_id", "platform", "ambassador_id"),
+    )
 
     id: Mapped[str] = mapped_column(UUIDStr(), primary_key=True, default=new_id)
     ambassador_id: Mapped[str] = mapped_column(

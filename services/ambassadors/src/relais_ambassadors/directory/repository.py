@@ -12,7 +12,9 @@ from collections.abc import Sequence
 from typing import Any, cast
 
 from relais_common.pagination import after_cursor, paginate
-from sqlalchemy import Row, Select, bindparam, func, select, tuple_
+from sqlalchemy import Row, Select, Text, bindparam, func, select, tuple_
+from sqlalchemy import cast as sql_cast
+from sqlalchemy.dialects.postgresql import ARRAY, array
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -74,7 +76,13 @@ WINDOWS = (1000, 10_000)
 
 
 def people_page(
-    session: Session, stmt: Select[Any], *, cursor: str | None, limit: int, narrowed: bool
+    session: Session,
+    stmt: Select[Any],
+    *,
+    cursor: str | None,
+    limit: int,
+    narrowed: bool,
+    indexed: ColumnElement[bool] | None = None,
 ) -> tuple[list[Row[Any]], str | None]:
     """Keyset pagination on (display name, id), as every list does (relais_common.pagination).
 
@@ -85,6 +93,7 @@ def people_page(
     PostgreSQL; a scan for a fragment of two letters).
     Either plan alone was slow for some fragments at 100,000 people: a rare one walked most of
     the name index, a frequent one ("mar": Martin, marketing...) sorted a fifth of the company.
+    `indexed` (fragment_index) is added only to that last query: it finds the matches there.
     """
     page = functools.partial(
         paginate,
@@ -107,6 +116,8 @@ def people_page(
             return rows, next_cursor
     # Rare after the cursor: match first, then sort the few matches. OFFSET 0 keeps
     # PostgreSQL from walking the name index again in search of them.
+    if indexed is not None:
+        stmt = stmt.where(indexed)
     matches = stmt.offset(0).subquery()
     return paginate(
         session,
@@ -130,14 +141,32 @@ def window_end(session: Session, cursor: str | None, size: int) -> Row[Any] | No
     return session.connection().execute(stmt).first()
 
 
+def has_fragment(needle: str) -> ColumnElement[bool]:
+    """search_text contains the (normalised) fragment: a LIKE, the same on both databases.
+
+    Under 3 letters a fragment has no trigram: PostgreSQL still chose the trigram index and read
+    all of it (390 ms at 100,000 people); an expression keeps the LIKE off that index (the
+    bigram index finds such a fragment instead, fragment_index)."""
+    text = Ambassador.search_text if len(needle) >= 3 else Ambassador.search_text + ""
+    return text.contains(needle, autoescape=True)
+
+
+def fragment_index(session: Session, needle: str) -> ColumnElement[bool] | None:
+    """On PostgreSQL, a two-letter fragment as one of search_text's bigrams (migration
+    2026-12-01_speed): the rows of has_fragment, read from the GIN index instead of a scan of
+    the company. Only where matches are found before sorting (people_page): computing the
+    bigrams of a row costs more than the LIKE, so a walk in name order filters with the LIKE."""
+    if len(needle) != 2 or session.get_bind().dialect.name != "postgresql":
+        return None
+    bigrams = func.relais_bigrams(Ambassador.search_text, type_=ARRAY(Text))
+    return bigrams.contains(sql_cast(array([needle]), ARRAY(Text)))
+
+
 def has_theme(slug: str) -> ColumnElement[bool]:
     """The person declared the theme with this slug. An IN, not a correlated probe: past the
     window, probing each match of a frequent fragment cost more than hashing the members."""
-    members = (
-        select(AmbassadorTheme.ambassador_id)
-        .join(Theme, Theme.id == AmbassadorTheme.theme_id)
-        .where(Theme.slug == slug)
-    )
+    theme_id = select(Theme.id).where(Theme.slug == slug).scalar_subquery()
+    members = select(AmbassadorTheme.ambassador_id).where(AmbassadorTheme.theme_id == theme_id)
     return Ambassador.id.in_(members)
 
 
