@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from editorial_factories import World, make_world, network_changed
+from editorial_factories import World, apply_event, make_world, network_changed
 from extras_factories import A, export_json
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -168,3 +168,50 @@ def test_the_committee_decides_on_its_own_network_only(app: FastAPI, client: Tes
     assert bad_entry.status_code == 422
     assert bad_entry.json()["errors"][0]["field"] == "entry.ends_at"
     assert count(client, world) == 1
+
+
+def test_the_inbox_pages_with_a_cursor(app: FastAPI, client: TestClient) -> None:
+    world = make_world(app, client)
+    ids = [suggest(client, world, title=f"Article {n}")["id"] for n in range(3)]
+    first = client.get(f"{A}/contributions?limit=2", headers=world.headers("chair_a")).json()
+    cursor = first["next_cursor"]
+    second = client.get(
+        f"{A}/contributions?limit=2&cursor={cursor}", headers=world.headers("chair_a")
+    ).json()
+    assert [c["id"] for c in first["items"] + second["items"]] == ids
+    assert second["next_cursor"] is None
+    client.post(
+        f"{A}/contributions/{ids[0]}/decline", json={"note": "no"}, headers=world.headers("chair_a")
+    )
+    pending = client.get(f"{A}/contributions", headers=world.headers("chair_a")).json()
+    assert [c["id"] for c in pending["items"]] == ids[1:]
+    every = client.get(f"{A}/contributions?status=all", headers=world.headers("chair_a")).json()
+    assert [c["id"] for c in every["items"]] == ids
+    unknown = client.get(f"{A}/contributions?status=maybe", headers=world.headers("chair_a"))
+    assert unknown.status_code == 422
+
+
+def test_the_author_exports_their_suggestions_and_erasure_removes_them_and_the_credit(
+    app: FastAPI, client: TestClient
+) -> None:
+    world = make_world(app, client)
+    created = suggest(client, world)
+    accept = {
+        "into": "entry",
+        "entry": {"starts_at": "2026-12-12T09:00:00Z", "ends_at": "2026-12-12T10:00:00Z"},
+    }
+    client.post(
+        f"{A}/contributions/{created['id']}/accept", json=accept, headers=world.headers("chair_a")
+    )
+    feed = client.post(f"{A}/calendar/feeds", json={}, headers=world.headers("member_a")).json()
+    exported = client.get("/me/export", headers=world.headers("member_a")).json()["data"]
+    assert [c["id"] for c in exported["contributions"]] == [created["id"]]
+    assert [f["id"] for f in exported["calendar_feeds"]] == [feed["id"]]
+    assert "token_hash" not in str(exported["calendar_feeds"])
+    apply_event(app, "ambassador.erased", {"id": "p-member-a"})
+    entries = export_json(client, A, world.headers("chair_a"))["entries"]
+    assert len(entries) == 1  # the entry stays with the network...
+    assert (entries[0]["credited_person_id"], entries[0]["credited_name"]) == (None, None)
+    inbox = client.get(f"{A}/contributions?status=accepted", headers=world.headers("chair_a"))
+    assert inbox.json()["items"] == []  # ...the suggestion and its credit go
+    assert client.get(feed["url_path"]).status_code == 404

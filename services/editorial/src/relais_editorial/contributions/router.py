@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import Query
 from relais_common.auth import VerifiedUser
@@ -46,13 +46,13 @@ def submit(body: ContributionCreate, access: VisibleTo, session: DbSession) -> C
 def inbox(
     access: CommitteeReader,
     session: DbSession,
-    status: ContributionStatus | None = "pending",
+    status: ContributionStatus | Literal["all"] = "pending",
     cursor: Cursor = None,
     limit: Limit = 50,
 ) -> Page[ContributionRead]:
-    """The committee's inbox, oldest first (`status` empty: every contribution)."""
+    """The committee's inbox, oldest first: pending ones unless `status` says otherwise."""
     rows, next_cursor = ContributionRepository(session).page_of_network(
-        access.network.id, status=status, cursor=cursor, limit=limit
+        access.network.id, status=None if status == "all" else status, cursor=cursor, limit=limit
     )
     return Page[ContributionRead](
         items=[ContributionRead.model_validate(r) for r in rows], next_cursor=next_cursor
