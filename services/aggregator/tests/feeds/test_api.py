@@ -13,7 +13,9 @@ from feed_site import FeedSite, rss
 from relais_aggregator.config import Settings
 from relais_aggregator.feeds import images
 from relais_aggregator.feeds.images import image_proxy_of
+from relais_aggregator.feeds.jobs import RoundStats, write_all
 from relais_aggregator.feeds.repository import FeedRepository
+from relais_aggregator.feeds.work import FeedUpdate
 from relais_common.db import utcnow
 from relais_common.testing import identity_headers
 
@@ -213,3 +215,17 @@ def test_the_image_proxy_serves_only_signed_images(
     site.routes.pop("/cat.png")
     again = client.get(f"/img/{images.sign(secret, site.url('/cat.png'))}")
     assert again.status_code == 200  # from the bounded cache
+
+
+def test_a_write_that_fails_rolls_back_alone(app: FastAPI, feed: Feed, site: FeedSite) -> None:
+    publish(app, feed, "p1", account(site.url("/a.rss")), account(site.url("/b"), handle="b"))
+    with app.state.sessionmaker() as session, session.begin():
+        tasks = FeedRepository.from_session(session).lease_due("w1", utcnow(), 10, 120)
+    broken = FeedUpdate(task=tasks[0], owner="w1", values={"no_such_column": 1})
+    fine = FeedUpdate(task=tasks[1], owner="w1", values={"http_status": 200})
+    stats = RoundStats()
+    write_all(app.state.sessionmaker, [broken, fine], stats)
+    assert (stats.written, stats.failed) == (1, 1)
+    by_id = {row.id: row for row in feeds(app)}
+    assert by_id[tasks[1].id].http_status == 200 and by_id[tasks[1].id].lease_owner is None
+    assert by_id[tasks[0].id].lease_owner == "w1"  # untouched: its lease simply expires

@@ -80,15 +80,21 @@ def lease(sessions: sessionmaker[Session], owner: str, settings: Settings) -> li
 def write_all(
     sessions: sessionmaker[Session], updates: list[FeedUpdate], stats: RoundStats
 ) -> None:
-    for update in updates:
-        try:
-            with sessions() as session, session.begin():
-                if FeedRepository.from_session(session).write(update):
-                    stats.written += 1
-        except Exception as exc:  # one feed's write failing must not stop the others
-            stats.failed += 1
-            stats.errors.append(f"{update.feed_id}: {exc}")
-            log.warning("writing feed %s failed: %s", update.feed_id, exc)
+    """One transaction per batch, one savepoint per feed: a feed whose write fails is rolled
+    back alone (and counted), the others are kept; one commit instead of one per feed."""
+    if not updates:
+        return
+    with sessions() as session, session.begin():
+        repo = FeedRepository.from_session(session)
+        for update in updates:
+            try:
+                with session.begin_nested():
+                    if repo.write(update):
+                        stats.written += 1
+            except Exception as exc:  # one feed's write failing must not stop the others
+                stats.failed += 1
+                stats.errors.append(f"{update.feed_id}: {exc}")
+                log.warning("writing feed %s failed: %s", update.feed_id, exc)
 
 
 async def refresh_round(
