@@ -81,46 +81,50 @@ def _day(value: Any) -> datetime:
     return datetime.combine(value, time(), UTC)
 
 
+def _content(
+    session: Session, link: PreviewLink, network_id: str
+) -> tuple[Sequence[CalendarEntry], Sequence[MessageGrid]]:
+    """The link's entries and grids: one grid and its entry, or the range (archived left out)."""
+    content = CalendarContentRepository(session)
+    if link.grid_id is not None:
+        grid = content.grid_in_network(network_id, link.grid_id)
+        entry = content.get(grid.entry_id) if grid else None
+        return ([entry] if entry else []), ([grid] if grid else [])
+    entries = content.entries(
+        network_id,
+        ends_after=_day(link.from_date),
+        starts_before=_day(link.to_date) + timedelta(days=1),
+        limit=MAX_PREVIEW_ENTRIES,
+    )
+    grids = content.grids_of([e.id for e in entries])
+    return entries, [g for g in grids if g.status != "archived"]
+
+
+def _grids(
+    session: Session, grids: Sequence[MessageGrid], disclosure: str
+) -> dict[str, list[PreviewGrid]]:
+    variants: dict[str, list[PreviewVariant]] = defaultdict(list)
+    full_text = with_disclosure(disclosure)
+    for v in CalendarContentRepository(session).variants_of([g.id for g in grids]):
+        variants[v.grid_id].append(
+            PreviewVariant(platform=v.platform, language=v.language, text=full_text(v.text))
+        )
+    by_entry: dict[str, list[PreviewGrid]] = defaultdict(list)
+    for g in grids:
+        fields = {name: getattr(g, name) for name in PreviewGrid.model_fields if name != "variants"}
+        by_entry[g.entry_id].append(PreviewGrid(**fields, variants=variants[g.id]))
+    return by_entry
+
+
 def open_preview(session: Session, token: str, *, default_disclosure: str) -> PreviewPublic:
     link = _opened(session, token)
     network = NetworkRepository(session).get(link.network_id)
     if network is None:
         raise NotFound("This preview link is not valid.")
-    content = CalendarContentRepository(session)
-    if link.grid_id is not None:
-        grid = content.grid_in_network(network.id, link.grid_id)
-        entry = content.get(grid.entry_id) if grid else None
-        entries: Sequence[CalendarEntry] = [entry] if entry else []
-        grids: Sequence[MessageGrid] = [grid] if grid else []
-    else:
-        entries = content.entries(
-            network.id,
-            ends_after=_day(link.from_date),
-            starts_before=_day(link.to_date) + timedelta(days=1),
-            limit=MAX_PREVIEW_ENTRIES,
-        )
-        grids = [g for g in content.grids_of([e.id for e in entries]) if g.status != "archived"]
-    full_text = with_disclosure(disclosure_of(session, network.id, default_disclosure))
-    variants: dict[str, list[PreviewVariant]] = defaultdict(list)
-    for v in content.variants_of([g.id for g in grids]):
-        variants[v.grid_id].append(
-            PreviewVariant(platform=v.platform, language=v.language, text=full_text(v.text))
-        )
-    grids_of: dict[str, list[PreviewGrid]] = defaultdict(list)
-    for g in grids:
-        grids_of[g.entry_id].append(
-            PreviewGrid(
-                title=g.title,
-                status=g.status,
-                link_url=g.link_url,
-                hashtags=list(g.hashtags or []),
-                mentions=list(g.mentions or []),
-                release_at=g.release_at,
-                expires_at=g.expires_at,
-                variants=variants[g.id],
-            )
-        )
+    entries, grids = _content(session, link, network.id)
+    grids_of = _grids(session, grids, disclosure_of(session, network.id, default_disclosure))
     credits = ContributionRepository(session).credits_of([e.id for e in entries])
+    skip = {"credited_name", "grids"}
     return PreviewPublic(
         network_name=network.name,
         label=link.label,
@@ -129,14 +133,9 @@ def open_preview(session: Session, token: str, *, default_disclosure: str) -> Pr
         expires_at=link.expires_at,
         entries=[
             PreviewEntry(
-                kind=e.kind,
-                title=e.title,
-                description=e.description,
-                starts_at=e.starts_at,
-                ends_at=e.ends_at,
-                theme_slug=e.theme_slug,
-                content_url=e.content_url,
-                status=e.status,
+                **{
+                    name: getattr(e, name) for name in PreviewEntry.model_fields if name not in skip
+                },
                 credited_name=credits[e.id].display_name if e.id in credits else None,
                 grids=grids_of[e.id],
             )
