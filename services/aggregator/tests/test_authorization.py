@@ -20,6 +20,8 @@ from relais_common.routing import undeclared_routes
 SIGNED_IN_404 = {**SIGNED_IN, "ambassador": 404, "admin": 404}
 SIGNED_IN_422 = {**SIGNED_IN, "ambassador": 422, "admin": 422}
 ADMIN = {**SIGNED_IN, "ambassador": 403}
+ADMIN_404 = {**ADMIN, "admin": 404}
+ADMIN_422 = {**ADMIN, "admin": 422}  # no body
 NOT_FOUND = {"anonymous": 404, "service": 404, "ambassador": 404, "admin": 404}
 TABLE: AccessTable = {
     ("GET", "/"): ("/", PUBLIC),
@@ -42,6 +44,11 @@ TABLE: AccessTable = {
     ("GET", "/opml/themes/{slug}.csv"): ("/opml/themes/cloud.csv", PUBLIC),
     ("GET", "/widget/embed.js"): ("/widget/embed.js", PUBLIC),
     ("GET", "/widget/{slug}"): ("/widget/cloud", PUBLIC),
+    ("GET", "/admin/planet/items"): ("/admin/planet/items", ADMIN),
+    ("GET", "/admin/planet/items/{item_id}"): ("/admin/planet/items/nope", ADMIN_404),
+    ("PUT", "/admin/planet/items/{item_id}"): ("/admin/planet/items/nope", ADMIN_422),
+    ("GET", "/admin/planet/blocklist"): ("/admin/planet/blocklist", ADMIN),
+    ("PUT", "/admin/planet/blocklist"): ("/admin/planet/blocklist", ADMIN_422),
     ("GET", "/livez"): ("/livez", PUBLIC),
     ("GET", "/readyz"): ("/readyz", PUBLIC),
     # Feeds (PLANET-FETCH): the owner is the identity's person; someone else's feed is a 404.

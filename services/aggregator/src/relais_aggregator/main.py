@@ -11,6 +11,7 @@ from relais_aggregator.feeds.images import image_proxy_of
 from relais_aggregator.feeds.jobs import refresh_feeds
 from relais_aggregator.feeds.router import router as feeds_router
 from relais_aggregator.models import events
+from relais_aggregator.moderation.router import router as moderation_router
 from relais_aggregator.outputs.router import router as outputs_router
 from relais_aggregator.pages.brand import Brand
 from relais_aggregator.pages.cache import PublicPages
@@ -24,7 +25,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         settings,
         title="Relais aggregator",
         description="The public page of who speaks for the company, fed by ambassadors' events.",
-        routers=[pages_router, outputs_router, feeds_router],
+        routers=[pages_router, outputs_router, feeds_router, moderation_router],
         jobs=[consume_ambassador_events, refresh_feeds],
     )
     app.state.pages = PublicPages(
