@@ -88,6 +88,7 @@ def test_uids_stay_and_an_unchanged_calendar_answers_304(app: FastAPI, client: T
     assert first.content == second.content
     etag = first.headers["etag"]
     assert client.get(path, headers={"If-None-Match": etag}).status_code == 304
+    assert client.get(path, headers={"If-None-Match": f'"other", W/{etag}'}).status_code == 304
     seed(client, world.headers("chair_a"), entry("New topic", "2026-12-20", kind="topic"))
     changed = client.get(path, headers={"If-None-Match": etag})
     assert changed.status_code == 200

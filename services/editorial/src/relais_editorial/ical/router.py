@@ -33,7 +33,8 @@ def feed(
     """The network's calendar for calendar apps (304 when it did not change)."""
     rendered = service.open_feed(session, token)
     headers = {"ETag": rendered.etag, "Cache-Control": "private, max-age=300"}
-    if if_none_match and rendered.etag in {t.strip() for t in if_none_match.split(",")}:
+    seen = {t.strip().removeprefix("W/") for t in (if_none_match or "").split(",")}
+    if rendered.etag in seen or "*" in seen:
         return Response(status_code=304, headers=headers)
     return Response(rendered.body, media_type=CALENDAR, headers=headers)
 
