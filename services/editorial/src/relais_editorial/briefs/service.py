@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from relais_editorial.briefs.models import Brief
 from relais_editorial.briefs.repository import BriefRepository
 from relais_editorial.briefs.schemas import BriefCreate, BriefRead, BriefUpdate
-from relais_editorial.contributions.repository import ContributionRepository
+from relais_editorial.calendars.repository import EntryRepository
 from relais_editorial.networks.concurrency import require_version
 
 # What the assignee may set: they deliver; cancelling or reopening is the committee's call.
@@ -19,9 +19,7 @@ ASSIGNEE_STATUSES = frozenset({"in_progress", "delivered"})
 
 
 def _check_entry(session: Session, network_id: str, entry_id: str | None) -> None:
-    if entry_id is not None and not ContributionRepository(session).entry_in_network(
-        network_id, entry_id
-    ):
+    if entry_id is not None and EntryRepository(session).in_network(network_id, entry_id) is None:
         raise field_error("entry_id", "No calendar entry of this network has this id.")
 
 

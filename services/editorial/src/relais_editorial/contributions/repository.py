@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from relais_common.repository import RepositoryBase
 from sqlalchemy import delete, func, select, update
 
-from relais_editorial.calendars.models import CalendarEntry
 from relais_editorial.contributions.models import Contribution, EntryCredit
 
 
@@ -59,12 +58,6 @@ class ContributionRepository(RepositoryBase[Contribution]):
 
     def of_author(self, author_id: str) -> Sequence[Contribution]:
         return self.get_all(select(Contribution).where(Contribution.author_id == author_id))
-
-    def entry_in_network(self, network_id: str, entry_id: str) -> bool:
-        statement = select(CalendarEntry.id).where(
-            CalendarEntry.id == entry_id, CalendarEntry.network_id == network_id
-        )
-        return self.session.execute(statement).first() is not None
 
     def credit(self, entry_id: str, person_id: str, display_name: str) -> None:
         self.session.merge(
