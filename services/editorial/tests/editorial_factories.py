@@ -130,3 +130,36 @@ def seed_network_a(world: World) -> None:
     )
     assert entry.status_code == 201, entry.text
     world.ids["entry"] = entry.json()["id"]
+    grid = world.client.post(
+        f"{a}/entries/{world.ids['entry']}/grids",
+        json={"title": "Grid", "variants": [{"platform": "x", "language": "en", "text": "Hi"}]},
+        headers=world.headers("committee_a"),
+    )
+    assert grid.status_code == 201, grid.text
+    world.ids["grid"] = grid.json()["id"]
+    world.ids["variant"] = grid.json()["variants"][0]["id"]
+
+
+def new_grid(world: World, who: str = "committee_a", **over: Any) -> Any:
+    """A calendar entry in network A and a draft grid on it (LinkedIn and X, fr and en)."""
+    a = "/networks/cloud-security"
+    if "entry" not in world.ids:
+        seed_network_a(world)
+    body = {
+        "title": "Launch messages",
+        "link_url": "https://example.com/launch",
+        "hashtags": ["#cloud"],
+        "variants": [
+            {
+                "platform": "linkedin",
+                "language": "fr",
+                "text": "Notre offre zéro confiance arrive.",
+            },
+            {"platform": "x", "language": "en", "text": "Our zero-trust offer is here."},
+        ],
+    } | over
+    resp = world.client.post(
+        f"{a}/entries/{world.ids['entry']}/grids", json=body, headers=world.headers(who)
+    )
+    assert resp.status_code == 201, resp.text
+    return resp

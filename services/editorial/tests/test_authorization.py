@@ -48,6 +48,8 @@ COMMITTEE_A = {"chair_a", "committee_a"}
 CHAIR_A = {"chair_a"}
 A = "/networks/cloud-security"
 ENTRY = "/networks/{slug}/entries/{entry_id}"
+GRID = "/networks/{slug}/grids/{grid_id}"
+VARIANT = "/networks/{slug}/variants/{variant_id}"
 
 # (method, template) -> (path, JSON body or None, expected status per caller). Writes send
 # a body that cannot pass validation, or no If-Match: an allowed caller gets 422 or 428 and
@@ -75,6 +77,26 @@ NETWORK_TABLE: dict[tuple[str, str], tuple[str, object, Mapping[str, int]]] = {
     ),
     ("GET", "/networks/{slug}/path"): (f"{A}/path", None, allowed(READ_A, 200)),
     ("PUT", "/networks/{slug}/path"): (f"{A}/path", {}, allowed(COMMITTEE_A, 422)),
+    ("GET", f"{ENTRY}/grids"): (f"{A}/entries/{{entry}}/grids", None, allowed(READ_A, 200)),
+    ("POST", f"{ENTRY}/grids"): (f"{A}/entries/{{entry}}/grids", {}, allowed(COMMITTEE_A, 422)),
+    ("GET", GRID): (f"{A}/grids/{{grid}}", None, allowed(READ_A, 200)),
+    ("PATCH", GRID): (f"{A}/grids/{{grid}}", {}, allowed(COMMITTEE_A, 428)),
+    ("POST", f"{GRID}/variants"): (f"{A}/grids/{{grid}}/variants", {}, allowed(COMMITTEE_A, 422)),
+    ("PATCH", VARIANT): (f"{A}/variants/{{variant}}", {}, allowed(COMMITTEE_A, 428)),
+    ("DELETE", VARIANT): (f"{A}/variants/{{variant}}", None, allowed(COMMITTEE_A, 428)),
+    ("POST", f"{GRID}/submit"): (f"{A}/grids/{{grid}}/submit", {}, allowed(COMMITTEE_A, 428)),
+    ("POST", f"{GRID}/approve"): (f"{A}/grids/{{grid}}/approve", {}, allowed(COMMITTEE_A, 428)),
+    ("POST", f"{GRID}/request-changes"): (
+        f"{A}/grids/{{grid}}/request-changes",
+        {},
+        allowed(COMMITTEE_A, 422),
+    ),
+    ("POST", f"{GRID}/publish"): (f"{A}/grids/{{grid}}/publish", {}, allowed(CHAIR_A, 428)),
+    ("POST", f"{GRID}/archive"): (f"{A}/grids/{{grid}}/archive", {}, allowed(CHAIR_A, 428)),
+    ("GET", f"{GRID}/history"): (f"{A}/grids/{{grid}}/history", None, allowed(READ_A, 200)),
+    ("GET", f"{GRID}/comments"): (f"{A}/grids/{{grid}}/comments", None, allowed(READ_A, 200)),
+    ("POST", f"{GRID}/comments"): (f"{A}/grids/{{grid}}/comments", {}, allowed(COMMITTEE_A, 422)),
+    ("GET", "/reviews/queue"): ("/reviews/queue", None, allowed(VERIFIED, 200)),
     **EXTRAS_TABLE,  # contributions, briefs, feeds, previews, import/export (extras_access.py)
 }
 

@@ -8,16 +8,19 @@ from relais_common.events import EventConsumer, Handler
 
 from relais_editorial.briefs.router import router as briefs_router
 from relais_editorial.calendars.router import router as calendars_router
+from relais_editorial.comments.router import router as comments_router
 from relais_editorial.config import Settings
 from relais_editorial.contributions.router import router as contributions_router
 from relais_editorial.counting.router import router as counting_router
 from relais_editorial.erasure.handlers import HANDLERS as ERASURE_HANDLERS
 from relais_editorial.exports.router import router as exports_router
+from relais_editorial.grids.router import router as grids_router
 from relais_editorial.ical.router import router as ical_router
 from relais_editorial.models import events
 from relais_editorial.networks.events import HANDLERS as NETWORK_HANDLERS
 from relais_editorial.networks.router import router as networks_router
 from relais_editorial.previews.router import router as previews_router
+from relais_editorial.reviews.router import router as reviews_router
 from relais_editorial.transfer.router import router as transfer_router
 
 # The ambassadors' events editorial applies (each noun lists its own).
@@ -29,6 +32,9 @@ ROUTERS: list[APIRouter] = [
     exports_router,
     networks_router,
     calendars_router,
+    grids_router,
+    reviews_router,
+    comments_router,
     contributions_router,
     briefs_router,
     ical_router,

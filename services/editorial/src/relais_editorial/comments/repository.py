@@ -13,6 +13,18 @@ from relais_editorial.comments.models import GridComment
 class CommentRepository(RepositoryBase[GridComment]):
     model = GridComment
 
+    def page(
+        self, grid_id: str, *, cursor: str | None, limit: int
+    ) -> tuple[list[GridComment], str | None]:
+        statement = select(GridComment).where(GridComment.grid_id == grid_id)
+        return self.paginate(
+            statement,
+            sort=GridComment.created_at,
+            tiebreak=GridComment.id,
+            cursor=cursor,
+            limit=limit,
+        )
+
     def written_by(self, person_id: str) -> Sequence[GridComment]:
         return self.get_all(
             select(GridComment)

@@ -14,6 +14,34 @@ from relais_editorial.grids.models import MessageGrid, MessageVariant
 class GridRepository(RepositoryBase[MessageGrid]):
     model = MessageGrid
 
+    def in_network(
+        self, network_id: str, grid_id: str, *, for_update: bool = False
+    ) -> MessageGrid | None:
+        statement = select(MessageGrid).where(
+            MessageGrid.id == grid_id, MessageGrid.network_id == network_id
+        )
+        if for_update:
+            statement = statement.with_for_update()
+        return self.get_one_or_none(statement)
+
+    def of_entry(self, entry_id: str) -> Sequence[MessageGrid]:
+        return self.get_all(
+            select(MessageGrid)
+            .where(MessageGrid.entry_id == entry_id)
+            .order_by(MessageGrid.created_at, MessageGrid.id)
+        )
+
+    def in_review(self, network_ids: list[str], limit: int) -> Sequence[MessageGrid]:
+        """Grids awaiting review in these networks, the longest waiting first."""
+        if not network_ids:
+            return []
+        return self.get_all(
+            select(MessageGrid)
+            .where(MessageGrid.network_id.in_(network_ids), MessageGrid.status == "in_review")
+            .order_by(MessageGrid.submitted_at, MessageGrid.id)
+            .limit(limit)
+        )
+
     def authored_by(self, person_id: str) -> Sequence[MessageGrid]:
         return self.get_all(
             select(MessageGrid)
@@ -29,6 +57,42 @@ class GridRepository(RepositoryBase[MessageGrid]):
 
 class VariantRepository(RepositoryBase[MessageVariant]):
     model = MessageVariant
+
+    def of_grids(self, grid_ids: list[str]) -> Sequence[MessageVariant]:
+        if not grid_ids:
+            return []
+        return self.get_all(
+            select(MessageVariant)
+            .where(MessageVariant.grid_id.in_(grid_ids))
+            .order_by(
+                MessageVariant.platform,
+                MessageVariant.language,
+                MessageVariant.position,
+                MessageVariant.created_at,
+            )
+        )
+
+    def in_network(
+        self, network_id: str, variant_id: str, *, for_update: bool = False
+    ) -> MessageVariant | None:
+        statement = (
+            select(MessageVariant)
+            .join(MessageGrid, MessageGrid.id == MessageVariant.grid_id)
+            .where(MessageVariant.id == variant_id, MessageGrid.network_id == network_id)
+        )
+        if for_update:
+            statement = statement.with_for_update(of=MessageVariant)
+        return self.get_one_or_none(statement)
+
+    def next_position(self, grid_id: str, platform: str, language: str) -> int:
+        found = self.session.scalar(
+            select(func.max(MessageVariant.position)).where(
+                MessageVariant.grid_id == grid_id,
+                MessageVariant.platform == platform,
+                MessageVariant.language == language,
+            )
+        )
+        return 0 if found is None else int(found) + 1
 
 
 def grid_summaries(
