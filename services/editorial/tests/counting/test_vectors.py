@@ -73,3 +73,21 @@ def test_unknown_platform_is_a_field_error(name: str) -> None:
     assert caught.value.status == 422
     assert caught.value.errors and caught.value.errors[0]["field"] == "platform"
     assert "bluesky" in caught.value.detail
+
+
+def test_fast_grapheme_count_equals_segmenting_the_whole_text() -> None:
+    """graphemes() segments only the non-ASCII runs: it must agree with \\X on any text."""
+    import random
+
+    import regex
+    from relais_editorial.counting.rules import graphemes
+
+    alphabet = [
+        "a", "Z", "1", "#", " ", "\r", "\n", "\t", ".", "\u0301", "\u0600", "\u0915", "\u094d",
+        "\u0937", "\u200d", "\ufe0f", "\u20e3", "\U0001f468", "\U0001f3fd", "\U0001f1eb",
+        "\U0001f1f7", "\u1100", "\u1161", "\u11a8", "\uac00", "\u00e9", "\u0e33", "\U000e0067",
+    ]  # fmt: skip
+    rng = random.Random(8)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert graphemes(text) == len(regex.findall(r"\X", text)), ascii(text)

@@ -29,7 +29,15 @@ LIGHT_RANGES: tuple[tuple[int, int], ...] = (
     (0x2010, 0x201F),
     (0x2032, 0x2037),
 )
-_GRAPHEME = regex.compile(r"\X")
+_HEAVY = regex.compile("[^\x00-\u10ff\u2000-\u200d\u2010-\u201f\u2032-\u2037]")
+# Where an emoji cluster may start: such a character always begins a grapheme cluster (a skin
+# tone after a letter is the exception, and weighs 2 either way), unless a Prepend character
+# glues it to the one before. Matching \X from there gives the cluster Intl.Segmenter gives.
+_CANDIDATE = regex.compile(
+    r"(?<!\p{GCB=Prepend})"
+    r"(?=[#*0-9][\ufe0f\u20e3]|[\p{Regional_Indicator}\p{Extended_Pictographic}\p{Emoji_Presentation}])"
+    r"\X"
+)
 _EMOJI = regex.compile(
     r"\p{Regional_Indicator}"
     r"|[#*0-9]\ufe0f?\u20e3"
@@ -48,14 +56,15 @@ def _code_point_weight(ch: str) -> int:
 
 
 def _text_weight(text: str) -> int:
+    """Every code point by its range; then each emoji cluster weighs 2 instead of its parts."""
+    total = len(text) * SCALE
     if text.isascii():
-        return len(text) * SCALE
-    total = 0
-    for cluster in _GRAPHEME.findall(text):
-        if (len(cluster) > 1 or ord(cluster) > 0x10FF) and _EMOJI.match(cluster):
-            total += DEFAULT_WEIGHT
-            continue
-        total += sum(_code_point_weight(ch) for ch in cluster)
+        return total
+    total += len(_HEAVY.findall(text)) * (DEFAULT_WEIGHT - SCALE)
+    for match in _CANDIDATE.finditer(text):
+        cluster = match.group()
+        if _EMOJI.match(cluster):
+            total += DEFAULT_WEIGHT - sum(_code_point_weight(ch) for ch in cluster)
     return total
 
 
