@@ -88,7 +88,7 @@ e2e: install chromium spa ## browser journeys in headless Chromium against the w
 
 test: install chromium lint test-py test-pg test-frontend e2e ## everything CI runs
 
-bench: bench-gateway bench-hop bench-stack bench-spa bench-db bench-100k bench-feeds ## every benchmark (prints BENCH lines)
+bench: bench-gateway bench-hop bench-stack bench-spa bench-db bench-100k bench-feeds bench-editorial-count ## every benchmark (prints BENCH lines)
 
 bench-tools:
 	@command -v wrk >/dev/null && command -v nginx >/dev/null || { $(SUDO) apt-get update -qq && \
@@ -112,7 +112,10 @@ bench-100k: install pg-check ## 100,000 people on PostgreSQL: BENCH company_100k
 bench-feeds: install ## 1,000 feeds through the refresh round, hostile mix, parse, sanitise: BENCH feeds cold_s= warm_s= peak_mb= parse_ms= sanitize_us=
 	cd bench && $(PY) python feeds_bench.py
 
+bench-editorial-count: install bench-tools ## POST /api/editorial/text-length via the gateway, 16 connections: BENCH editorial_count count_rps= count_p99_ms=
+	cd bench && $(PY) python editorial_count_bench.py
+
 bench-spa: chromium spa ## the SPA's first load (sign-in screen) in headless Chromium: BENCH spa first_load_kb= entry_kb=
 	node bench/spa_bench.mjs
 
-.PHONY: help install chromium spa run migrate demo openapi client events lint fmt pg-check test-py test-pg test-frontend e2e test bench bench-tools bench-gateway bench-hop bench-stack bench-spa bench-db bench-100k bench-feeds
+.PHONY: help install chromium spa run migrate demo openapi client events lint fmt pg-check test-py test-pg test-frontend e2e test bench bench-tools bench-gateway bench-hop bench-stack bench-spa bench-db bench-100k bench-feeds bench-editorial-count

@@ -64,8 +64,9 @@ const TLD_END = '(?=[^0-9a-z@+\\-]|$)';
 const GTLD = `(?:(?:${alternatives(GENERIC_TLDS)})${TLD_END})`;
 const CCTLD = `(?:(?:${alternatives(COUNTRY_TLDS)})${TLD_END})`;
 const PUNY = '(?:xn--[\\-0-9a-z]+)';
-const NAME = `(?:(?:${DC}(?:-|${DC})*)?${DC}\\.)`;
-const SUB = `(?:(?:${DC}(?:[_\\-]|${DC})*)?${DC}\\.)`;
+// labels as the server writes them (urls.py): the same strings as twitter-text's pattern
+const NAME = `(?:${DC}(?:-*${DC})*\\.)`;
+const SUB = `(?:${DC}(?:[_\\-]*${DC})*\\.)`;
 const DOMAIN = `(?:${SUB}*${NAME}(?:${GTLD}|${CCTLD}|${PUNY}))`;
 const PRECEDING = `(?:[^A-Za-z0-9@\\uff20$#\\uff03${INVALID}]|^)`;
 

@@ -1,0 +1,176 @@
+"""Counting API through the gateway: POST /api/editorial/text-length with 16 connections.
+
+Bootstraps the ambassadors service (its first admin, SQLite in a temp dir), starts it, the
+editorial service and the gateway (one worker each, free 127.0.0.1 ports; the gateway checks
+the signed-in admin's standing with ambassadors), signs in through the gateway, then drives
+``POST /api/editorial/text-length`` with ``wrk -t1 -c16`` and a Lua script that cycles through
+four realistic variants (X, Mastodon, LinkedIn, Bluesky: URLs, mentions, emoji, accents). The
+Mastodon body names no instance: this measures counting, not a remote fetch. Prints, last:
+
+    BENCH editorial_count count_rps=<> count_p99_ms=<> errors=<> rss_mb=<>
+
+Target: count_rps >= 2,000 (issue 8). Prints figures, asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from db_bench import base_env, popen, sign_in, uvicorn_args
+from gateway_bench import CONNECTIONS, HOST, _ms, free_port, rss_mb, wait_ready
+
+DISCLOSURE = "#JeTravailleChezAcme"
+BODIES = [
+    {
+        "platform": "x",
+        "text": "Notre suite de sécurité cloud est disponible 🚀 Tout savoir sur le lancement : "
+        f"https://acme.fr/fr/lancement?utm_source=x #cloud {DISCLOSURE}",
+    },
+    {
+        "platform": "mastodon",
+        "text": "Our cloud security suite is out today 🎉 Thanks @alice@mastodon.social and "
+        f"@bob for the reviews. Read https://acme.fr/en/launch {DISCLOSURE}",
+    },
+    {
+        "platform": "linkedin",
+        "text": "Après deux ans de travail, l'équipe lance aujourd'hui sa suite de sécurité "
+        "pour le cloud. 👩🏽‍💻 Chiffrement de bout en bout, audit continu, et une console "
+        f"pensée pour les équipes. https://acme.fr/fr/lancement {DISCLOSURE}",
+    },
+    {
+        "platform": "bluesky",
+        "text": f"Launch day 🇫🇷🇬🇧 acme.fr/launch — come see us at booth 12! {DISCLOSURE}",
+    },
+]
+
+
+def lua_script(path: Path) -> None:
+    bodies = ", ".join(f"[==[{json.dumps(b, ensure_ascii=False)}]==]" for b in BODIES)
+    path.write_text(
+        f"""
+local bodies = {{ {bodies} }}
+local i = 0
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+request = function()
+  i = i % #bodies + 1
+  return wrk.format(nil, nil, nil, bodies[i])
+end
+""",
+        encoding="utf-8",
+    )
+
+
+WRK = ["wrk", "-t1", "--latency"]
+
+
+def run_wrk(url: str, header: str, script: Path, seconds: int) -> tuple[float, float, int]:
+    out = subprocess.run(
+        [*WRK, f"-c{CONNECTIONS}", f"-d{seconds}s", "-s", str(script), "-H", header, url],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=seconds + 30,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", out)
+    bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    return (
+        rps,
+        _ms(p99.group(1), p99.group(2)) if p99 else float("nan"),
+        int(bad.group(1)) if bad else 0,
+    )
+
+
+def check(url: str, bearer: str) -> None:
+    """One request of each body first: the load must measure answers, not refusals."""
+    for body in BODIES:
+        request = urllib.request.Request(
+            url,
+            data=json.dumps(body).encode(),
+            headers={"Authorization": f"Bearer {bearer}", "Content-Type": "application/json"},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=5) as resp:
+                print(f"{body['platform']:9} {resp.status} {resp.read().decode()}")
+        except urllib.error.HTTPError as exc:
+            raise SystemExit(f"{body['platform']}: {exc.code} {exc.read().decode()[:300]}") from exc
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=10)
+    options = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is needed (make bench-tools installs it)")
+    tmp = Path(tempfile.mkdtemp(prefix="relais-count-bench-"))
+    script = tmp / "text_length.lua"
+    lua_script(script)
+    env = base_env(tmp, "")
+    subprocess.run(
+        [sys.executable, "-m", "relais_ambassadors.bootstrap"],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        timeout=120,
+    )
+    people_port, service_port, gateway_port = free_port(), free_port(), free_port()
+    people_url = f"http://{HOST}:{people_port}"
+    env["RELAIS_AMBASSADORS_URL"] = people_url
+    people = popen(
+        uvicorn_args("relais_ambassadors.main:create_app", people_port), env, tmp / "people.log"
+    )
+    service = popen(
+        uvicorn_args("relais_editorial.main:create_app", service_port), env, tmp / "editorial.log"
+    )
+    gw_env = {
+        **env,
+        "RELAIS_HOST": HOST,
+        "RELAIS_PORT": str(gateway_port),
+        "RELAIS_EDITORIAL_URL": f"http://{HOST}:{service_port}",
+        "RELAIS_LOG_LEVEL": "INFO",  # the gateway's access log stays on, as in production
+        "GATEWAY_API_RATE_PER_SECOND": "1000000",
+        "GATEWAY_API_BURST": "1000000",
+    }
+    gateway = popen(["-m", "relais_gateway"], gw_env, tmp / "gateway.log")
+    try:
+        wait_ready(f"{people_url}/livez", people, 120)
+        wait_ready(f"http://{HOST}:{service_port}/livez", service, 120)
+        wait_ready(f"http://{HOST}:{gateway_port}/livez", gateway, 120)
+        bearer = sign_in(f"http://{HOST}:{gateway_port}")
+        url = f"http://{HOST}:{gateway_port}/api/editorial/text-length"
+        header = f"Authorization: Bearer {bearer}"
+        check(url, bearer)
+        run_wrk(url, header, script, 2)  # warm-up
+        rps, p99, bad = run_wrk(url, header, script, options.seconds)
+        rss = max(rss_mb(service.pid), rss_mb(gateway.pid))
+    finally:
+        for proc in (gateway, service, people):
+            proc.terminate()
+        for proc in (gateway, service, people):
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        if not os.environ.get("BENCH_KEEP"):
+            shutil.rmtree(tmp, ignore_errors=True)
+    print(f"load: wrk -t1 -c{CONNECTIONS}, {options.seconds} s, POST /api/editorial/text-length")
+    print(f"platforms cycled: {', '.join(b['platform'] for b in BODIES)}")
+    print(
+        f"BENCH editorial_count count_rps={rps:.0f} count_p99_ms={p99:.2f} errors={bad} "
+        f"rss_mb={rss:.1f}"
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
