@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import FastAPI
+from relais_ambassadors.memberships import invitations
 from relais_ambassadors.memberships import service as memberships
 from relais_ambassadors.networks import service as networks
 from relais_ambassadors.networks.access import NetworkAccess
@@ -38,8 +39,8 @@ def member(app: FastAPI, slug: str, person_id: str, role: str = "member") -> Non
         found = NetworkRepository.from_session(session).by_slug(slug)
         assert found is not None
         access = NetworkAccess(found, ADMIN, None)
-        memberships.invite(session, access, person_id, "")
+        invitations.invite(session, access, person_id, "")
         invited = NetworkAccess(found, Identity(user_id=person_id), None)
-        memberships.answer_invitation(session, invited, accept=True)
+        invitations.answer_invitation(session, invited, accept=True)
         if role != "member":
             memberships.set_role(session, access, person_id, role)

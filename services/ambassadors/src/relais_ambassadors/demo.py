@@ -16,13 +16,14 @@ from sqlalchemy.orm import Session
 from relais_ambassadors import demo_data
 from relais_ambassadors.accounts.passwords import hash_password
 from relais_ambassadors.accounts.service import create_account
-from relais_ambassadors.bootstrap import bootstrap
+from relais_ambassadors.bootstrap import DEFAULT_ADMIN, bootstrap
 from relais_ambassadors.charters.service import accept
 from relais_ambassadors.config import DEMO_DOMAIN, Settings
 from relais_ambassadors.consents.service import set_listing
 from relais_ambassadors.departments import service as departments
 from relais_ambassadors.models import Ambassador
 from relais_ambassadors.moderation.service import approve
+from relais_ambassadors.networks.demo import load_networks
 from relais_ambassadors.people import by_email
 from relais_ambassadors.platforms import normalise
 from relais_ambassadors.profiles.schemas import ProfileUpdate
@@ -118,6 +119,9 @@ def load_demo(settings: Settings | None = None) -> tuple[str, int]:
             catalog = _Catalog(*_catalog(session), hash_password(DEMO_PASSWORD))
             for index, line in enumerate(demo_data.PEOPLE.strip().splitlines()):
                 created += _load_person(session, index, line, catalog)
+            admin = by_email(session, settings.admin_email.strip().lower() or DEFAULT_ADMIN)
+            if admin is not None:
+                load_networks(session, admin.id, email_of)
     finally:
         engine.dispose()
     return admin_line, created

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 DEPARTMENTS = ["R&D", "Sales", "Marketing", "HR", "Support", "Finance", "Operations", "Legal"]
 
 THEMES = {
@@ -62,3 +64,45 @@ Noah Williams|Solutions architect|Sales|Montréal|en,fr|0,5|linkedin:noah-willia
 PENDING_MODERATION = {7, 17, 28, 33}
 # people who did not consent to be listed at all
 NOT_LISTED = {21}
+
+# name | visibility | themes (names) | purpose
+# then the chair, committee members and members, by name (people above); externals as
+# kind|name|organisation|accounts (platform:value, comma-separated)|owner|consented (yes/no)
+NETWORKS: list[dict[str, Any]] = [
+    {
+        "name": "Cloud security",
+        "visibility": "request",
+        "themes": ["Cloud security", "Open source"],
+        "purpose": "Explain, with our engineers' own voices, how we protect customers' data "
+        "in the cloud: architecture, incidents we learnt from, open tools we maintain.",
+        "chair": "Hugo Moreau",
+        "committee": ["Julie Fontaine", "Anna Müller"],
+        "members": ["Lucas Bernard", "Lars Andersen", "Omar Farouk", "Zoé Chevalier"],
+        "externals": [
+            "client|Marc Dupuis|Banque Horizon|linkedin:marc-dupuis|Zoé Chevalier|yes",
+            "journalist|Léa Martin|Le Monde Informatique|mastodon:@leamartin@mastodon.social|Julie Fontaine|yes",
+            "analyst|Raj Patel|Northbeam Research|x:rajpatel_data,linkedin:raj-patel|Anna Müller|no",
+        ],
+    },
+    {
+        "name": "Talent & culture",
+        "visibility": "open",
+        "themes": ["Recruiting", "Diversity & inclusion"],
+        "purpose": "Show what working here is like, so that the people we want to hire "
+        "recognise themselves.",
+        "chair": "Chloé Petit",
+        "committee": ["Sarah Cohen"],
+        "members": ["Inès Benali", "Baptiste Roche", "Emma Lefèvre"],
+        "externals": [],
+    },
+    {
+        "name": "Data & AI guild",
+        "visibility": "invitation",
+        "themes": ["Data & AI"],
+        "purpose": "Responsible AI in practice: what we build, measure and refuse to build.",
+        "chair": "Amina Diallo",
+        "committee": ["Yuki Tanaka"],
+        "members": ["Priya Sharma", "Wei Zhang", "Aïcha Traoré"],
+        "externals": [],
+    },
+]

@@ -8,7 +8,7 @@ from fastapi import Path, Query, Response
 from relais_common.db import DbSession
 from relais_common.pagination import MAX_LIMIT, Page
 
-from relais_ambassadors.memberships import service
+from relais_ambassadors.memberships import invitations, service
 from relais_ambassadors.memberships.models import NetworkMembership
 from relais_ambassadors.memberships.schemas import (
     InvitationCreate,
@@ -78,14 +78,14 @@ def list_requests(
 def accept_request(
     access: CommitteeOf, ambassador_id: PersonId, session: DbSession
 ) -> MyMembership:
-    return _mine(access.network.slug, service.accept_request(session, access, ambassador_id))
+    return _mine(access.network.slug, invitations.accept_request(session, access, ambassador_id))
 
 
 @router.post(
     "/networks/{slug}/requests/{ambassador_id}/decline", status_code=204, name="decline_request"
 )
 def decline_request(access: CommitteeOf, ambassador_id: PersonId, session: DbSession) -> Response:
-    service.decline_request(session, access, ambassador_id)
+    invitations.decline_request(session, access, ambassador_id)
     return Response(status_code=204)
 
 
@@ -101,7 +101,7 @@ def list_invitations(
 )
 def invite(access: CommitteeOf, body: InvitationCreate, session: DbSession) -> MemberRead:
     """Invite a confirmed ambassador (one who asked to join is accepted at once)."""
-    row = service.invite(session, access, body.ambassador_id, body.note)
+    row = invitations.invite(session, access, body.ambassador_id, body.note)
     person = ambassador_or_404(session, body.ambassador_id)
     return member_views(session, [(row, person)])[0]
 
@@ -112,7 +112,7 @@ def invite(access: CommitteeOf, body: InvitationCreate, session: DbSession) -> M
 def withdraw_invitation(
     access: CommitteeOf, ambassador_id: PersonId, session: DbSession
 ) -> Response:
-    service.withdraw_invitation(session, access, ambassador_id)
+    invitations.withdraw_invitation(session, access, ambassador_id)
     return Response(status_code=204)
 
 
@@ -121,14 +121,14 @@ def withdraw_invitation(
 )
 def accept_invitation(access: NetworkVisible, session: DbSession) -> MyMembership:
     """The invited person accepts (404 without an invitation)."""
-    row = service.answer_invitation(session, access, accept=True)
+    row = invitations.answer_invitation(session, access, accept=True)
     assert row is not None
     return _mine(access.network.slug, row)
 
 
 @router.post("/networks/{slug}/invitation/decline", status_code=204, name="decline_invitation")
 def decline_invitation(access: NetworkVisible, session: DbSession) -> Response:
-    service.answer_invitation(session, access, accept=False)
+    invitations.answer_invitation(session, access, accept=False)
     return Response(status_code=204)
 
 

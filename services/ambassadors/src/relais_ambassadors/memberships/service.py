@@ -75,7 +75,7 @@ def _ledger(
     _event(session, network, person, after)
 
 
-def _admit(
+def admit(
     session: Session,
     network: Network,
     person: Ambassador,
@@ -113,7 +113,7 @@ def join(session: Session, access: NetworkAccess, note: str) -> NetworkMembershi
         raise Conflict("You already asked to join; the committee will answer.")
     if row is not None or network.visibility == "open":
         reason = "invitation-accepted" if row is not None else "joined"
-        return _admit(
+        return admit(
             session, network, person, row, role="member", reason=reason, actor_id=person.id
         )
     if network.visibility == "invitation":
@@ -128,92 +128,6 @@ def join(session: Session, access: NetworkAccess, note: str) -> NetworkMembershi
     session.add(row)
     session.flush()
     return row
-
-
-def _pending(session: Session, network: Network, person_id: str, status: str) -> NetworkMembership:
-    row = _repo(session).of(network.id, person_id)
-    if row is None or row.status != status:
-        what = "request from" if status == "requested" else "invitation for"
-        raise NotFound(f"There is no pending {what} this person in this network.")
-    return row
-
-
-def accept_request(session: Session, access: NetworkAccess, person_id: str) -> NetworkMembership:
-    require_open(access.network)
-    row = _pending(session, access.network, person_id, "requested")
-    person = participant(session, person_id)
-    return _admit(
-        session,
-        access.network,
-        person,
-        row,
-        role="member",
-        reason="accepted",
-        actor_id=access.user.user_id,
-    )
-
-
-def decline_request(session: Session, access: NetworkAccess, person_id: str) -> None:
-    session.delete(_pending(session, access.network, person_id, "requested"))
-
-
-def invite(session: Session, access: NetworkAccess, person_id: str, note: str) -> NetworkMembership:
-    """Invite someone; inviting a person who asked to join accepts their request."""
-    network = access.network
-    require_open(network)
-    person = participant(session, person_id)
-    row = _repo(session).of(network.id, person.id)
-    if row is not None and row.status == "member":
-        raise Conflict(f"{person.display_name} is already a member.")
-    if row is not None and row.status == "invited":
-        raise Conflict(f"{person.display_name} is already invited.")
-    if row is not None:
-        return _admit(
-            session,
-            network,
-            person,
-            row,
-            role="member",
-            reason="accepted",
-            actor_id=access.user.user_id,
-        )
-    row = NetworkMembership(
-        network_id=network.id,
-        ambassador_id=person.id,
-        status="invited",
-        note=note,
-        decided_by=access.user.user_id,
-        created_at=utcnow(),
-    )
-    session.add(row)
-    session.flush()
-    return row
-
-
-def withdraw_invitation(session: Session, access: NetworkAccess, person_id: str) -> None:
-    session.delete(_pending(session, access.network, person_id, "invited"))
-
-
-def answer_invitation(
-    session: Session, access: NetworkAccess, *, accept: bool
-) -> NetworkMembership | None:
-    """The membership when accepted; None when declined (the invitation is gone)."""
-    network = access.network
-    row = _pending(session, network, access.user.user_id, "invited")
-    if not accept:
-        session.delete(row)
-        return None
-    require_open(network)
-    person = participant(session, access.user.user_id)
-    return _admit(
-        session,
-        network,
-        person,
-        row,
-        role="member",
-        reason="invitation-accepted",
-        actor_id=person.id,
-    )
 
 
 def _member(session: Session, network: Network, person_id: str) -> NetworkMembership:
@@ -310,7 +224,7 @@ def appoint_chair(
     repo = _repo(session)
     row = repo.of(network.id, person.id)
     if row is None or row.status != "member":
-        row = _admit(
+        row = admit(
             session, network, person, row, role="chair", reason="appointed", actor_id=actor_id
         )
     elif row.role != "chair":

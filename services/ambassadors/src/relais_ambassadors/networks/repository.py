@@ -19,6 +19,9 @@ class NetworkRepository(RepositoryBase[Network]):
     def by_slug(self, slug: str) -> Network | None:
         return self.get_one_or_none(self.get_base_statement().where(Network.slug == slug))
 
+    def by_name(self, name: str) -> Network | None:
+        return self.get_one_or_none(self.get_base_statement().where(Network.name == name))
+
     def similar_slugs(self, base: str) -> Sequence[Row[Any]]:
         """(id, slug, name) of the networks whose slug is ``base`` or ``base-…``."""
         return self.session.execute(
