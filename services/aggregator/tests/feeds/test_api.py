@@ -229,3 +229,20 @@ def test_a_write_that_fails_rolls_back_alone(app: FastAPI, feed: Feed, site: Fee
     by_id = {row.id: row for row in feeds(app)}
     assert by_id[tasks[1].id].http_status == 200 and by_id[tasks[1].id].lease_owner is None
     assert by_id[tasks[0].id].lease_owner == "w1"  # untouched: its lease simply expires
+
+
+def test_a_worker_that_lost_its_lease_writes_nothing(
+    app: FastAPI, feed: Feed, site: FeedSite
+) -> None:
+    publish(app, feed, "p1", account(site.url("/a.rss")))
+    now = utcnow()
+    with app.state.sessionmaker() as session, session.begin():
+        (task,) = FeedRepository.from_session(session).lease_due("w1", now, 10, 120)
+    with app.state.sessionmaker() as session, session.begin():
+        later = now + timedelta(seconds=121)
+        assert FeedRepository.from_session(session).lease_due("w2", later, 10, 120)
+    for values in ({"http_status": 304}, {"http_status": 304, "failures": 0}):
+        late = FeedUpdate(task=task, owner="w1", values=values)
+        write_all(app.state.sessionmaker, [late], RoundStats())
+    row = only_feed(app)
+    assert (row.http_status, row.lease_owner) == (None, "w2")

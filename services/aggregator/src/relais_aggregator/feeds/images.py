@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import hmac
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,6 +19,10 @@ from typing import Any
 from relais_common.errors import NotFound
 from relais_common.ssrf import SSRFGuard, UnsafeURLError, fetch
 
+# Consent is live everywhere: an image of a withdrawn post is kept at most a minute, here and
+# in browsers or a CDN; and the memory it takes here is bounded.
+CACHE_SECONDS = 60
+CACHE_MAX_BYTES = 32 * 1024 * 1024
 ALLOWED_TYPES = ("image/png", "image/jpeg", "image/gif", "image/webp", "image/avif")
 PREFIX = "/img/"
 
@@ -59,6 +64,7 @@ def signer(secret: str) -> Callable[[str], str | None]:
 class Image:
     content_type: str
     body: bytes
+    fetched_at: float = 0.0
 
 
 class ImageUnavailable(Exception):
@@ -75,9 +81,12 @@ class ImageProxy:
         self.entries = entries
         self.timeout = timeout
         self.cache: OrderedDict[str, Image] = OrderedDict()
+        self.size = 0
 
     async def get(self, url: str) -> Image:
-        if (hit := self.cache.get(url)) is not None:
+        now = time.monotonic()
+        hit = self.cache.get(url)
+        if hit is not None and now - hit.fetched_at < CACHE_SECONDS:
             self.cache.move_to_end(url)
             return hit
         try:
@@ -95,12 +104,20 @@ class ImageProxy:
         kind = result.content_type.split(";", 1)[0].strip().lower()
         if result.status != 200 or kind not in ALLOWED_TYPES:
             raise ImageUnavailable(f"{result.status} {kind}")
-        image = Image(kind, result.body)
-        if self.entries:
-            self.cache[url] = image
-            while len(self.cache) > self.entries:
-                self.cache.popitem(last=False)
+        image = Image(kind, result.body, now)
+        self._keep(url, image)
         return image
+
+    def _keep(self, url: str, image: Image) -> None:
+        if not self.entries:
+            return
+        old = self.cache.pop(url, None)
+        self.size -= len(old.body) if old else 0
+        self.cache[url] = image
+        self.size += len(image.body)
+        while self.cache and (len(self.cache) > self.entries or self.size > CACHE_MAX_BYTES):
+            _, dropped = self.cache.popitem(last=False)
+            self.size -= len(dropped.body)
 
 
 async def proxied_image(app: Any, token: str) -> Image:

@@ -80,13 +80,27 @@ def lease(sessions: sessionmaker[Session], owner: str, settings: Settings) -> li
 def write_all(
     sessions: sessionmaker[Session], updates: list[FeedUpdate], stats: RoundStats
 ) -> None:
-    """One transaction per batch, one savepoint per feed: a feed whose write fails is rolled
-    back alone (and counted), the others are kept; one commit instead of one per feed."""
+    """One transaction per batch. Results without posts that look alike go in one executemany;
+    the others one savepoint each, so a feed whose write fails is rolled back alone."""
     if not updates:
         return
+    alike: dict[tuple[str, ...], list[FeedUpdate]] = {}
+    one_by_one: list[FeedUpdate] = []
+    for update in updates:
+        if update.items:
+            one_by_one.append(update)
+        else:
+            alike.setdefault(tuple(sorted(update.values)), []).append(update)
     with sessions() as session, session.begin():
         repo = FeedRepository.from_session(session)
-        for update in updates:
+        for group in alike.values():
+            try:
+                with session.begin_nested():
+                    stats.written += repo.write_many(group)
+            except Exception as exc:  # a group failing: each of its feeds on its own
+                log.warning("writing %d feeds at once failed (%s): one by one", len(group), exc)
+                one_by_one.extend(group)
+        for update in one_by_one:
             try:
                 with session.begin_nested():
                     if repo.write(update):

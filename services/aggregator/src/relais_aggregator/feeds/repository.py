@@ -8,7 +8,7 @@ from typing import Any
 
 from relais_common.db import new_id
 from relais_common.repository import RepositoryBase
-from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from relais_aggregator.feeds.models import FEED_ACTIVE, FEED_RETIRED, Feed, FeedItem
@@ -97,6 +97,25 @@ class FeedRepository(RepositoryBase[Feed]):
         if result.items:
             FeedItemRepository(self.session).merge(result.task, result.items, result.max_items)
         return True
+
+    def write_many(self, results: Sequence[FeedUpdate]) -> int:
+        """Results that carry no posts (304, unchanged, failures), alike in their columns, in
+        one executemany; a feed whose lease this worker lost is left out by the WHERE."""
+        if not results:
+            return 0
+        keys = sorted(results[0].values)
+        statement = (
+            update(Feed)
+            .where(Feed.id == bindparam("b_id"), Feed.lease_owner == bindparam("b_owner"))
+            .values(lease_owner=None, lease_until=None, **{k: bindparam(f"v_{k}") for k in keys})
+            .execution_options(synchronize_session=False)
+        )
+        rows = [
+            {"b_id": r.feed_id, "b_owner": r.owner, **{f"v_{k}": r.values[k] for k in keys}}
+            for r in results
+        ]
+        self.session.connection().execute(statement, rows)
+        return len(rows)
 
     def health_page(
         self, *, person_id: str | None, status: str | None, cursor: str | None, limit: int

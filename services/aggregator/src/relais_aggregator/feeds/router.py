@@ -96,7 +96,7 @@ async def image(token: Annotated[str, Path(max_length=4000)], request: Request) 
         image.body,
         media_type=image.content_type,
         headers={
-            "Cache-Control": "public, max-age=86400",
+            "Cache-Control": f"public, max-age={images.CACHE_SECONDS}",
             "X-Content-Type-Options": "nosniff",
             "Content-Security-Policy": "default-src 'none'; sandbox",
         },
