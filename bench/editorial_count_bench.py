@@ -7,9 +7,11 @@ the signed-in admin's standing with ambassadors), signs in through the gateway, 
 four realistic variants (X, Mastodon, LinkedIn, Bluesky: URLs, mentions, emoji, accents). The
 Mastodon body names no instance: this measures counting, not a remote fetch. Prints, last:
 
-    BENCH editorial_count count_rps=<> count_p99_ms=<> errors=<> rss_mb=<>
+    BENCH editorial_count count_rps=<> count_p99_ms=<> errors=<> floor_rps=<> rss_mb=<>
 
-Target: count_rps >= 2,000 (issue 8). Prints figures, asserts nothing.
+floor_rps is the same route counting one letter for LinkedIn: the stack's own ceiling, so a
+busy machine still shows what counting costs (count_rps / floor_rps). Target: count_rps >=
+2,000 (issue 8). Prints figures, asserts nothing.
 """
 
 from __future__ import annotations
@@ -54,8 +56,11 @@ BODIES = [
 ]
 
 
-def lua_script(path: Path) -> None:
-    bodies = ", ".join(f"[==[{json.dumps(b, ensure_ascii=False)}]==]" for b in BODIES)
+FLOOR = [{"platform": "linkedin", "text": "a"}]  # the same stack and hop, next to no counting
+
+
+def lua_script(path: Path, bodies_: list[dict[str, str]]) -> None:
+    bodies = ", ".join(f"[==[{json.dumps(b, ensure_ascii=False)}]==]" for b in bodies_)
     path.write_text(
         f"""
 local bodies = {{ {bodies} }}
@@ -114,8 +119,9 @@ def main() -> None:
     if not shutil.which("wrk"):
         raise SystemExit("wrk is needed (make bench-tools installs it)")
     tmp = Path(tempfile.mkdtemp(prefix="relais-count-bench-"))
-    script = tmp / "text_length.lua"
-    lua_script(script)
+    script, floor = tmp / "text_length.lua", tmp / "floor.lua"
+    lua_script(script, BODIES)
+    lua_script(floor, FLOOR)
     env = base_env(tmp, "")
     subprocess.run(
         [sys.executable, "-m", "relais_ambassadors.bootstrap"],
@@ -153,6 +159,7 @@ def main() -> None:
         check(url, bearer)
         run_wrk(url, header, script, 2)  # warm-up
         rps, p99, bad = run_wrk(url, header, script, options.seconds)
+        floor_rps, floor_p99, floor_bad = run_wrk(url, header, floor, options.seconds)
         rss = max(rss_mb(service.pid), rss_mb(gateway.pid))
     finally:
         for proc in (gateway, service, people):
@@ -166,9 +173,10 @@ def main() -> None:
             shutil.rmtree(tmp, ignore_errors=True)
     print(f"load: wrk -t1 -c{CONNECTIONS}, {options.seconds} s, POST /api/editorial/text-length")
     print(f"platforms cycled: {', '.join(b['platform'] for b in BODIES)}")
+    print(f"floor (linkedin, 'a'): rps={floor_rps:.0f} p99_ms={floor_p99:.2f} errors={floor_bad}")
     print(
         f"BENCH editorial_count count_rps={rps:.0f} count_p99_ms={p99:.2f} errors={bad} "
-        f"rss_mb={rss:.1f}"
+        f"floor_rps={floor_rps:.0f} rss_mb={rss:.1f}"
     )
 
 
