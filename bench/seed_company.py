@@ -220,11 +220,15 @@ def seed(url: str, people: int, seed_value: int = 2026, password_hash: str = "!"
 
         count = copy_rows(cur, "ambassador", columns, ambassadors())
         copy_rows(cur, "ambassador_theme", ["ambassador_id", "theme_id"], iter(links))
+        given = (
+            "id ambassador_id platform handle profile_url feed_url public consented_at created_at"
+        )
+        account_extra = model_defaults(cur, "social_account", given.split(), now)
         copy_rows(
             cur,
             "social_account",
-            "id ambassador_id platform handle profile_url feed_url public consented_at created_at".split(),
-            iter(accounts),
+            given.split() + list(account_extra),
+            (row + tuple(account_extra.values()) for row in accounts),
         )
         copy_rows(
             cur, "outbox_event", ["type", "aggregate_id", "payload", "created_at"], iter(events)

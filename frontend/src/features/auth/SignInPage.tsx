@@ -1,22 +1,19 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Anchor, Button, Card, Stack, Text, TextInput } from '@mantine/core';
 import { Link, useSearch } from '@tanstack/react-router';
-import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/errors';
 import { useLogin } from '../../api/queries/session';
 import { notifyError } from '../../ui/notify';
 import { PageTitle } from '../../ui/PageTitle';
-import { signInSchema, type SignInValues } from './schemas';
+import { signInResolver, type SignInValues } from './signInForm';
 import { useAfterSignIn } from './useAfterSignIn';
 import { PasswordField } from '../../ui/PasswordField';
 
 export function SignInPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const search = useSearch({ from: '/public/sign-in' });
-  const schema = useMemo(() => signInSchema(), [i18n.language]); // eslint-disable-line react-hooks/exhaustive-deps
-  const form = useForm<SignInValues>({ resolver: zodResolver(schema), defaultValues: { email: '', password: '' } });
+  const form = useForm<SignInValues>({ resolver: signInResolver, defaultValues: { email: '', password: '' } });
   const login = useLogin();
   const afterSignIn = useAfterSignIn();
   const { errors } = form.formState;

@@ -7,9 +7,6 @@ export const emailField = () =>
   z.string().trim().min(1, t('auth.required')).email(t('auth.emailInvalid')).max(254);
 export const newPasswordField = () => z.string().min(10, t('auth.passwordShort')).max(200);
 
-export const signInSchema = () =>
-  z.object({ email: emailField(), password: z.string().min(1, t('auth.required')) });
-
 export const signUpSchema = () =>
   z.object({
     email: emailField(),
@@ -24,7 +21,6 @@ export const acceptSchema = () =>
     display_name: z.string().trim().min(1, t('auth.required')).max(120, t('auth.nameTooLong')),
   });
 
-export type SignInValues = z.infer<ReturnType<typeof signInSchema>>;
 export type SignUpValues = z.infer<ReturnType<typeof signUpSchema>>;
 export type AcceptValues = z.infer<ReturnType<typeof acceptSchema>>;
 
