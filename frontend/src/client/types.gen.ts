@@ -23,6 +23,29 @@ export type AccessToken = {
 };
 
 /**
+ * Blocklist
+ */
+export type AggregatorBlocklist = {
+    /**
+     * Keywords
+     */
+    keywords: Array<string>;
+};
+
+/**
+ * BlocklistChange
+ *
+ * The whole list (replaces it): a post whose title, excerpt or category holds one of these
+ * words (case-insensitive, whole words) leaves every output.
+ */
+export type AggregatorBlocklistChange = {
+    /**
+     * Keywords
+     */
+    keywords: Array<string>;
+};
+
+/**
  * FeedFilters
  */
 export type AggregatorFeedFilters = {
@@ -170,6 +193,62 @@ export type AggregatorHiddenChange = {
 };
 
 /**
+ * ItemModeration
+ */
+export type AggregatorItemModeration = {
+    /**
+     * Hidden
+     *
+     * Hidden by an admin: gone from every output
+     */
+    hidden: boolean;
+    /**
+     * Pinned
+     *
+     * Pinned: leads the river
+     */
+    pinned: boolean;
+};
+
+/**
+ * ModeratedItem
+ */
+export type AggregatorModeratedItem = {
+    /**
+     * Hidden By Admin
+     */
+    hidden_by_admin: boolean;
+    /**
+     * Hidden By Owner
+     */
+    hidden_by_owner: boolean;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Link
+     */
+    link: string | null;
+    /**
+     * Person Id
+     */
+    person_id: string;
+    /**
+     * Pinned
+     */
+    pinned: boolean;
+    /**
+     * Published At
+     */
+    published_at: string;
+    /**
+     * Title
+     */
+    title: string;
+};
+
+/**
  * OwnedItem
  */
 export type AggregatorOwnedItem = {
@@ -239,6 +318,22 @@ export type AggregatorPageFeedHealth = {
      * Items
      */
     items: Array<AggregatorFeedHealth>;
+    /**
+     * Next Cursor
+     *
+     * Pass as `cursor` to get the next page; null on the last page.
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * Page[ModeratedItem]
+ */
+export type AggregatorPageModeratedItem = {
+    /**
+     * Items
+     */
+    items: Array<AggregatorModeratedItem>;
     /**
      * Next Cursor
      *
@@ -2770,6 +2865,28 @@ export type EditorialAcceptance = {
 };
 
 /**
+ * ApprovalRead
+ */
+export type EditorialApprovalRead = {
+    /**
+     * Approver Id
+     */
+    approver_id: string | null;
+    /**
+     * Approver Name
+     */
+    approver_name: string | null;
+    /**
+     * At
+     */
+    at: string;
+    /**
+     * Step
+     */
+    step: number;
+};
+
+/**
  * ApprovalStep
  */
 export type EditorialApprovalStep = {
@@ -2841,20 +2958,6 @@ export type EditorialBriefFromContribution = {
      * Title
      */
     title?: string | null;
-};
-
-/**
- * BriefPage
- */
-export type EditorialBriefPage = {
-    /**
-     * Items
-     */
-    items: Array<EditorialBriefRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
 };
 
 /**
@@ -3046,6 +3149,106 @@ export type EditorialCalendarView = {
 };
 
 /**
+ * ChangeRequest
+ */
+export type EditorialChangeRequest = {
+    /**
+     * Comment
+     *
+     * What to change (required)
+     */
+    comment: string;
+};
+
+/**
+ * Check
+ */
+export type EditorialCheck = {
+    /**
+     * Check
+     */
+    check: string;
+    /**
+     * Message
+     */
+    message: string;
+    /**
+     * Ok
+     */
+    ok: boolean;
+    /**
+     * Severity
+     */
+    severity: 'error' | 'info' | 'warning';
+};
+
+/**
+ * CommentCreate
+ */
+export type EditorialCommentCreate = {
+    /**
+     * Body
+     */
+    body: string;
+    /**
+     * Variant Id
+     *
+     * The variant it is about; null: the whole grid
+     */
+    variant_id?: string | null;
+};
+
+/**
+ * CommentList
+ */
+export type EditorialCommentList = {
+    /**
+     * Items
+     */
+    items: Array<EditorialCommentRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * CommentRead
+ */
+export type EditorialCommentRead = {
+    /**
+     * Author Id
+     *
+     * null once the author was erased
+     */
+    author_id: string | null;
+    /**
+     * Author Name
+     */
+    author_name: string | null;
+    /**
+     * Body
+     */
+    body: string;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Grid Id
+     */
+    grid_id: string;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Variant Id
+     */
+    variant_id: string | null;
+};
+
+/**
  * ContributionCreate
  */
 export type EditorialContributionCreate = {
@@ -3077,20 +3280,6 @@ export type EditorialContributionCreate = {
      * Required for a link; optional for a draft.
      */
     url?: string | null;
-};
-
-/**
- * ContributionPage
- */
-export type EditorialContributionPage = {
-    /**
-     * Items
-     */
-    items: Array<EditorialContributionRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
 };
 
 /**
@@ -3482,6 +3671,137 @@ export type EditorialFieldProblem = {
 };
 
 /**
+ * GridCreate
+ */
+export type EditorialGridCreate = {
+    /**
+     * Expires At
+     */
+    expires_at?: string | null;
+    /**
+     * Hashtags
+     */
+    hashtags?: Array<string>;
+    /**
+     * Link Url
+     */
+    link_url?: string | null;
+    /**
+     * Mentions
+     */
+    mentions?: Array<string>;
+    /**
+     * Release At
+     */
+    release_at?: string | null;
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Variants
+     */
+    variants?: Array<EditorialVariantCreate>;
+};
+
+/**
+ * GridList
+ */
+export type EditorialGridList = {
+    /**
+     * Items
+     */
+    items: Array<EditorialGridRead>;
+};
+
+/**
+ * GridRead
+ */
+export type EditorialGridRead = {
+    /**
+     * Author Id
+     *
+     * null once the author was erased
+     */
+    author_id: string | null;
+    /**
+     * Author Name
+     */
+    author_name: string | null;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Disclosure
+     */
+    disclosure: string;
+    /**
+     * Entry Id
+     */
+    entry_id: string;
+    /**
+     * Expired
+     */
+    expired: boolean;
+    /**
+     * Expired Reason
+     */
+    expired_reason: string | null;
+    /**
+     * Expires At
+     */
+    expires_at: string | null;
+    /**
+     * Hashtags
+     */
+    hashtags: Array<string>;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Link Url
+     */
+    link_url: string | null;
+    /**
+     * Mentions
+     */
+    mentions: Array<string>;
+    /**
+     * Offered
+     *
+     * Published, released and not expired: people may share
+     */
+    offered: boolean;
+    /**
+     * Release At
+     */
+    release_at: string | null;
+    review: EditorialReviewState;
+    /**
+     * Status
+     */
+    status: string;
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+    /**
+     * Variants
+     */
+    variants: Array<EditorialVariantRead>;
+    /**
+     * Version
+     */
+    version: number;
+};
+
+/**
  * GridSummary
  */
 export type EditorialGridSummary = {
@@ -3509,6 +3829,38 @@ export type EditorialGridSummary = {
     variant_counts: {
         [key: string]: number;
     };
+};
+
+/**
+ * GridUpdate
+ *
+ * Only the fields sent change; ``null`` clears link, release or expiry.
+ */
+export type EditorialGridUpdate = {
+    /**
+     * Expires At
+     */
+    expires_at?: string | null;
+    /**
+     * Hashtags
+     */
+    hashtags?: Array<string> | null;
+    /**
+     * Link Url
+     */
+    link_url?: string | null;
+    /**
+     * Mentions
+     */
+    mentions?: Array<string> | null;
+    /**
+     * Release At
+     */
+    release_at?: string | null;
+    /**
+     * Title
+     */
+    title?: string | null;
 };
 
 /**
@@ -3673,6 +4025,38 @@ export type EditorialNetworkSettingsUpdate = {
      * Appended to every variant and counted with it; null: the company's default (#JeTravailleChez…)
      */
     disclosure?: string | null;
+};
+
+/**
+ * Page[BriefRead]
+ */
+export type EditorialPageBriefRead = {
+    /**
+     * Items
+     */
+    items: Array<EditorialBriefRead>;
+    /**
+     * Next Cursor
+     *
+     * Pass as `cursor` to get the next page; null on the last page.
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * Page[ContributionRead]
+ */
+export type EditorialPageContributionRead = {
+    /**
+     * Items
+     */
+    items: Array<EditorialContributionRead>;
+    /**
+     * Next Cursor
+     *
+     * Pass as `cursor` to get the next page; null on the last page.
+     */
+    next_cursor?: string | null;
 };
 
 /**
@@ -4004,6 +4388,46 @@ export type EditorialProblem = {
 };
 
 /**
+ * QueueItem
+ */
+export type EditorialQueueItem = {
+    /**
+     * Author Name
+     */
+    author_name: string | null;
+    /**
+     * Entry Id
+     */
+    entry_id: string;
+    /**
+     * Grid Id
+     */
+    grid_id: string;
+    /**
+     * Network Name
+     */
+    network_name: string;
+    /**
+     * Network Slug
+     */
+    network_slug: string;
+    /**
+     * Step
+     *
+     * multi_step: the step awaiting me
+     */
+    step: string | null;
+    /**
+     * Submitted At
+     */
+    submitted_at: string | null;
+    /**
+     * Title
+     */
+    title: string;
+};
+
+/**
  * Reschedule
  *
  * The keyboard "Reschedule…" action: a new start; the duration stays unless ends_at.
@@ -4017,6 +4441,122 @@ export type EditorialReschedule = {
      * Starts At
      */
     starts_at: string;
+};
+
+/**
+ * ReviewAction
+ */
+export type EditorialReviewAction = {
+    /**
+     * Comment
+     *
+     * Kept as a comment on the grid
+     */
+    comment?: string | null;
+};
+
+/**
+ * ReviewQueue
+ */
+export type EditorialReviewQueue = {
+    /**
+     * Count
+     *
+     * Grids awaiting my approval
+     */
+    count: number;
+    /**
+     * Items
+     */
+    items: Array<EditorialQueueItem>;
+};
+
+/**
+ * ReviewState
+ */
+export type EditorialReviewState = {
+    /**
+     * Approvals
+     *
+     * This round's approvals
+     */
+    approvals: Array<EditorialApprovalRead>;
+    /**
+     * Can Approve
+     *
+     * Whether the caller may approve it now
+     */
+    can_approve: boolean;
+    /**
+     * Current Step
+     *
+     * multi_step: the step awaiting approval
+     */
+    current_step: number | null;
+    /**
+     * Mode
+     */
+    mode: string;
+    /**
+     * Round
+     */
+    round: number;
+    /**
+     * Steps
+     *
+     * multi_step: the steps' names
+     */
+    steps: Array<string>;
+};
+
+/**
+ * RevisionList
+ */
+export type EditorialRevisionList = {
+    /**
+     * Items
+     */
+    items: Array<EditorialRevisionRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * RevisionRead
+ */
+export type EditorialRevisionRead = {
+    /**
+     * Action
+     */
+    action: string;
+    /**
+     * Actor Id
+     */
+    actor_id: string | null;
+    /**
+     * Actor Name
+     */
+    actor_name: string | null;
+    /**
+     * At
+     */
+    at: string;
+    /**
+     * Changes
+     */
+    changes: Array<{
+        [key: string]: unknown;
+    }>;
+    /**
+     * Grid Version
+     */
+    grid_version: number;
+    /**
+     * Id
+     */
+    id: string;
 };
 
 /**
@@ -4059,6 +4599,130 @@ export type EditorialTextLengthRequest = {
      * The text as it will be posted.
      */
     text: string;
+};
+
+/**
+ * VariantCreate
+ */
+export type EditorialVariantCreate = {
+    /**
+     * Expires At
+     */
+    expires_at?: string | null;
+    /**
+     * Language
+     */
+    language: string;
+    /**
+     * Platform
+     */
+    platform: 'bluesky' | 'facebook' | 'instagram' | 'linkedin' | 'mastodon' | 'threads' | 'x';
+    /**
+     * Position
+     */
+    position?: number | null;
+    /**
+     * Text
+     *
+     * Without the network's disclosure: it is appended
+     */
+    text: string;
+};
+
+/**
+ * VariantRead
+ */
+export type EditorialVariantRead = {
+    /**
+     * Checklist
+     */
+    checklist: Array<EditorialCheck>;
+    /**
+     * Count
+     *
+     * How the platform counts full_text
+     */
+    count: number;
+    /**
+     * Expired
+     */
+    expired: boolean;
+    /**
+     * Expired Reason
+     */
+    expired_reason: string | null;
+    /**
+     * Expires At
+     */
+    expires_at: string | null;
+    /**
+     * Full Text
+     *
+     * The text with the network's disclosure, as shared
+     */
+    full_text: string;
+    /**
+     * Grid Id
+     */
+    grid_id: string;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Language
+     */
+    language: string;
+    /**
+     * Limit
+     */
+    limit: number;
+    /**
+     * Over Limit
+     */
+    over_limit: boolean;
+    /**
+     * Platform
+     */
+    platform: string;
+    /**
+     * Position
+     */
+    position: number;
+    /**
+     * Text
+     */
+    text: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+    /**
+     * Version
+     */
+    version: number;
+};
+
+/**
+ * VariantUpdate
+ */
+export type EditorialVariantUpdate = {
+    /**
+     * Expires At
+     */
+    expires_at?: string | null;
+    /**
+     * Language
+     */
+    language?: string | null;
+    /**
+     * Position
+     */
+    position?: number | null;
+    /**
+     * Text
+     */
+    text?: string | null;
 };
 
 /**
@@ -4262,6 +4926,366 @@ export type GetApiAggregatorAdminFeedsResponses = {
 };
 
 export type GetApiAggregatorAdminFeedsResponse = GetApiAggregatorAdminFeedsResponses[keyof GetApiAggregatorAdminFeedsResponses];
+
+export type GetApiAggregatorAdminPlanetBlocklistData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/aggregator/admin/planet/blocklist';
+};
+
+export type GetApiAggregatorAdminPlanetBlocklistErrors = {
+    /**
+     * Bad request
+     */
+    400: AggregatorProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AggregatorProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AggregatorProblem;
+    /**
+     * Not found
+     */
+    404: AggregatorProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AggregatorProblem;
+    /**
+     * No longer available
+     */
+    410: AggregatorProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AggregatorProblem;
+    /**
+     * Payload too large
+     */
+    413: AggregatorProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AggregatorProblem;
+    /**
+     * If-Match header required
+     */
+    428: AggregatorProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AggregatorProblem;
+};
+
+export type GetApiAggregatorAdminPlanetBlocklistError = GetApiAggregatorAdminPlanetBlocklistErrors[keyof GetApiAggregatorAdminPlanetBlocklistErrors];
+
+export type GetApiAggregatorAdminPlanetBlocklistResponses = {
+    /**
+     * Successful Response
+     */
+    200: AggregatorBlocklist;
+};
+
+export type GetApiAggregatorAdminPlanetBlocklistResponse = GetApiAggregatorAdminPlanetBlocklistResponses[keyof GetApiAggregatorAdminPlanetBlocklistResponses];
+
+export type PutApiAggregatorAdminPlanetBlocklistData = {
+    body: AggregatorBlocklistChange;
+    headers?: {
+        /**
+         * If-Match
+         *
+         * ETag from the last read
+         */
+        'If-Match'?: string | null;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/aggregator/admin/planet/blocklist';
+};
+
+export type PutApiAggregatorAdminPlanetBlocklistErrors = {
+    /**
+     * Bad request
+     */
+    400: AggregatorProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AggregatorProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AggregatorProblem;
+    /**
+     * Not found
+     */
+    404: AggregatorProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AggregatorProblem;
+    /**
+     * No longer available
+     */
+    410: AggregatorProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AggregatorProblem;
+    /**
+     * Payload too large
+     */
+    413: AggregatorProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AggregatorProblem;
+    /**
+     * If-Match header required
+     */
+    428: AggregatorProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AggregatorProblem;
+};
+
+export type PutApiAggregatorAdminPlanetBlocklistError = PutApiAggregatorAdminPlanetBlocklistErrors[keyof PutApiAggregatorAdminPlanetBlocklistErrors];
+
+export type PutApiAggregatorAdminPlanetBlocklistResponses = {
+    /**
+     * Successful Response
+     */
+    200: AggregatorBlocklist;
+};
+
+export type PutApiAggregatorAdminPlanetBlocklistResponse = PutApiAggregatorAdminPlanetBlocklistResponses[keyof PutApiAggregatorAdminPlanetBlocklistResponses];
+
+export type GetApiAggregatorAdminPlanetItemsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Cursor
+         */
+        cursor?: string | null;
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
+    url: '/api/aggregator/admin/planet/items';
+};
+
+export type GetApiAggregatorAdminPlanetItemsErrors = {
+    /**
+     * Bad request
+     */
+    400: AggregatorProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AggregatorProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AggregatorProblem;
+    /**
+     * Not found
+     */
+    404: AggregatorProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AggregatorProblem;
+    /**
+     * No longer available
+     */
+    410: AggregatorProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AggregatorProblem;
+    /**
+     * Payload too large
+     */
+    413: AggregatorProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AggregatorProblem;
+    /**
+     * If-Match header required
+     */
+    428: AggregatorProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AggregatorProblem;
+};
+
+export type GetApiAggregatorAdminPlanetItemsError = GetApiAggregatorAdminPlanetItemsErrors[keyof GetApiAggregatorAdminPlanetItemsErrors];
+
+export type GetApiAggregatorAdminPlanetItemsResponses = {
+    /**
+     * Successful Response
+     */
+    200: AggregatorPageModeratedItem;
+};
+
+export type GetApiAggregatorAdminPlanetItemsResponse = GetApiAggregatorAdminPlanetItemsResponses[keyof GetApiAggregatorAdminPlanetItemsResponses];
+
+export type GetApiAggregatorAdminPlanetItemsByItemIdData = {
+    body?: never;
+    path: {
+        /**
+         * Item Id
+         */
+        item_id: string;
+    };
+    query?: never;
+    url: '/api/aggregator/admin/planet/items/{item_id}';
+};
+
+export type GetApiAggregatorAdminPlanetItemsByItemIdErrors = {
+    /**
+     * Bad request
+     */
+    400: AggregatorProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AggregatorProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AggregatorProblem;
+    /**
+     * Not found
+     */
+    404: AggregatorProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AggregatorProblem;
+    /**
+     * No longer available
+     */
+    410: AggregatorProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AggregatorProblem;
+    /**
+     * Payload too large
+     */
+    413: AggregatorProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AggregatorProblem;
+    /**
+     * If-Match header required
+     */
+    428: AggregatorProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AggregatorProblem;
+};
+
+export type GetApiAggregatorAdminPlanetItemsByItemIdError = GetApiAggregatorAdminPlanetItemsByItemIdErrors[keyof GetApiAggregatorAdminPlanetItemsByItemIdErrors];
+
+export type GetApiAggregatorAdminPlanetItemsByItemIdResponses = {
+    /**
+     * Successful Response
+     */
+    200: AggregatorModeratedItem;
+};
+
+export type GetApiAggregatorAdminPlanetItemsByItemIdResponse = GetApiAggregatorAdminPlanetItemsByItemIdResponses[keyof GetApiAggregatorAdminPlanetItemsByItemIdResponses];
+
+export type PutApiAggregatorAdminPlanetItemsByItemIdData = {
+    body: AggregatorItemModeration;
+    headers?: {
+        /**
+         * If-Match
+         *
+         * ETag from the last read
+         */
+        'If-Match'?: string | null;
+    };
+    path: {
+        /**
+         * Item Id
+         */
+        item_id: string;
+    };
+    query?: never;
+    url: '/api/aggregator/admin/planet/items/{item_id}';
+};
+
+export type PutApiAggregatorAdminPlanetItemsByItemIdErrors = {
+    /**
+     * Bad request
+     */
+    400: AggregatorProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: AggregatorProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: AggregatorProblem;
+    /**
+     * Not found
+     */
+    404: AggregatorProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: AggregatorProblem;
+    /**
+     * No longer available
+     */
+    410: AggregatorProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: AggregatorProblem;
+    /**
+     * Payload too large
+     */
+    413: AggregatorProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: AggregatorProblem;
+    /**
+     * If-Match header required
+     */
+    428: AggregatorProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: AggregatorProblem;
+};
+
+export type PutApiAggregatorAdminPlanetItemsByItemIdError = PutApiAggregatorAdminPlanetItemsByItemIdErrors[keyof PutApiAggregatorAdminPlanetItemsByItemIdErrors];
+
+export type PutApiAggregatorAdminPlanetItemsByItemIdResponses = {
+    /**
+     * Successful Response
+     */
+    200: AggregatorModeratedItem;
+};
+
+export type PutApiAggregatorAdminPlanetItemsByItemIdResponse = PutApiAggregatorAdminPlanetItemsByItemIdResponses[keyof PutApiAggregatorAdminPlanetItemsByItemIdResponses];
 
 export type GetApiAggregatorFeedsNetworksBySlugAtomData = {
     body?: never;
@@ -10194,7 +11218,10 @@ export type DeleteApiAmbassadorsNetworksBySlugInvitationsByAmbassadorIdResponses
 export type DeleteApiAmbassadorsNetworksBySlugInvitationsByAmbassadorIdResponse = DeleteApiAmbassadorsNetworksBySlugInvitationsByAmbassadorIdResponses[keyof DeleteApiAmbassadorsNetworksBySlugInvitationsByAmbassadorIdResponses];
 
 export type PostApiAmbassadorsNetworksBySlugJoinData = {
-    body: AmbassadorsJoinRequest;
+    /**
+     * Body
+     */
+    body?: AmbassadorsJoinRequest | null;
     path: {
         /**
          * Slug
@@ -12209,7 +13236,7 @@ export type GetApiEditorialMeBriefsResponses = {
     /**
      * Successful Response
      */
-    200: EditorialBriefPage;
+    200: EditorialPageBriefRead;
 };
 
 export type GetApiEditorialMeBriefsResponse = GetApiEditorialMeBriefsResponses[keyof GetApiEditorialMeBriefsResponses];
@@ -12361,7 +13388,7 @@ export type GetApiEditorialMeContributionsResponses = {
     /**
      * Successful Response
      */
-    200: EditorialContributionPage;
+    200: EditorialPageContributionRead;
 };
 
 export type GetApiEditorialMeContributionsResponse = GetApiEditorialMeContributionsResponses[keyof GetApiEditorialMeContributionsResponses];
@@ -12653,7 +13680,7 @@ export type GetApiEditorialNetworksBySlugBriefsResponses = {
     /**
      * Successful Response
      */
-    200: EditorialBriefPage;
+    200: EditorialPageBriefRead;
 };
 
 export type GetApiEditorialNetworksBySlugBriefsResponse = GetApiEditorialNetworksBySlugBriefsResponses[keyof GetApiEditorialNetworksBySlugBriefsResponses];
@@ -13430,7 +14457,7 @@ export type GetApiEditorialNetworksBySlugContributionsData = {
         /**
          * Status
          */
-        status?: 'accepted' | 'declined' | 'pending' | null;
+        status?: 'accepted' | 'declined' | 'pending' | 'all';
         /**
          * Cursor
          */
@@ -13496,7 +14523,7 @@ export type GetApiEditorialNetworksBySlugContributionsResponses = {
     /**
      * Successful Response
      */
-    200: EditorialContributionPage;
+    200: EditorialPageContributionRead;
 };
 
 export type GetApiEditorialNetworksBySlugContributionsResponse = GetApiEditorialNetworksBySlugContributionsResponses[keyof GetApiEditorialNetworksBySlugContributionsResponses];
@@ -14176,6 +15203,154 @@ export type PatchApiEditorialNetworksBySlugEntriesByEntryIdResponses = {
 
 export type PatchApiEditorialNetworksBySlugEntriesByEntryIdResponse = PatchApiEditorialNetworksBySlugEntriesByEntryIdResponses[keyof PatchApiEditorialNetworksBySlugEntriesByEntryIdResponses];
 
+export type GetApiEditorialNetworksBySlugEntriesByEntryIdGridsData = {
+    body?: never;
+    path: {
+        /**
+         * Entry Id
+         */
+        entry_id: string;
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/editorial/networks/{slug}/entries/{entry_id}/grids';
+};
+
+export type GetApiEditorialNetworksBySlugEntriesByEntryIdGridsErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type GetApiEditorialNetworksBySlugEntriesByEntryIdGridsError = GetApiEditorialNetworksBySlugEntriesByEntryIdGridsErrors[keyof GetApiEditorialNetworksBySlugEntriesByEntryIdGridsErrors];
+
+export type GetApiEditorialNetworksBySlugEntriesByEntryIdGridsResponses = {
+    /**
+     * Successful Response
+     */
+    200: EditorialGridList;
+};
+
+export type GetApiEditorialNetworksBySlugEntriesByEntryIdGridsResponse = GetApiEditorialNetworksBySlugEntriesByEntryIdGridsResponses[keyof GetApiEditorialNetworksBySlugEntriesByEntryIdGridsResponses];
+
+export type PostApiEditorialNetworksBySlugEntriesByEntryIdGridsData = {
+    body: EditorialGridCreate;
+    path: {
+        /**
+         * Entry Id
+         */
+        entry_id: string;
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/editorial/networks/{slug}/entries/{entry_id}/grids';
+};
+
+export type PostApiEditorialNetworksBySlugEntriesByEntryIdGridsErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type PostApiEditorialNetworksBySlugEntriesByEntryIdGridsError = PostApiEditorialNetworksBySlugEntriesByEntryIdGridsErrors[keyof PostApiEditorialNetworksBySlugEntriesByEntryIdGridsErrors];
+
+export type PostApiEditorialNetworksBySlugEntriesByEntryIdGridsResponses = {
+    /**
+     * Successful Response
+     */
+    201: EditorialGridRead;
+};
+
+export type PostApiEditorialNetworksBySlugEntriesByEntryIdGridsResponse = PostApiEditorialNetworksBySlugEntriesByEntryIdGridsResponses[keyof PostApiEditorialNetworksBySlugEntriesByEntryIdGridsResponses];
+
 export type PostApiEditorialNetworksBySlugEntriesByEntryIdRescheduleData = {
     body: EditorialReschedule;
     headers?: {
@@ -14257,6 +15432,894 @@ export type PostApiEditorialNetworksBySlugEntriesByEntryIdRescheduleResponses = 
 };
 
 export type PostApiEditorialNetworksBySlugEntriesByEntryIdRescheduleResponse = PostApiEditorialNetworksBySlugEntriesByEntryIdRescheduleResponses[keyof PostApiEditorialNetworksBySlugEntriesByEntryIdRescheduleResponses];
+
+export type GetApiEditorialNetworksBySlugGridsByGridIdData = {
+    body?: never;
+    path: {
+        /**
+         * Grid Id
+         */
+        grid_id: string;
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/editorial/networks/{slug}/grids/{grid_id}';
+};
+
+export type GetApiEditorialNetworksBySlugGridsByGridIdErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type GetApiEditorialNetworksBySlugGridsByGridIdError = GetApiEditorialNetworksBySlugGridsByGridIdErrors[keyof GetApiEditorialNetworksBySlugGridsByGridIdErrors];
+
+export type GetApiEditorialNetworksBySlugGridsByGridIdResponses = {
+    /**
+     * Successful Response
+     */
+    200: EditorialGridRead;
+};
+
+export type GetApiEditorialNetworksBySlugGridsByGridIdResponse = GetApiEditorialNetworksBySlugGridsByGridIdResponses[keyof GetApiEditorialNetworksBySlugGridsByGridIdResponses];
+
+export type PatchApiEditorialNetworksBySlugGridsByGridIdData = {
+    body: EditorialGridUpdate;
+    headers?: {
+        /**
+         * If-Match
+         *
+         * ETag from the last read
+         */
+        'If-Match'?: string | null;
+    };
+    path: {
+        /**
+         * Grid Id
+         */
+        grid_id: string;
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/editorial/networks/{slug}/grids/{grid_id}';
+};
+
+export type PatchApiEditorialNetworksBySlugGridsByGridIdErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type PatchApiEditorialNetworksBySlugGridsByGridIdError = PatchApiEditorialNetworksBySlugGridsByGridIdErrors[keyof PatchApiEditorialNetworksBySlugGridsByGridIdErrors];
+
+export type PatchApiEditorialNetworksBySlugGridsByGridIdResponses = {
+    /**
+     * Successful Response
+     */
+    200: EditorialGridRead;
+};
+
+export type PatchApiEditorialNetworksBySlugGridsByGridIdResponse = PatchApiEditorialNetworksBySlugGridsByGridIdResponses[keyof PatchApiEditorialNetworksBySlugGridsByGridIdResponses];
+
+export type PostApiEditorialNetworksBySlugGridsByGridIdApproveData = {
+    body: EditorialReviewAction;
+    headers?: {
+        /**
+         * If-Match
+         *
+         * ETag from the last read
+         */
+        'If-Match'?: string | null;
+    };
+    path: {
+        /**
+         * Grid Id
+         */
+        grid_id: string;
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/editorial/networks/{slug}/grids/{grid_id}/approve';
+};
+
+export type PostApiEditorialNetworksBySlugGridsByGridIdApproveErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type PostApiEditorialNetworksBySlugGridsByGridIdApproveError = PostApiEditorialNetworksBySlugGridsByGridIdApproveErrors[keyof PostApiEditorialNetworksBySlugGridsByGridIdApproveErrors];
+
+export type PostApiEditorialNetworksBySlugGridsByGridIdApproveResponses = {
+    /**
+     * Successful Response
+     */
+    200: EditorialGridRead;
+};
+
+export type PostApiEditorialNetworksBySlugGridsByGridIdApproveResponse = PostApiEditorialNetworksBySlugGridsByGridIdApproveResponses[keyof PostApiEditorialNetworksBySlugGridsByGridIdApproveResponses];
+
+export type PostApiEditorialNetworksBySlugGridsByGridIdArchiveData = {
+    body: EditorialReviewAction;
+    headers?: {
+        /**
+         * If-Match
+         *
+         * ETag from the last read
+         */
+        'If-Match'?: string | null;
+    };
+    path: {
+        /**
+         * Grid Id
+         */
+        grid_id: string;
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/editorial/networks/{slug}/grids/{grid_id}/archive';
+};
+
+export type PostApiEditorialNetworksBySlugGridsByGridIdArchiveErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type PostApiEditorialNetworksBySlugGridsByGridIdArchiveError = PostApiEditorialNetworksBySlugGridsByGridIdArchiveErrors[keyof PostApiEditorialNetworksBySlugGridsByGridIdArchiveErrors];
+
+export type PostApiEditorialNetworksBySlugGridsByGridIdArchiveResponses = {
+    /**
+     * Successful Response
+     */
+    200: EditorialGridRead;
+};
+
+export type PostApiEditorialNetworksBySlugGridsByGridIdArchiveResponse = PostApiEditorialNetworksBySlugGridsByGridIdArchiveResponses[keyof PostApiEditorialNetworksBySlugGridsByGridIdArchiveResponses];
+
+export type GetApiEditorialNetworksBySlugGridsByGridIdCommentsData = {
+    body?: never;
+    path: {
+        /**
+         * Grid Id
+         */
+        grid_id: string;
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: {
+        /**
+         * Cursor
+         */
+        cursor?: string | null;
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
+    url: '/api/editorial/networks/{slug}/grids/{grid_id}/comments';
+};
+
+export type GetApiEditorialNetworksBySlugGridsByGridIdCommentsErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type GetApiEditorialNetworksBySlugGridsByGridIdCommentsError = GetApiEditorialNetworksBySlugGridsByGridIdCommentsErrors[keyof GetApiEditorialNetworksBySlugGridsByGridIdCommentsErrors];
+
+export type GetApiEditorialNetworksBySlugGridsByGridIdCommentsResponses = {
+    /**
+     * Successful Response
+     */
+    200: EditorialCommentList;
+};
+
+export type GetApiEditorialNetworksBySlugGridsByGridIdCommentsResponse = GetApiEditorialNetworksBySlugGridsByGridIdCommentsResponses[keyof GetApiEditorialNetworksBySlugGridsByGridIdCommentsResponses];
+
+export type PostApiEditorialNetworksBySlugGridsByGridIdCommentsData = {
+    body: EditorialCommentCreate;
+    path: {
+        /**
+         * Grid Id
+         */
+        grid_id: string;
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/editorial/networks/{slug}/grids/{grid_id}/comments';
+};
+
+export type PostApiEditorialNetworksBySlugGridsByGridIdCommentsErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type PostApiEditorialNetworksBySlugGridsByGridIdCommentsError = PostApiEditorialNetworksBySlugGridsByGridIdCommentsErrors[keyof PostApiEditorialNetworksBySlugGridsByGridIdCommentsErrors];
+
+export type PostApiEditorialNetworksBySlugGridsByGridIdCommentsResponses = {
+    /**
+     * Successful Response
+     */
+    201: EditorialCommentRead;
+};
+
+export type PostApiEditorialNetworksBySlugGridsByGridIdCommentsResponse = PostApiEditorialNetworksBySlugGridsByGridIdCommentsResponses[keyof PostApiEditorialNetworksBySlugGridsByGridIdCommentsResponses];
+
+export type GetApiEditorialNetworksBySlugGridsByGridIdHistoryData = {
+    body?: never;
+    path: {
+        /**
+         * Grid Id
+         */
+        grid_id: string;
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: {
+        /**
+         * Cursor
+         */
+        cursor?: string | null;
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
+    url: '/api/editorial/networks/{slug}/grids/{grid_id}/history';
+};
+
+export type GetApiEditorialNetworksBySlugGridsByGridIdHistoryErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type GetApiEditorialNetworksBySlugGridsByGridIdHistoryError = GetApiEditorialNetworksBySlugGridsByGridIdHistoryErrors[keyof GetApiEditorialNetworksBySlugGridsByGridIdHistoryErrors];
+
+export type GetApiEditorialNetworksBySlugGridsByGridIdHistoryResponses = {
+    /**
+     * Successful Response
+     */
+    200: EditorialRevisionList;
+};
+
+export type GetApiEditorialNetworksBySlugGridsByGridIdHistoryResponse = GetApiEditorialNetworksBySlugGridsByGridIdHistoryResponses[keyof GetApiEditorialNetworksBySlugGridsByGridIdHistoryResponses];
+
+export type PostApiEditorialNetworksBySlugGridsByGridIdPublishData = {
+    body: EditorialReviewAction;
+    headers?: {
+        /**
+         * If-Match
+         *
+         * ETag from the last read
+         */
+        'If-Match'?: string | null;
+    };
+    path: {
+        /**
+         * Grid Id
+         */
+        grid_id: string;
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/editorial/networks/{slug}/grids/{grid_id}/publish';
+};
+
+export type PostApiEditorialNetworksBySlugGridsByGridIdPublishErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type PostApiEditorialNetworksBySlugGridsByGridIdPublishError = PostApiEditorialNetworksBySlugGridsByGridIdPublishErrors[keyof PostApiEditorialNetworksBySlugGridsByGridIdPublishErrors];
+
+export type PostApiEditorialNetworksBySlugGridsByGridIdPublishResponses = {
+    /**
+     * Successful Response
+     */
+    200: EditorialGridRead;
+};
+
+export type PostApiEditorialNetworksBySlugGridsByGridIdPublishResponse = PostApiEditorialNetworksBySlugGridsByGridIdPublishResponses[keyof PostApiEditorialNetworksBySlugGridsByGridIdPublishResponses];
+
+export type PostApiEditorialNetworksBySlugGridsByGridIdRequestChangesData = {
+    body: EditorialChangeRequest;
+    headers?: {
+        /**
+         * If-Match
+         *
+         * ETag from the last read
+         */
+        'If-Match'?: string | null;
+    };
+    path: {
+        /**
+         * Grid Id
+         */
+        grid_id: string;
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/editorial/networks/{slug}/grids/{grid_id}/request-changes';
+};
+
+export type PostApiEditorialNetworksBySlugGridsByGridIdRequestChangesErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type PostApiEditorialNetworksBySlugGridsByGridIdRequestChangesError = PostApiEditorialNetworksBySlugGridsByGridIdRequestChangesErrors[keyof PostApiEditorialNetworksBySlugGridsByGridIdRequestChangesErrors];
+
+export type PostApiEditorialNetworksBySlugGridsByGridIdRequestChangesResponses = {
+    /**
+     * Successful Response
+     */
+    200: EditorialGridRead;
+};
+
+export type PostApiEditorialNetworksBySlugGridsByGridIdRequestChangesResponse = PostApiEditorialNetworksBySlugGridsByGridIdRequestChangesResponses[keyof PostApiEditorialNetworksBySlugGridsByGridIdRequestChangesResponses];
+
+export type PostApiEditorialNetworksBySlugGridsByGridIdSubmitData = {
+    body: EditorialReviewAction;
+    headers?: {
+        /**
+         * If-Match
+         *
+         * ETag from the last read
+         */
+        'If-Match'?: string | null;
+    };
+    path: {
+        /**
+         * Grid Id
+         */
+        grid_id: string;
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/editorial/networks/{slug}/grids/{grid_id}/submit';
+};
+
+export type PostApiEditorialNetworksBySlugGridsByGridIdSubmitErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type PostApiEditorialNetworksBySlugGridsByGridIdSubmitError = PostApiEditorialNetworksBySlugGridsByGridIdSubmitErrors[keyof PostApiEditorialNetworksBySlugGridsByGridIdSubmitErrors];
+
+export type PostApiEditorialNetworksBySlugGridsByGridIdSubmitResponses = {
+    /**
+     * Successful Response
+     */
+    200: EditorialGridRead;
+};
+
+export type PostApiEditorialNetworksBySlugGridsByGridIdSubmitResponse = PostApiEditorialNetworksBySlugGridsByGridIdSubmitResponses[keyof PostApiEditorialNetworksBySlugGridsByGridIdSubmitResponses];
+
+export type PostApiEditorialNetworksBySlugGridsByGridIdVariantsData = {
+    body: EditorialVariantCreate;
+    headers?: {
+        /**
+         * If-Match
+         *
+         * ETag from the last read
+         */
+        'If-Match'?: string | null;
+    };
+    path: {
+        /**
+         * Grid Id
+         */
+        grid_id: string;
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/editorial/networks/{slug}/grids/{grid_id}/variants';
+};
+
+export type PostApiEditorialNetworksBySlugGridsByGridIdVariantsErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type PostApiEditorialNetworksBySlugGridsByGridIdVariantsError = PostApiEditorialNetworksBySlugGridsByGridIdVariantsErrors[keyof PostApiEditorialNetworksBySlugGridsByGridIdVariantsErrors];
+
+export type PostApiEditorialNetworksBySlugGridsByGridIdVariantsResponses = {
+    /**
+     * Successful Response
+     */
+    201: EditorialGridRead;
+};
+
+export type PostApiEditorialNetworksBySlugGridsByGridIdVariantsResponse = PostApiEditorialNetworksBySlugGridsByGridIdVariantsResponses[keyof PostApiEditorialNetworksBySlugGridsByGridIdVariantsResponses];
 
 export type GetApiEditorialNetworksBySlugMembersData = {
     body?: never;
@@ -14847,6 +16910,170 @@ export type PutApiEditorialNetworksBySlugSettingsResponses = {
 
 export type PutApiEditorialNetworksBySlugSettingsResponse = PutApiEditorialNetworksBySlugSettingsResponses[keyof PutApiEditorialNetworksBySlugSettingsResponses];
 
+export type DeleteApiEditorialNetworksBySlugVariantsByVariantIdData = {
+    body?: never;
+    headers?: {
+        /**
+         * If-Match
+         *
+         * ETag from the last read
+         */
+        'If-Match'?: string | null;
+    };
+    path: {
+        /**
+         * Variant Id
+         */
+        variant_id: string;
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/editorial/networks/{slug}/variants/{variant_id}';
+};
+
+export type DeleteApiEditorialNetworksBySlugVariantsByVariantIdErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type DeleteApiEditorialNetworksBySlugVariantsByVariantIdError = DeleteApiEditorialNetworksBySlugVariantsByVariantIdErrors[keyof DeleteApiEditorialNetworksBySlugVariantsByVariantIdErrors];
+
+export type DeleteApiEditorialNetworksBySlugVariantsByVariantIdResponses = {
+    /**
+     * Successful Response
+     */
+    200: EditorialGridRead;
+};
+
+export type DeleteApiEditorialNetworksBySlugVariantsByVariantIdResponse = DeleteApiEditorialNetworksBySlugVariantsByVariantIdResponses[keyof DeleteApiEditorialNetworksBySlugVariantsByVariantIdResponses];
+
+export type PatchApiEditorialNetworksBySlugVariantsByVariantIdData = {
+    body: EditorialVariantUpdate;
+    headers?: {
+        /**
+         * If-Match
+         *
+         * ETag from the last read
+         */
+        'If-Match'?: string | null;
+    };
+    path: {
+        /**
+         * Variant Id
+         */
+        variant_id: string;
+        /**
+         * Slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/editorial/networks/{slug}/variants/{variant_id}';
+};
+
+export type PatchApiEditorialNetworksBySlugVariantsByVariantIdErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type PatchApiEditorialNetworksBySlugVariantsByVariantIdError = PatchApiEditorialNetworksBySlugVariantsByVariantIdErrors[keyof PatchApiEditorialNetworksBySlugVariantsByVariantIdErrors];
+
+export type PatchApiEditorialNetworksBySlugVariantsByVariantIdResponses = {
+    /**
+     * Successful Response
+     */
+    200: EditorialGridRead;
+};
+
+export type PatchApiEditorialNetworksBySlugVariantsByVariantIdResponse = PatchApiEditorialNetworksBySlugVariantsByVariantIdResponses[keyof PatchApiEditorialNetworksBySlugVariantsByVariantIdResponses];
+
 export type GetApiEditorialPreviewsByTokenData = {
     body?: never;
     path: {
@@ -14916,6 +17143,71 @@ export type GetApiEditorialPreviewsByTokenResponses = {
 };
 
 export type GetApiEditorialPreviewsByTokenResponse = GetApiEditorialPreviewsByTokenResponses[keyof GetApiEditorialPreviewsByTokenResponses];
+
+export type GetApiEditorialReviewsQueueData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/editorial/reviews/queue';
+};
+
+export type GetApiEditorialReviewsQueueErrors = {
+    /**
+     * Bad request
+     */
+    400: EditorialProblem;
+    /**
+     * Not signed in, or not a Relais service
+     */
+    401: EditorialProblem;
+    /**
+     * Signed in but not allowed
+     */
+    403: EditorialProblem;
+    /**
+     * Not found
+     */
+    404: EditorialProblem;
+    /**
+     * Conflicts with the current state
+     */
+    409: EditorialProblem;
+    /**
+     * No longer available
+     */
+    410: EditorialProblem;
+    /**
+     * The If-Match ETag is stale
+     */
+    412: EditorialProblem;
+    /**
+     * Payload too large
+     */
+    413: EditorialProblem;
+    /**
+     * Invalid input, with per-field errors
+     */
+    422: EditorialProblem;
+    /**
+     * If-Match header required
+     */
+    428: EditorialProblem;
+    /**
+     * Too many attempts; see Retry-After
+     */
+    429: EditorialProblem;
+};
+
+export type GetApiEditorialReviewsQueueError = GetApiEditorialReviewsQueueErrors[keyof GetApiEditorialReviewsQueueErrors];
+
+export type GetApiEditorialReviewsQueueResponses = {
+    /**
+     * Successful Response
+     */
+    200: EditorialReviewQueue;
+};
+
+export type GetApiEditorialReviewsQueueResponse = GetApiEditorialReviewsQueueResponses[keyof GetApiEditorialReviewsQueueResponses];
 
 export type PostApiEditorialTextLengthData = {
     body: EditorialTextLengthRequest;
