@@ -10,7 +10,8 @@ at a time on one connection (median); last, the resident memory of both workers.
 
 Last lines, one per database:
     BENCH db_endpoints db=<sqlite|postgresql> me_rps= me_p99_ms= me_serial_ms= directory_rps=
-        directory_p99_ms= directory_serial_ms= rss_mb=<largest worker>
+        directory_p99_ms= directory_serial_ms= me_cpu_ms= directory_cpu_ms= me_gateway_cpu_ms=
+        directory_gateway_cpu_ms= rss_mb=<largest worker>
 Targets: directory >= 600 rps with p99 <= 50 ms, /me >= 800 rps with p99 <= 30 ms, 16 connections
 never slower than one at a time, each worker < 120 MB. Prints figures, asserts nothing.
 """
@@ -103,19 +104,24 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def drive(label: str, url: str, header: str, seconds: int, pid: int) -> dict[str, float]:
-    """16 connections, then one at a time. cpu_ms: the service's CPU per request under the 16
-    connections, a figure that the other loads of a shared machine disturb less than rps."""
+def drive(
+    label: str, url: str, header: str, seconds: int, pid: int, gateway_pid: int
+) -> dict[str, float]:
+    """16 connections, then one at a time. cpu_ms: the service's (and the gateway's) CPU per
+    request under the 16 connections, figures that the other loads of a shared machine
+    disturb less than rps."""
     load(url, header, 2)  # warm-up
-    before = cpu_seconds(pid)
+    before, gw_before = cpu_seconds(pid), cpu_seconds(gateway_pid)
     rps, p99, bad = load(url, header, seconds)
-    cpu_ms = (cpu_seconds(pid) - before) * 1000 / max(1.0, rps * seconds)
+    requests = max(1.0, rps * seconds)
+    cpu_ms = (cpu_seconds(pid) - before) * 1000 / requests
+    gw_cpu_ms = (cpu_seconds(gateway_pid) - gw_before) * 1000 / requests
     serial = serial_ms(url, header)
     print(
         f"{label:<24} rps={rps:.0f} p99_ms={p99:.2f} errors={bad} serial_ms={serial:.2f} "
-        f"service_cpu_ms={cpu_ms:.2f}"
+        f"service_cpu_ms={cpu_ms:.2f} gateway_cpu_ms={gw_cpu_ms:.2f}"
     )
-    return {"rps": rps, "p99": p99, "serial": serial, "cpu": cpu_ms}
+    return {"rps": rps, "p99": p99, "serial": serial, "cpu": cpu_ms, "gw_cpu": gw_cpu_ms}
 
 
 def run_one(db: str, seconds: int, direct: bool) -> str:
@@ -166,12 +172,12 @@ def measure(db: str, tmp: Path, database_url: str, seconds: int, direct: bool) -
         if direct:
             ident = f"X-Relais-Identity: {direct_identity(env)}"
             svc = f"http://{HOST}:{service_port}"
-            drive("directory (direct)", svc + DIRECTORY, ident, seconds, service.pid)
-            drive("/me (direct)", svc + ME, ident, seconds, service.pid)
+            drive("directory (direct)", svc + DIRECTORY, ident, seconds, service.pid, gateway.pid)
+            drive("/me (direct)", svc + ME, ident, seconds, service.pid, gateway.pid)
         figures["directory"] = drive(
-            "directory (gateway)", gw + DIRECTORY, auth, seconds, service.pid
+            "directory (gateway)", gw + DIRECTORY, auth, seconds, service.pid, gateway.pid
         )
-        figures["me"] = drive("/me (gateway)", gw + ME, auth, seconds, service.pid)
+        figures["me"] = drive("/me (gateway)", gw + ME, auth, seconds, service.pid, gateway.pid)
         rss = {"ambassadors": rss_mb(service.pid), "gateway": rss_mb(gateway.pid)}
     finally:
         for proc in (gateway, service):
@@ -187,7 +193,9 @@ def measure(db: str, tmp: Path, database_url: str, seconds: int, direct: bool) -
         f"BENCH db_endpoints db={db} me_rps={me['rps']:.0f} me_p99_ms={me['p99']:.2f} "
         f"me_serial_ms={me['serial']:.2f} directory_rps={d['rps']:.0f} "
         f"directory_p99_ms={d['p99']:.2f} directory_serial_ms={d['serial']:.2f} "
-        f"me_cpu_ms={me['cpu']:.2f} directory_cpu_ms={d['cpu']:.2f} rss_mb={max(rss.values()):.1f}"
+        f"me_cpu_ms={me['cpu']:.2f} directory_cpu_ms={d['cpu']:.2f} "
+        f"me_gateway_cpu_ms={me['gw_cpu']:.2f} directory_gateway_cpu_ms={d['gw_cpu']:.2f} "
+        f"rss_mb={max(rss.values()):.1f}"
     )
 
 

@@ -140,6 +140,19 @@ def test_status_and_headers_come_back(client: TestClient) -> None:
     ]
 
 
+def test_a_service_cookie_is_never_sent_with_later_requests(
+    make_client: Callable[..., TestClient], upstream_urls: dict[str, str]
+) -> None:
+    """The gateway passes Set-Cookie to the caller and keeps none (a host name, not an IP:
+    aiohttp's default jar would keep the cookie for the next callers)."""
+    by_name = upstream_urls["aggregator"].replace("127.0.0.1", "localhost")
+    client = make_client(aggregator_url=by_name)
+    assert client.delete("/api/aggregator/things/1").headers.get_list("set-cookie")
+    client.cookies.clear()  # the next caller has no cookie of their own
+    echo = client.get("/api/aggregator/things/2").json()
+    assert "cookie" not in echo["headers"]
+
+
 def test_body_over_the_limit_is_refused(make_client: Callable[..., TestClient]) -> None:
     client = make_client(max_body_bytes=1024)
     assert client.post("/api/editorial/x", content=b"a" * 1024).status_code == 200

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from relais_ambassadors.config import Settings
 from relais_ambassadors.models import Ambassador
-from relais_ambassadors.repository import AmbassadorRepository, standing
+from relais_ambassadors.repository import STANDING_STATEMENT, AmbassadorRepository
 
 
 def load_me(session: DbSession, user: CurrentUser) -> Ambassador:
@@ -48,7 +48,7 @@ def standing_of(request: Request, user: Identity) -> Row[Any] | None:
     cached: tuple[str, Row[Any] | None] | None = getattr(request.state, STANDING, None)
     if cached is not None and cached[0] == user.user_id:
         return cached[1]
-    person = read_on_loop(request.app, standing(user.user_id))
+    person = read_on_loop(request.app, STANDING_STATEMENT, {"person_id": user.user_id})
     setattr(request.state, STANDING, (user.user_id, person))
     return person
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from relais_common.repository import RepositoryBase
-from sqlalchemy import Select, select
+from sqlalchemy import bindparam, select
 
 from relais_ambassadors.models import Ambassador
 
@@ -17,8 +15,8 @@ class AmbassadorRepository(RepositoryBase[Ambassador]):
         return self.get_one_or_none(self.get_base_statement().where(Ambassador.email == email))
 
 
-def standing(person_id: str) -> Select[Any]:
-    """The columns every request checks (suspended, signed out everywhere, address confirmed)."""
-    return select(
-        Ambassador.suspended_at, Ambassador.sessions_revoked_at, Ambassador.email_verified_at
-    ).where(Ambassador.id == person_id)
+# The columns every request checks (suspended, signed out everywhere, address confirmed), built
+# once: params {"person_id": ...}.
+STANDING_STATEMENT = select(
+    Ambassador.suspended_at, Ambassador.sessions_revoked_at, Ambassador.email_verified_at
+).where(Ambassador.id == bindparam("person_id"))

@@ -111,7 +111,10 @@ def make_engine(url: str, **kw: Any) -> Engine:
     # No JIT: a request's queries run in milliseconds, and a high cost estimate (a correlated
     # probe per row of a scan) made PostgreSQL spend 300 ms compiling a 40 ms directory search.
     kw.setdefault("connect_args", {"options": "-c jit=off"})
-    engine = create_engine(url, pool_pre_ping=True, **kw)
+    # No pre-ping: it cost a round trip on every checkout (two a request). After a database
+    # restart, the first request on a dead connection fails and SQLAlchemy then discards the
+    # whole pool (a disconnect invalidates every connection of that generation).
+    engine = create_engine(url, **kw)
     track_writes(engine)
     return engine
 
@@ -215,6 +218,11 @@ async def one_hop(request: Request, session: Session, work: Callable[[], T]) -> 
     service, and still happens before the response is sent. At most DB_THREADS requests do
     this at once: a connection is only checked out by a thread that runs, never held while
     waiting for one.
+
+    On SQLite there is no hop at all: the work runs on the event loop. Its queries are
+    microseconds of C on a local file, cheaper than the hand-off to a thread and back
+    (`GET /me` 1.5 -> 1.1 ms of CPU in-process, bench/README.md). So on SQLite this is for
+    reads (a write's commit could wait for the file's lock while the loop waits with it).
     """
 
     def unit() -> T:
@@ -228,6 +236,8 @@ async def one_hop(request: Request, session: Session, work: Callable[[], T]) -> 
                 session.rollback()
             raise
 
+    if request.app.state.engine.dialect.name == "sqlite":
+        return unit()
     return await anyio.to_thread.run_sync(unit, limiter=db_limiter(request.app))
 
 
@@ -236,8 +246,12 @@ def loop_reader(engine: Engine) -> Engine:
     info = engine_info(engine)
     reader: Engine | None = info.get("loop_reader")
     if reader is None:
+        # Autocommit: a read needs no BEGIN and ROLLBACK (two round trips on PostgreSQL).
         reader = make_engine(
-            engine.url.render_as_string(hide_password=False), pool_size=1, max_overflow=0
+            engine.url.render_as_string(hide_password=False),
+            pool_size=1,
+            max_overflow=0,
+            isolation_level="AUTOCOMMIT",
         )
         event.listen(engine, "engine_disposed", lambda _engine: reader.dispose())
         info["loop_reader"] = reader
@@ -253,7 +267,9 @@ def engine_info(engine: Engine) -> dict[str, Any]:
     return info
 
 
-def read_on_loop(app: Any, stmt: Executable) -> Row[Any] | None:
+def read_on_loop(
+    app: Any, stmt: Executable, params: dict[str, Any] | None = None
+) -> Row[Any] | None:
     """One small read (a row by primary key) on the event loop thread: no thread hop.
 
     For checks every request makes (an erased or suspended person), where a hop would cost
@@ -261,8 +277,7 @@ def read_on_loop(app: Any, stmt: Executable) -> Row[Any] | None:
     an await in between, so it never waits for the request pool (a request thread may hold
     those connections while it waits for the event loop). A primary-key read never waits for
     a lock: SQLite in WAL mode lets readers run beside the writer, PostgreSQL is MVCC.
+    A statement built once with bind parameters (`params`) skips building and hashing it.
     """
     with loop_reader(app.state.engine).connect() as conn:
-        row = conn.execute(stmt).first()
-        conn.rollback()
-    return row
+        return conn.execute(stmt, params).first()

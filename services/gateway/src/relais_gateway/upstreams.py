@@ -43,6 +43,10 @@ class Upstreams:
             )
             self.sessions[name] = aiohttp.ClientSession(
                 connector=connector,
+                # A proxy keeps no cookies: a jar would store one person's Set-Cookie (from
+                # a service on a host name) and send it with everyone's requests after; it also
+                # cost a filter and an update per request.
+                cookie_jar=aiohttp.DummyCookieJar(),
                 timeout=self.timeout,
                 auto_decompress=False,  # pass bodies through untouched
                 skip_auto_headers=("User-Agent", "Accept-Encoding"),

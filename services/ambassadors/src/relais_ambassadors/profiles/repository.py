@@ -1,13 +1,24 @@
-"""SQL for one's own profile: the department and themes a save may pick, the themes held."""
+"""SQL for one's own profile: the department and themes a save may pick, the themes held,
+and the three statements that read `GET /me`."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Row, bindparam, delete, func, select
+from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.elements import BindParameter
 
-from relais_ambassadors.models import AmbassadorTheme, Department, Theme
+from relais_ambassadors.models import (
+    Ambassador,
+    AmbassadorTheme,
+    Charter,
+    Department,
+    SocialAccount,
+    Theme,
+)
+from relais_ambassadors.schemas import SocialAccountRead
 
 
 def department(session: Session, department_id: str) -> Department | None:
@@ -33,3 +44,86 @@ def theme_ids(session: Session, person_id: str) -> list[str]:
             select(AmbassadorTheme.theme_id).where(AmbassadorTheme.ambassador_id == person_id)
         )
     )
+
+
+# GET /me in three statements built once (a statement built per call, and the ORM's instances,
+# cost more than the queries: bench/README.md). Read on the request's connection, as rows.
+_PERSON_ID: BindParameter[str] = bindparam("person_id")
+_member = aliased(Ambassador)
+_holder = aliased(AmbassadorTheme)
+ME_PERSON = (
+    select(
+        Ambassador.id,
+        Ambassador.email,
+        Ambassador.is_admin,
+        Ambassador.email_verified_at,
+        Ambassador.display_name,
+        Ambassador.job_title,
+        Ambassador.department_id,
+        Ambassador.location,
+        Ambassador.languages,
+        Ambassador.bio,
+        Ambassador.locale,
+        Ambassador.suspended_at,
+        Ambassador.accepted_charter_version,
+        Ambassador.listing_public,
+        Ambassador.moderation,
+        Ambassador.moderation_reason,
+        Ambassador.listing_consented_at,
+        Ambassador.change_status,
+        Ambassador.change_reason,
+        Ambassador.version,
+        Ambassador.created_at,
+        select(func.max(Charter.version)).scalar_subquery().label("current_charter"),
+        Department.name.label("department_name"),
+        Department.slug.label("department_slug"),
+        Department.archived_at.label("department_archived_at"),
+        Department.version.label("department_version"),
+        select(func.count())
+        .select_from(_member)
+        .where(_member.department_id == Department.id)
+        .correlate(Department)
+        .scalar_subquery()
+        .label("department_members"),
+    )
+    .outerjoin(Department, Department.id == Ambassador.department_id)
+    .where(Ambassador.id == _PERSON_ID)
+)
+ME_THEMES = (
+    select(
+        Theme.id,
+        Theme.slug,
+        Theme.name,
+        Theme.description,
+        Theme.archived_at,
+        select(func.count())
+        .select_from(_holder)
+        .where(_holder.theme_id == Theme.id)
+        .correlate(Theme)
+        .scalar_subquery()
+        .label("ambassador_count"),
+        Theme.version,
+    )
+    .join(AmbassadorTheme, AmbassadorTheme.theme_id == Theme.id)
+    .where(AmbassadorTheme.ambassador_id == _PERSON_ID)
+    .order_by(Theme.name)
+)
+# SocialAccountRead's fields in its order (Me's accounts).
+ME_ACCOUNTS = (
+    select(*(getattr(SocialAccount, f) for f in SocialAccountRead.model_fields))
+    .where(SocialAccount.ambassador_id == _PERSON_ID)
+    .order_by(SocialAccount.created_at, SocialAccount.id)
+)
+
+
+def me_rows(
+    session: Session, person_id: str
+) -> tuple[Row[Any] | None, Sequence[Row[Any]], Sequence[Row[Any]]]:
+    """(the person with the current charter and their department, their themes with counts,
+    their accounts); (None, [], []) for nobody."""
+    conn = session.connection()
+    params = {"person_id": person_id}
+    person = conn.execute(ME_PERSON, params).first()
+    if person is None:
+        return None, [], []
+    return person, conn.execute(ME_THEMES, params).all(), conn.execute(ME_ACCOUNTS, params).all()

@@ -1,0 +1,79 @@
+"""GET /me's fast path (three prebuilt statements, rows, one thread hop at most) answers
+exactly what the full view (`me_view`, used after a change) answers."""
+
+from __future__ import annotations
+
+from ambassadors_factories import charter, department, person, session_of, theme
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from relais_ambassadors.models import Ambassador, Department, SocialAccount, Theme
+from relais_ambassadors.views import me_view
+from relais_common.concurrency import etag_of
+from test_directory_speed import loaded_instances, profile
+
+
+def full_view(app: FastAPI, person_id: str) -> dict[str, object]:
+    with session_of(app) as session:
+        me = session.get(Ambassador, person_id)
+        assert me is not None
+        return me_view(session, me).model_dump(mode="json")
+
+
+class TestReadMe:
+    def test_it_answers_what_the_full_view_answers(self, client: TestClient, app: FastAPI) -> None:
+        charter(app)
+        rd, cloud, data = department(app, "R&D"), theme(app, "Cloud"), theme(app, "Data")
+        colleague = person(app, name="Bob Martin")
+        profile(client, colleague.headers, department_id=rd, theme_ids=[cloud])
+        who = person(app, name="Ana Lima")
+        profile(
+            client,
+            who.headers,
+            department_id=rd,
+            theme_ids=[cloud, data],
+            languages=["fr", "pt"],
+            job_title="Engineer",
+        )
+        for platform, value in (("github", "ana"), ("mastodon", "@ana@mastodon.social")):
+            body = {"platform": platform, "value": value}
+            assert client.post("/me/accounts", json=body, headers=who.headers).status_code == 201
+
+        resp = client.get("/me", headers=who.headers)
+
+        assert resp.status_code == 200
+        assert resp.headers["content-type"] == "application/json"
+        me = resp.json()
+        assert me == full_view(app, who.id)
+        # the counts and the listing rule really were read, not defaulted
+        assert me["department"]["member_count"] == 2
+        assert {t["name"]: t["ambassador_count"] for t in me["themes"]} == {"Cloud": 2, "Data": 1}
+        assert [a["platform"] for a in me["accounts"]] == ["github", "mastodon"]
+        assert me["status"] == "active" and me["charter"]["accepted_version"] == 1
+        assert resp.headers["ETag"] == etag_of(who.id, me["version"])
+
+    def test_a_person_without_department_themes_or_charter(
+        self, client: TestClient, app: FastAPI
+    ) -> None:
+        who = person(app, name="Cleo Roy", accepted=False)
+        resp = client.get("/me", headers=who.headers)
+        assert resp.status_code == 200
+        me = resp.json()
+        assert me == full_view(app, who.id)
+        assert me["department"] is None and me["themes"] == [] and me["accounts"] == []
+        assert me["charter"]["current_version"] is None
+
+    def test_it_loads_no_orm_objects(self, client: TestClient, app: FastAPI) -> None:
+        rd = department(app, "R&D")
+        who = person(app, name="Ana Lima", department_id=rd)
+        with loaded_instances(Ambassador, SocialAccount, Theme, Department) as seen:
+            assert client.get("/me", headers=who.headers).status_code == 200
+        assert seen == []
+
+    def test_an_erased_person_is_refused(self, client: TestClient, app: FastAPI) -> None:
+        who = person(app, name="Gone Soon")
+        with session_of(app) as session:
+            session.delete(session.get(Ambassador, who.id))
+            session.commit()
+        resp = client.get("/me", headers=who.headers)
+        assert resp.status_code == 401
+        assert resp.headers["content-type"].startswith("application/problem+json")
