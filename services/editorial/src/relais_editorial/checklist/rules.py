@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 import regex
@@ -31,6 +32,7 @@ INSTAGRAM_HARD_MAX = 30
 # are left out (a copy with another link is still a copy).
 DUPLICATE_THRESHOLD = 0.6
 SHINGLE = 3
+CACHE_MAX_CHARS = 2000
 _HASHTAG = regex.compile(r"(?<![\w#])#(\w+)")
 _URL = regex.compile(r"https?://\S+", regex.IGNORECASE)
 _WORD = regex.compile(r"\w+")
@@ -110,11 +112,20 @@ def _language(v: VariantInput) -> CheckResult:
     return CheckResult("language", False, "warning", message)
 
 
-def shingles(text: str, size: int = SHINGLE) -> set[tuple[str, ...]]:
+def shingles(text: str, size: int = SHINGLE) -> frozenset[tuple[str, ...]]:
+    """Word ``size``-grams, links left out (post-sized texts remembered: siblings compare
+    each other, and reads check every variant of a grid)."""
+    if len(text) <= CACHE_MAX_CHARS:
+        return _shingles(text, size)
+    return _shingles.__wrapped__(text, size)
+
+
+@lru_cache(maxsize=1024)
+def _shingles(text: str, size: int) -> frozenset[tuple[str, ...]]:
     words = _WORD.findall(_URL.sub(" ", text.casefold()))
     if len(words) < size:
-        return {tuple(words)} if words else set()
-    return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
+        return frozenset({tuple(words)}) if words else frozenset()
+    return frozenset(tuple(words[i : i + size]) for i in range(len(words) - size + 1))
 
 
 def similarity(a: str, b: str) -> float:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 from relais_common.errors import InvalidInput
@@ -122,6 +123,16 @@ _RULES: dict[str, Callable[[str], int]] = {
 }
 
 
+# Grid and calendar reads count the same variants again and again: the rules are pure, so the
+# counts of post-sized texts are remembered (at most 2,048 texts of 2,000 characters: < 20 MB).
+CACHE_MAX_CHARS = 2000
+
+
+@lru_cache(maxsize=2048)
+def _cached(platform: str, text: str) -> int:
+    return _RULES[platform](text)
+
+
 def count(platform: str, text: str, *, mastodon_limit: int | None = None) -> TextLength:
     """Count ``text`` the way ``platform`` does; raise :class:`UnknownPlatform` otherwise.
 
@@ -133,4 +144,5 @@ def count(platform: str, text: str, *, mastodon_limit: int | None = None) -> Tex
     limit = LIMITS[platform]
     if platform == "mastodon" and mastodon_limit and mastodon_limit > 0:
         limit = mastodon_limit
-    return TextLength(count=rule(text), limit=limit)
+    counted = _cached(platform, text) if len(text) <= CACHE_MAX_CHARS else rule(text)
+    return TextLength(count=counted, limit=limit)
