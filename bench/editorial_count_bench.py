@@ -4,7 +4,8 @@ Bootstraps the ambassadors service (its first admin, SQLite in a temp dir), star
 editorial service and the gateway (one worker each, free 127.0.0.1 ports; the gateway checks
 the signed-in admin's standing with ambassadors), signs in through the gateway, then drives
 ``POST /api/editorial/text-length`` with ``wrk -t1 -c16`` and a Lua script that cycles through
-four realistic variants (X, Mastodon, LinkedIn, Bluesky: URLs, mentions, emoji, accents). The
+four realistic variants (X, Mastodon, LinkedIn, Bluesky: URLs, mentions, emoji, accents), each
+request a new text (a number at the end: the server's cache of counts stays cold). The
 Mastodon body names no instance: this measures counting, not a remote fetch. Prints, last:
 
     BENCH editorial_count count_rps=<> count_p99_ms=<> errors=<> floor_rps=<> rss_mb=<>
@@ -36,22 +37,22 @@ BODIES = [
     {
         "platform": "x",
         "text": "Notre suite de sécurité cloud est disponible 🚀 Tout savoir sur le lancement : "
-        f"https://acme.fr/fr/lancement?utm_source=x #cloud {DISCLOSURE}",
+        f"https://acme.fr/fr/lancement?utm_source=x #cloud {DISCLOSURE} vNNNN",
     },
     {
         "platform": "mastodon",
         "text": "Our cloud security suite is out today 🎉 Thanks @alice@mastodon.social and "
-        f"@bob for the reviews. Read https://acme.fr/en/launch {DISCLOSURE}",
+        f"@bob for the reviews. Read https://acme.fr/en/launch {DISCLOSURE} vNNNN",
     },
     {
         "platform": "linkedin",
         "text": "Après deux ans de travail, l'équipe lance aujourd'hui sa suite de sécurité "
         "pour le cloud. 👩🏽‍💻 Chiffrement de bout en bout, audit continu, et une console "
-        f"pensée pour les équipes. https://acme.fr/fr/lancement {DISCLOSURE}",
+        f"pensée pour les équipes. https://acme.fr/fr/lancement {DISCLOSURE} vNNNN",
     },
     {
         "platform": "bluesky",
-        "text": f"Launch day 🇫🇷🇬🇧 acme.fr/launch — come see us at booth 12! {DISCLOSURE}",
+        "text": f"Launch day 🇫🇷🇬🇧 acme.fr/launch — come see us at booth 12! {DISCLOSURE} vNNNN",
     },
 ]
 
@@ -67,9 +68,12 @@ local bodies = {{ {bodies} }}
 local i = 0
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
+local n = 0
 request = function()
   i = i % #bodies + 1
-  return wrk.format(nil, nil, nil, bodies[i])
+  n = n + 1
+  -- a new text every time: the server's cache of counts must not hide the counting
+  return wrk.format(nil, nil, nil, string.gsub(bodies[i], "NNNN", tostring(n)))
 end
 """,
         encoding="utf-8",
