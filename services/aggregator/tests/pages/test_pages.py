@@ -70,6 +70,9 @@ def test_people_filters_work_without_javascript(
     assert '<option value="mastodon" selected>' in by_platform
     both = client.get("/people/?theme=cloud&platform=mastodon&utm_source=x")  # route, not fast
     assert both.status_code == 200 and ">Ada</a></h2>" in both.text
+    nobody = client.get("/people/?theme=data&platform=mastodon")
+    assert nobody.status_code == 200 and "Nobody matches these filters." in nobody.text
+    assert client.get("/people/?theme=unknown").status_code == 200
 
 
 def test_person_page_has_accounts_with_rel_me_and_schema_org(

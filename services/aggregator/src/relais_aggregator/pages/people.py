@@ -124,7 +124,13 @@ def _select(
 
 
 def people_index(
-    planet: Planet, lang: Lang, brand: Brand, theme: str | None, platform: str | None
+    planet: Planet,
+    lang: Lang,
+    brand: Brand,
+    theme: str | None,
+    platform: str | None,
+    *,
+    nobody_matches: bool = False,
 ) -> str:
     themes = [(s.slug, s.name) for s in planet.directory.themes if s.people]
     platforms = [(p, platform_label(p)) for p in platforms_of(planet.people)]
@@ -136,7 +142,7 @@ def people_index(
         + f'<input type="hidden" name="lang" value="{lang}">'
         f'<button type="submit">{escape(t(lang, "apply"))}</button></form>'
     )
-    chosen = [p for p in planet.people if matches(p, theme, platform)]
+    chosen = [] if nobody_matches else [p for p in planet.people if matches(p, theme, platform)]
     nobody = t(lang, "people_none" if planet.people else "empty")
     body = cards(chosen, lang, 2) if chosen else f'<p class="empty">{escape(nobody)}</p>'
     title = t(lang, "people_title", company=brand.name)

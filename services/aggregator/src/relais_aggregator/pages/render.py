@@ -30,6 +30,7 @@ from relais_aggregator.pages.variant import (
 from relais_aggregator.readmodel.schemas import PublicDirectory
 
 Localized = dict[Lang, Variant]
+NO_MATCH = "/people/?nobody"  # the index when a filter matches nobody (never a real query)
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,14 @@ def _people(
                 )
                 for lang in LANGS
             }
+    localized[NO_MATCH] = {
+        lang: variant(
+            people.people_index(planet, lang, brand, None, None, nobody_matches=True).encode(),
+            HTML,
+            lang,
+        )
+        for lang in LANGS
+    }
     for person in planet.people:
         posts = planet.person_posts(person.id)
         localized[f"/people/{person.slug}"] = {

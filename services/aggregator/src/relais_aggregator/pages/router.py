@@ -18,7 +18,7 @@ from relais_aggregator.pages.cache import PublicPages
 from relais_aggregator.pages.http import serve
 from relais_aggregator.pages.i18n import Lang, negotiate
 from relais_aggregator.pages.people import filter_query
-from relais_aggregator.pages.render import Rendered
+from relais_aggregator.pages.render import NO_MATCH, Rendered
 
 router = public_router("public", responses={})
 
@@ -82,7 +82,10 @@ async def people(
 ) -> Response:
     """Everyone listed, once each, filtered by theme and platform (plain query parameters)."""
     query = filter_query(theme, platform)
-    return await html(request, "/people/" + (f"?{query}" if query else ""), lang)
+    key = "/people/" + (f"?{query}" if query else "")
+    if (await rendered(request)).find(key, "en") is None:  # a filter nobody matches
+        key = NO_MATCH
+    return await html(request, key, lang)
 
 
 @router.get("/people/{slug}", response_class=HTMLResponse, name="person", responses=HTML_404)
