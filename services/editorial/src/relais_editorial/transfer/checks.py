@@ -54,8 +54,8 @@ def _check_entry(
 
 
 def _check_grid(grid: GridData, path: Path, problems: Problems, full_text: FullText) -> None:
-    if grid.release_at and grid.expires_at and grid.expires_at < grid.release_at:
-        problems.add((*path, "expires_at"), "The expiry cannot be before the release.")
+    if grid.release_at and grid.expires_at and grid.expires_at <= grid.release_at:
+        problems.add((*path, "expires_at"), "The expiry must come after the release.")
     for k, variant in enumerate(grid.variants):
         length = count(variant.platform, full_text(variant.text))
         if length.count > length.limit:

@@ -13,6 +13,8 @@ from pydantic import AfterValidator, AwareDatetime, Field
 from relais_common.schemas import RequestModel
 from relais_common.text import clean_name, clean_text
 
+from relais_editorial.calendars.schemas import EntryKind, EntryStatus
+from relais_editorial.grids.schemas import Hashtag, Language, Mention, Platform
 from relais_editorial.web_urls import WebUrl
 
 FORMAT = "relais-calendar"
@@ -21,24 +23,21 @@ FORMAT_VERSION = 1
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
 MAX_IMPORT_ROWS = 2000
 
-EntryKind = Literal["event", "topic", "campaign", "launch"]
-EntryStatus = Literal["planned", "confirmed", "done", "cancelled"]
+# the calendar's and the grids' own field types: an import accepts what their API accepts
 GridStatus = Literal["draft", "in_review", "changes_requested", "approved", "published", "archived"]
-Platform = Literal["x", "mastodon", "bluesky", "linkedin", "threads", "instagram", "facebook"]
 Title = Annotated[str, AfterValidator(lambda v: clean_name(v, limit=200))]
 LongText = Annotated[
-    str, Field(max_length=10_000), AfterValidator(lambda v: clean_text(v, multiline=True))
+    str, Field(max_length=5000), AfterValidator(lambda v: clean_text(v, multiline=True))
 ]
 Ref = Annotated[str, Field(min_length=1, max_length=64)]
-Tag = Annotated[str, Field(min_length=1, max_length=140, pattern=r"^\S+$")]
 
 
 class VariantData(RequestModel):
     id: Ref | None = None
     platform: Platform
-    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")]
+    language: Language
     text: Annotated[str, Field(min_length=1, max_length=70_000)]
-    position: Annotated[int, Field(ge=0, le=10_000)] = 0
+    position: Annotated[int, Field(ge=0, le=1000)] = 0
     expires_at: AwareDatetime | None = None
 
 
@@ -47,8 +46,8 @@ class GridData(RequestModel):
     title: Title
     status: GridStatus = "draft"
     link_url: WebUrl | None = None
-    hashtags: Annotated[list[Tag], Field(max_length=30)] = []
-    mentions: Annotated[list[Tag], Field(max_length=30)] = []
+    hashtags: Annotated[list[Hashtag], Field(max_length=30)] = []
+    mentions: Annotated[list[Mention], Field(max_length=30)] = []
     release_at: AwareDatetime | None = None
     expires_at: AwareDatetime | None = None
     variants: Annotated[list[VariantData], Field(max_length=200)] = []

@@ -11,6 +11,7 @@ from relais_common.errors import InvalidInput
 from sqlalchemy.orm import Session
 
 from relais_editorial.contributions.repository import ContributionRepository
+from relais_editorial.grids.reads import full_text
 from relais_editorial.networks.auth import NetworkAccess
 from relais_editorial.networks.service import disclosure_of
 from relais_editorial.transfer import checks, formats
@@ -75,10 +76,7 @@ def parse(data: bytes, file_format: str) -> tuple[CalendarDocument, formats.Prob
 def with_disclosure(disclosure: str) -> checks.FullText:
     """A variant's text as it is counted: the disclosure appended unless already in it."""
 
-    def full_text(text: str) -> str:
-        return text if disclosure in text else f"{text}\n\n{disclosure}"
-
-    return full_text
+    return lambda text: full_text(text, disclosure)
 
 
 def import_document(
