@@ -213,3 +213,58 @@ class TestPath:
                 headers=world.headers("chair_a") | {"If-Match": read.headers["ETag"]},
             )
             assert resp.status_code == 422
+
+
+class TestKeptViews:
+    """The month view is kept as bytes; every change it shows must show at once."""
+
+    PARAMS = {"from": "2026-12-01T00:00:00Z", "to": "2027-01-01T00:00:00Z"}
+
+    def view(self, world: World) -> Any:
+        resp = world.client.get(
+            f"{A}/calendar", params=self.PARAMS, headers=world.headers("member_a")
+        )
+        assert resp.status_code == 200
+        return resp.json()
+
+    def test_changes_to_entries_grids_variants_and_names_show_at_once(
+        self, app: FastAPI, world: World
+    ) -> None:
+        from editorial_factories import member, new_grid
+
+        entry = create(world)
+        assert self.view(world)["items"][0]["title"] == LAUNCH["title"]
+        world.client.patch(
+            f"{A}/entries/{entry.json()['id']}",
+            json={"title": "Renamed"},
+            headers=world.headers("chair_a") | {"If-Match": entry.headers["ETag"]},
+        )
+        assert self.view(world)["items"][0]["title"] == "Renamed"
+        world.ids["entry"] = entry.json()["id"]
+        grid = new_grid(world)
+        assert self.view(world)["items"][0]["grids"][0]["variant_counts"] == {"linkedin": 1, "x": 1}
+        world.client.post(
+            f"{A}/grids/{grid.json()['id']}/variants",
+            json={"platform": "x", "language": "fr", "text": "Et en français"},
+            headers=world.headers("chair_a") | {"If-Match": grid.headers["ETag"]},
+        )
+        assert self.view(world)["items"][0]["grids"][0]["variant_counts"] == {"linkedin": 1, "x": 2}
+        member(app, "net-a", "p-committee-a", "committee")  # same role, the name is refreshed
+        app_names = {i["owner_name"] for i in self.view(world)["items"]}
+        assert app_names == {"P Committee A"}
+        etag_before = world.client.get(
+            f"{A}/calendar", params=self.PARAMS, headers=world.headers("member_a")
+        ).headers["ETag"]
+        world.client.delete(
+            f"{A}/entries/{entry.json()['id']}",
+            headers=world.headers("chair_a")
+            | {
+                "If-Match": world.client.get(
+                    f"{A}/entries/{entry.json()['id']}", headers=world.headers("chair_a")
+                ).headers["ETag"]
+            },
+        )
+        after = world.client.get(
+            f"{A}/calendar", params=self.PARAMS, headers=world.headers("member_a")
+        )
+        assert after.json()["items"] == [] and after.headers["ETag"] != etag_before

@@ -129,7 +129,9 @@ class TestCreateAndRead:
             params={"from": "2026-12-01T00:00:00Z", "to": "2027-01-01T00:00:00Z"},
             headers=world.headers("member_a"),
         ).json()
-        summary = view["items"][0]["grids"][0]
+        grids = view["items"][0]["grids"]
+        assert [g["title"] for g in grids] == ["Grid", "Launch messages"]  # by creation
+        summary = grids[1]
         assert (summary["status"], summary["expired"]) == ("draft", False)
         assert summary["variant_counts"] == {"linkedin": 1, "x": 1}
 

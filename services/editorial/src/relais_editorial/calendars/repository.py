@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
+from relais_common.db import utcnow
 from relais_common.repository import RepositoryBase
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from relais_editorial.calendars.models import CalendarEntry
+from relais_editorial.grids.models import MessageGrid
 
 
 class EntryRepository(RepositoryBase[CalendarEntry]):
@@ -37,6 +40,24 @@ class EntryRepository(RepositoryBase[CalendarEntry]):
             )
             .order_by(CalendarEntry.starts_at, CalendarEntry.id)
         )
+
+    def fingerprint(self, network_id: str, starts: datetime, ends: datetime) -> tuple[Any, ...]:
+        """What moves when anything a view of [starts, ends) shows changes: one query."""
+        in_range = (
+            CalendarEntry.network_id == network_id,
+            CalendarEntry.starts_at < ends,
+            CalendarEntry.ends_at >= starts,
+        )
+        of_network = MessageGrid.network_id == network_id
+        row = self.session.execute(
+            select(
+                select(func.count()).where(*in_range).scalar_subquery(),
+                select(func.max(CalendarEntry.updated_at)).where(*in_range).scalar_subquery(),
+                select(func.count()).select_from(MessageGrid).where(of_network).scalar_subquery(),
+                select(func.max(MessageGrid.updated_at)).where(of_network).scalar_subquery(),
+            )
+        ).one()
+        return tuple(str(v) for v in row)
 
     def page(
         self, network_id: str, *, cursor: str | None, limit: int
@@ -68,10 +89,11 @@ class EntryRepository(RepositoryBase[CalendarEntry]):
         return set(rows)
 
     def set_path(self, network_id: str, entry_ids: list[str]) -> None:
+        # updated_at moves too: the month view's cache (calendars/cache.py) watches it
         self.execute(
             update(CalendarEntry)
             .where(CalendarEntry.network_id == network_id)
-            .values(path_position=None)
+            .values(path_position=None, updated_at=utcnow())
         )
         for position, entry_id in enumerate(entry_ids):
             self.execute(

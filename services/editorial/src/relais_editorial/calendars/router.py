@@ -11,6 +11,7 @@ from relais_common.db import DbSession, one_hop
 from relais_common.routing import api_router
 
 from relais_editorial.calendars import service
+from relais_editorial.calendars.cache import ViewCache
 from relais_editorial.calendars.schemas import (
     CalendarView,
     EntryCreate,
@@ -29,14 +30,25 @@ From = Annotated[AwareDatetime, Query(alias="from", description="Start of the vi
 To = Annotated[AwareDatetime, Query(description="End of the view, at most 100 days later")]
 
 
+def view_cache(request: Request) -> ViewCache:
+    """One cache of ready month/week views per app (calendars/cache.py)."""
+    state = request.app.state
+    if not hasattr(state, "calendar_views"):
+        state.calendar_views = ViewCache()
+    cache: ViewCache = state.calendar_views
+    return cache
+
+
 @router.get("/networks/{slug}/calendar", response_model=CalendarView, name="view")
 async def calendar_view(
     request: Request, session: DbSession, access: MemberOf, starts: From, to: To
-) -> CalendarView:
+) -> Response:
     """Month or week: entries touching [from, to) with their grids' summary, in one request."""
-    return await one_hop(
-        request, session, lambda: service.calendar_view(session, access, starts, to)
+    cache = view_cache(request)
+    kept = await one_hop(
+        request, session, lambda: service.cached_view(session, access, starts, to, cache)
     )
+    return Response(kept.body, media_type="application/json", headers={"ETag": kept.etag})
 
 
 @router.get("/networks/{slug}/entries", response_model=EntryList, name="list")

@@ -9,6 +9,7 @@ from relais_common.db import utcnow
 from relais_common.errors import NotFound, field_error
 from sqlalchemy.orm import Session
 
+from relais_editorial.calendars.cache import KeptView, ViewCache
 from relais_editorial.calendars.models import CalendarEntry
 from relais_editorial.calendars.repository import EntryRepository
 from relais_editorial.calendars.schemas import (
@@ -25,7 +26,7 @@ from relais_editorial.calendars.schemas import (
     PathUpdate,
     Reschedule,
 )
-from relais_editorial.grids.repository import grid_summaries
+from relais_editorial.grids.repository import GridRepository, grid_summaries
 from relais_editorial.networks.auth import NetworkAccess
 from relais_editorial.networks.concurrency import require_version
 from relais_editorial.networks.repository import RoleRepository, SettingsRepository
@@ -171,6 +172,29 @@ def calendar_view(
         CalendarItem(**entry_read(e, names).model_dump(), grids=by_entry[e.id]) for e in entries
     ]
     return CalendarView(starts=starts, ends=ends, items=items)
+
+
+def cached_view(
+    session: Session,
+    access: NetworkAccess,
+    starts: datetime,
+    ends: datetime,
+    cache: ViewCache,
+) -> KeptView:
+    """The view's bytes, from the cache while its fingerprint holds (calendars/cache.py)."""
+    fingerprint = (
+        access.network.updated_at.isoformat(),
+        *EntryRepository.from_session(session).fingerprint(access.network.id, starts, ends),
+    )
+    key, now = (access.network.id, starts, ends), utcnow()
+    kept = cache.get(key, fingerprint, now)
+    if kept is None:
+        view = calendar_view(session, access, starts, ends)
+        expiring = GridRepository.from_session(session).of_network_expiring(access.network.id, now)
+        expiries = [g.expires_at for g in expiring if g.expires_at is not None]
+        kept = KeptView(fingerprint, view.model_dump_json().encode(), min(expiries, default=None))
+        cache.put(key, kept)
+    return kept
 
 
 def list_entries(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from relais_common.repository import RepositoryBase
 from sqlalchemy import func, select, update
@@ -23,6 +24,14 @@ class GridRepository(RepositoryBase[MessageGrid]):
         if for_update:
             statement = statement.with_for_update()
         return self.get_one_or_none(statement)
+
+    def of_network_expiring(self, network_id: str, after: datetime) -> Sequence[MessageGrid]:
+        """The network's grids that will expire after ``after`` (a cached view's end)."""
+        return self.get_all(
+            select(MessageGrid).where(
+                MessageGrid.network_id == network_id, MessageGrid.expires_at > after
+            )
+        )
 
     def of_entry(self, entry_id: str) -> Sequence[MessageGrid]:
         return self.get_all(

@@ -70,10 +70,13 @@ def on_network_changed(session: Session, event: dict[str, Any]) -> None:
 
 def on_network_member(session: Session, event: dict[str, Any]) -> None:
     data = NetworkMember.model_validate(_payload(event))
-    if NetworkRepository.from_session(session).get(data.network_id) is None:
+    network = NetworkRepository.from_session(session).get(data.network_id)
+    if network is None:
         # the feed is ordered: a network's own event always comes before its members'
         log.warning("member event for unknown network %s ignored", data.network_id)
         return
+    # the network row moves with its members: cached calendar views show their names
+    network.updated_at = utcnow()
     roles = RoleRepository.from_session(session)
     row = roles.role_of(data.network_id, data.person_id)
     if data.role is None:

@@ -1,0 +1,171 @@
+"""Calendar month view through the gateway: a network with 60 entries and their grids.
+
+Bootstraps the ambassadors service (its first admin, SQLite in a temp dir), migrates and seeds
+the editorial database through editorial's own event handlers and models (one network, 60
+entries in December, one grid each with 8 variants: LinkedIn, X, Mastodon and Bluesky in
+French and English), starts ambassadors, editorial and the gateway (one worker each, free
+127.0.0.1 ports), signs the admin in (the core team may read every network), then drives
+``GET /api/editorial/networks/<slug>/calendar?from=...&to=...`` with ``wrk -t1 -c16``.
+Prints, last:
+
+    BENCH editorial calendar_rps=<> calendar_p99_ms=<> errors=<> rss_mb=<>
+
+Targets (issue 8): calendar_rps >= 500, calendar_p99_ms <= 50. Prints figures, asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import urllib.request
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from db_bench import base_env, popen, sign_in, uvicorn_args
+from gateway_bench import CONNECTIONS, HOST, free_port, rss_mb, run_wrk, wait_ready
+
+SLUG = "cloud-security"
+ENTRIES = 60
+VIEW = "from=2026-12-01T00:00:00Z&to=2027-01-01T00:00:00Z"
+
+
+def seed(database_url: str) -> None:
+    """The network as its events bring it, then 60 entries with a grid of 8 variants each."""
+    from relais_common.db import make_engine, make_sessionmaker
+    from relais_editorial.calendars.models import CalendarEntry
+    from relais_editorial.grids.models import MessageGrid, MessageVariant
+    from relais_editorial.networks.events import on_network_changed, on_network_member
+
+    engine = make_engine(database_url)
+    sessions = make_sessionmaker(engine)
+    network = {
+        "id": "bench-network",
+        "slug": SLUG,
+        "name": "Cloud security",
+        "purpose": "",
+        "visibility": "open",
+        "archived": False,
+        "theme_slugs": ["cloud", "security"],
+    }
+    start = datetime(2026, 12, 1, 9, tzinfo=UTC)
+    with sessions.begin() as session:
+        on_network_changed(session, {"payload": network})
+        on_network_member(
+            session,
+            {
+                "payload": {
+                    "network_id": "bench-network",
+                    "person_id": "bench-chair",
+                    "display_name": "Bench Chair",
+                    "role": "chair",
+                }
+            },
+        )
+        for n in range(ENTRIES):
+            entry = CalendarEntry(
+                network_id="bench-network",
+                kind=("event", "topic", "campaign", "launch")[n % 4],
+                title=f"Entry {n}",
+                starts_at=start + timedelta(hours=12 * n),
+                ends_at=start + timedelta(hours=12 * n + 1),
+                theme_slug="cloud",
+                owner_id="bench-chair",
+                status="planned",
+            )
+            session.add(entry)
+            session.flush()
+            grid = MessageGrid(
+                entry_id=entry.id,
+                network_id="bench-network",
+                title=f"Grid {n}",
+                author_id="bench-chair",
+                hashtags=["#cloud"],
+                mentions=[],
+            )
+            session.add(grid)
+            session.flush()
+            for platform in ("linkedin", "x", "mastodon", "bluesky"):
+                for language in ("fr", "en"):
+                    session.add(
+                        MessageVariant(
+                            grid_id=grid.id,
+                            platform=platform,
+                            language=language,
+                            text=f"Message {n} for {platform} in {language}",
+                        )
+                    )
+    engine.dispose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=10)
+    options = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is needed (make bench-tools installs it)")
+    tmp = Path(tempfile.mkdtemp(prefix="relais-editorial-bench-"))
+    env = base_env(tmp, "")
+    run = {"env": env, "check": True, "stdout": subprocess.DEVNULL, "timeout": 120}
+    subprocess.run([sys.executable, "-m", "relais_ambassadors.bootstrap"], **run)  # type: ignore[call-overload]
+    migrate = [sys.executable, "-m", "relais_common.migrations_cli", "editorial", "upgrade"]
+    subprocess.run(migrate, **run)  # type: ignore[call-overload]
+    seed(f"sqlite:///{tmp / 'editorial.db'}")
+    people_port, service_port, gateway_port = free_port(), free_port(), free_port()
+    people_url = f"http://{HOST}:{people_port}"
+    env["RELAIS_AMBASSADORS_URL"] = people_url
+    people = popen(
+        uvicorn_args("relais_ambassadors.main:create_app", people_port), env, tmp / "people.log"
+    )
+    service = popen(
+        uvicorn_args("relais_editorial.main:create_app", service_port), env, tmp / "editorial.log"
+    )
+    gw_env = {
+        **env,
+        "RELAIS_HOST": HOST,
+        "RELAIS_PORT": str(gateway_port),
+        "RELAIS_EDITORIAL_URL": f"http://{HOST}:{service_port}",
+        "RELAIS_LOG_LEVEL": "INFO",  # the gateway's access log stays on, as in production
+        "GATEWAY_API_RATE_PER_SECOND": "1000000",
+        "GATEWAY_API_BURST": "1000000",
+    }
+    gateway = popen(["-m", "relais_gateway"], gw_env, tmp / "gateway.log")
+    try:
+        wait_ready(f"{people_url}/livez", people, 120)
+        wait_ready(f"http://{HOST}:{service_port}/livez", service, 120)
+        wait_ready(f"http://{HOST}:{gateway_port}/livez", gateway, 120)
+        bearer = sign_in(f"http://{HOST}:{gateway_port}")
+        url = f"http://{HOST}:{gateway_port}/api/editorial/networks/{SLUG}/calendar?{VIEW}"
+        header = f"Authorization: Bearer {bearer}"
+        request = urllib.request.Request(url, headers={"Authorization": f"Bearer {bearer}"})
+        with urllib.request.urlopen(request, timeout=10) as resp:
+            body = resp.read()
+        items = json.loads(body)["items"]
+        variants = sum(sum(g["variant_counts"].values()) for i in items for g in i["grids"])
+        print(f"month view: {len(items)} entries, {variants} variants, {len(body)} bytes")
+        run_wrk(url, header, 2)  # warm-up
+        rps, p99, bad = run_wrk(url, header, options.seconds)
+        rss = max(rss_mb(service.pid), rss_mb(gateway.pid))
+    finally:
+        for proc in (gateway, service, people):
+            proc.terminate()
+        for proc in (gateway, service, people):
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        if not os.environ.get("BENCH_KEEP"):
+            shutil.rmtree(tmp, ignore_errors=True)
+    print(f"load: wrk -t1 -c{CONNECTIONS}, {options.seconds} s, GET the month view, SQLite")
+    print(
+        f"BENCH editorial calendar_rps={rps:.0f} calendar_p99_ms={p99:.2f} errors={bad} "
+        f"rss_mb={rss:.1f}"
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
