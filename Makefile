@@ -88,7 +88,7 @@ e2e: install chromium spa ## browser journeys in headless Chromium against the w
 
 test: install chromium lint test-py test-pg test-frontend e2e ## everything CI runs
 
-bench: bench-gateway bench-hop bench-stack bench-spa bench-db bench-100k bench-feeds bench-editorial-count bench-public ## every benchmark (prints BENCH lines)
+bench: bench-gateway bench-hop bench-stack bench-spa bench-db bench-100k bench-feeds bench-editorial-count bench-public bench-editorial ## every benchmark (prints BENCH lines)
 
 bench-tools:
 	@command -v wrk >/dev/null && command -v nginx >/dev/null || { $(SUDO) apt-get update -qq && \
@@ -115,10 +115,13 @@ bench-feeds: install ## 1,000 feeds through the refresh round, hostile mix, pars
 bench-editorial-count: install bench-tools ## POST /api/editorial/text-length via the gateway, 16 connections: BENCH editorial_count count_rps= count_p99_ms=
 	cd bench && $(PY) python editorial_count_bench.py
 
+bench-editorial: install bench-tools ## month view (60 entries and their grids) via the gateway, 16 connections: BENCH editorial calendar_rps= calendar_p99_ms=
+	cd bench && $(PY) python editorial_bench.py
+
 bench-public: install bench-tools ## the public page and its JSON vs nginx and a minimal app: BENCH public_page ..., BENCH public_page_cached ...
 	cd bench && $(PY) python public_page_bench.py
 
 bench-spa: chromium spa ## the SPA's first load (sign-in screen) in headless Chromium: BENCH spa first_load_kb= entry_kb=
 	node bench/spa_bench.mjs
 
-.PHONY: help install chromium spa run migrate demo openapi client events lint fmt pg-check test-py test-pg test-frontend e2e test bench bench-tools bench-gateway bench-hop bench-stack bench-spa bench-db bench-100k bench-feeds bench-editorial-count bench-public
+.PHONY: help install chromium spa run migrate demo openapi client events lint fmt pg-check test-py test-pg test-frontend e2e test bench bench-tools bench-gateway bench-hop bench-stack bench-spa bench-db bench-100k bench-feeds bench-editorial-count bench-public bench-editorial
