@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Path, Query, Response
+from fastapi import Body, Path, Query, Response
 from relais_common.db import DbSession
 from relais_common.pagination import MAX_LIMIT, Page
 
@@ -50,10 +50,13 @@ def list_members(
 
 
 @router.post("/networks/{slug}/join", response_model=MyMembership, name="join")
-def join(access: NetworkVisible, session: DbSession, body: JoinRequest) -> MyMembership:
-    """Open network: you are a member. On request: your request waits for the committee.
-    Invited: this accepts. Invitation only: 403."""
-    return _mine(access.network.slug, service.join(session, access, body.note))
+def join(
+    access: NetworkVisible, session: DbSession, body: Annotated[JoinRequest | None, Body()] = None
+) -> MyMembership:
+    """Open network: you are a member. On request: your request (with its optional note)
+    waits for the committee. Invited: this accepts. Invitation only: 403."""
+    note = body.note if body is not None else ""
+    return _mine(access.network.slug, service.join(session, access, note))
 
 
 @router.post("/networks/{slug}/leave", status_code=204, name="leave")
