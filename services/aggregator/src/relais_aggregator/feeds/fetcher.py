@@ -71,6 +71,7 @@ class FeedFetcher:
         self.global_limit = global_limit
         self.per_host_limit = per_host_limit
         self._http: aiohttp.ClientSession | None = None
+        self._slots = asyncio.Semaphore(global_limit)
 
     async def __aenter__(self) -> Self:
         connector = guarded_connector(
@@ -97,7 +98,14 @@ class FeedFetcher:
     async def fetch(
         self, url: str, *, etag: str | None = None, last_modified: str | None = None
     ) -> FetchOutcome:
-        """Never raises for what a remote site does: the outcome says what went wrong."""
+        """Never raises for what a remote site does: the outcome says what went wrong.
+
+        The timeout starts once one of the global slots is ours: a feed waiting behind the
+        others in a round of 1,000 is not the site's slowness."""
+        async with self._slots:
+            return await self._timed(url, etag, last_modified)
+
+    async def _timed(self, url: str, etag: str | None, last_modified: str | None) -> FetchOutcome:
         try:
             async with asyncio.timeout(self.timeout):
                 return await self._follow(url, etag, last_modified)
