@@ -189,3 +189,18 @@ class TestErasure:
             "network_id": last["payload"]["network_id"], "person_id": ada.id,
             "display_name": "", "role": None,
         }  # fmt: skip
+
+
+class TestSuspended:
+    def test_a_suspended_person_cannot_be_invited(self, client: TestClient, app: FastAPI) -> None:
+        admin, chair, ada = person(app, admin=True), person(app), person(app, name="Ada")
+        slug = network(app, "Net", chair_id=chair.id)
+        resp = client.post(
+            f"/admin/ambassadors/{ada.id}/suspend", json={"reason": "Tests"}, headers=admin.headers
+        )
+        assert resp.status_code == 200, resp.text
+        invite = client.post(
+            f"/networks/{slug}/invitations", json={"ambassador_id": ada.id}, headers=chair.headers
+        )
+        assert invite.status_code == 409 and "suspended" in invite.json()["detail"]
+        assert client.post(f"/networks/{slug}/join", headers=ada.headers).status_code == 403
