@@ -1,35 +1,32 @@
 import { Alert, Anchor, Button, Card, Stack, Text, TextInput } from '@mantine/core';
 import { Link, useSearch } from '@tanstack/react-router';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/errors';
 import { useLogin } from '../../api/queries/session';
 import { notifyError } from '../../ui/notify';
 import { PageTitle } from '../../ui/PageTitle';
-import { signInResolver, type SignInValues } from './signInForm';
+import { useSignInForm } from './signInForm';
 import { useAfterSignIn } from './useAfterSignIn';
 import { PasswordField } from '../../ui/PasswordField';
 
 export function SignInPage() {
   const { t } = useTranslation();
   const search = useSearch({ from: '/public/sign-in' });
-  const form = useForm<SignInValues>({ resolver: signInResolver, defaultValues: { email: '', password: '' } });
   const login = useLogin();
   const afterSignIn = useAfterSignIn();
-  const { errors } = form.formState;
-
-  const onSubmit = form.handleSubmit(async (values) => {
+  const form = useSignInForm(async (values, setError) => {
     try {
       await login.mutateAsync(values);
       await afterSignIn(search.redirect);
     } catch (error) {
       if (isApiError(error) && (error.status === 401 || error.status === 429)) {
-        form.setError('root', { message: t(error.status === 401 ? 'auth.badCredentials' : 'auth.tooMany') });
+        setError('root', { message: t(error.status === 401 ? 'auth.badCredentials' : 'auth.tooMany') });
         return;
       }
-      notifyError(error, { setError: form.setError, fields: ['email', 'password'] });
+      notifyError(error, { setError, fields: ['email', 'password'] });
     }
   });
+  const { errors } = form;
 
   return (
     <Card>
@@ -44,11 +41,11 @@ export function SignInPage() {
           {t(search.reset ? 'auth.resetDone' : 'auth.signedOutEverywhere')}
         </Alert>
       )}
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={(event) => void form.onSubmit(event)} noValidate>
         <Stack>
           {errors.root && (
             <Alert color="red" role="alert">
-              {errors.root.message}
+              {errors.root}
             </Alert>
           )}
           <TextInput
@@ -56,20 +53,18 @@ export function SignInPage() {
             type="email"
             autoComplete="username"
             required
-            {...form.register('email')}
-            error={errors.email?.message}
+            {...form.field('email')}
           />
           <PasswordField
             label={t('auth.password')}
             autoComplete="current-password"
             required
-            {...form.register('password')}
-            error={errors.password?.message}
+            {...form.field('password')}
           />
           <Anchor component={Link} to="/forgot-password" size="sm" ta="right" mt={-8}>
             {t('auth.forgot')}
           </Anchor>
-          <Button type="submit" loading={form.formState.isSubmitting} size="md">
+          <Button type="submit" loading={form.isSubmitting} size="md">
             {t('auth.signIn')}
           </Button>
           <Text size="sm" ta="center">
