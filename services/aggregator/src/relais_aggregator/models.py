@@ -54,6 +54,20 @@ class PublicPersonTheme(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class PublicNetwork(Base):
+    """A network as the public sees it: its name and purpose, and the themes whose listed
+    people it gathers (no membership is copied: being a member is no consent to be shown)."""
+
+    __tablename__ = "public_network"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    slug: Mapped[str] = mapped_column(String(140), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    purpose: Mapped[str] = mapped_column(Text, default="")
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    theme_slugs: Mapped[list[Any]] = mapped_column(JSON, default=list)
+
+
 class PublicAccount(Base):
     __tablename__ = "public_account"
 

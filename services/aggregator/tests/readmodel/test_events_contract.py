@@ -24,6 +24,7 @@ MODELS: dict[str, type[Any]] = {
     "ambassador.erased": payloads.PersonRef,
     "theme.changed": payloads.ThemeChanged,
     "theme.merged": payloads.ThemeMerged,
+    "network.changed": payloads.NetworkChanged,
 }
 
 

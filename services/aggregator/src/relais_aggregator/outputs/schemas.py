@@ -45,16 +45,29 @@ class PlanetPersonPage(_Frozen):
     posts: list[PlanetPost]
 
 
+class PlanetNetwork(_Frozen):
+    slug: str
+    name: str
+    purpose: str
+    theme_slugs: list[str]
+
+
 class Planet(_Frozen):
     """Everything every output shows, read once per change of the read model."""
 
     directory: PublicDirectory
     people: list[PublicPerson]
     posts: list[PlanetPost]
-    networks: list[str] = []
+    networks: list[PlanetNetwork] = []
 
     def person_posts(self, person_id: str) -> list[PlanetPost]:
         return [p for p in self.posts if p.person_id == person_id]
 
     def theme_posts(self, slug: str) -> list[PlanetPost]:
         return [p for p in self.posts if slug in p.themes]
+
+    def network_posts(self, network: PlanetNetwork) -> list[PlanetPost]:
+        return [p for p in self.posts if set(p.themes) & set(network.theme_slugs)]
+
+    def network_people(self, network: PlanetNetwork) -> list[PublicPerson]:
+        return [p for p in self.people if {r.slug for r in p.themes} & set(network.theme_slugs)]

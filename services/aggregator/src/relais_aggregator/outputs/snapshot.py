@@ -16,7 +16,8 @@ from relais_aggregator.outputs.repository import (
     blocked_keywords,
     fingerprint,
 )
-from relais_aggregator.outputs.schemas import Planet, PlanetPost
+from relais_aggregator.outputs.schemas import Planet, PlanetNetwork, PlanetPost
+from relais_aggregator.readmodel.repository import PublicNetworkRepository
 from relais_aggregator.readmodel.schemas import PublicPerson
 from relais_aggregator.readmodel.snapshot import load_directory
 
@@ -90,7 +91,14 @@ def load_planet(session: Session, generated_at: datetime) -> Planet:
         if not blocked(post, keywords)
     ]
     posts.sort(key=lambda p: p.pinned, reverse=True)  # stable: pinned first, then newest
-    return Planet(directory=directory, people=people, posts=posts)
+    networks = [
+        PlanetNetwork(
+            slug=n.slug, name=n.name, purpose=n.purpose, theme_slugs=[str(t) for t in n.theme_slugs]
+        )
+        for n in PublicNetworkRepository.from_session(session).everything()
+        if not n.archived
+    ]
+    return Planet(directory=directory, people=people, posts=posts, networks=networks)
 
 
 def _consented_only(person: PublicPerson, consented: set[tuple[str, str, str]]) -> PublicPerson:

@@ -27,7 +27,7 @@ from relais_aggregator.pages.variant import (
     json_bytes,
     variant,
 )
-from relais_aggregator.readmodel.schemas import PublicDirectory
+from relais_aggregator.readmodel.schemas import PublicDirectory, PublicThemeSection
 
 Localized = dict[Lang, Variant]
 NO_MATCH = "/people/?nobody"  # the index when a filter matches nobody (never a real query)
@@ -60,6 +60,7 @@ def render_all(planet: Planet, position: tuple[object, ...], brand: Brand) -> Re
     _river(planet, brand, plain, localized)
     _people(planet, brand, plain, localized)
     _themes(planet, brand, plain, localized)
+    _networks(planet, brand, plain, localized)
     plain["/widget/embed.js"] = variant(widget.EMBED_JS.encode(), JS)
     plain["/public"] = variant(json_bytes(planet.directory.model_dump(mode="json")), JSON)
     return Rendered(
@@ -195,3 +196,24 @@ def _themes(
             lang: variant(widget.widget_page(section, posts, lang, brand).encode(), HTML, lang, csp)
             for lang in LANGS
         }
+
+
+def _networks(
+    planet: Planet, brand: Brand, plain: dict[str, Variant], localized: dict[str, Localized]
+) -> None:
+    generated = planet.directory.generated_at
+    for network in planet.networks:
+        slug = network.slug
+        posts = planet.network_posts(network)
+        section = PublicThemeSection(
+            slug=slug, name=network.name, description=network.purpose,
+            people=planet.network_people(network),
+        )  # fmt: skip
+        localized[f"/networks/{slug}"] = {
+            lang: variant(views.theme(section, posts, lang, brand, "networks").encode(), HTML, lang)
+            for lang in LANGS
+        }
+        title = t(DEFAULT_LANG, "feed_theme_title", theme=network.name, company=brand.name)
+        _feeds(
+            plain, f"/feeds/networks/{slug}", f"/networks/{slug}", posts, title, brand, generated
+        )

@@ -131,7 +131,14 @@ def home(
     )
 
 
-def theme(section: PublicThemeSection, posts: list[PlanetPost], lang: Lang, brand: Brand) -> str:
+def theme(
+    section: PublicThemeSection,
+    posts: list[PlanetPost],
+    lang: Lang,
+    brand: Brand,
+    kind: str = "themes",
+) -> str:
+    """A theme's page, or a network's (kind="networks": the people of its themes)."""
     slug = section.slug
     count = escape(people_count(lang, len(section.people)))
     people = (
@@ -140,8 +147,15 @@ def theme(section: PublicThemeSection, posts: list[PlanetPost], lang: Lang, bran
         else (f'<p class="empty">{escape(t(lang, "theme_empty"))}</p>')
     )
     main = (
-        subscribe_links(
-            lang, f"/feeds/themes/{slug}", f"/opml/themes/{slug}.opml", f"/opml/themes/{slug}.csv"
+        (
+            subscribe_links(
+                lang,
+                f"/feeds/themes/{slug}",
+                f"/opml/themes/{slug}.opml",
+                f"/opml/themes/{slug}.csv",
+            )
+            if kind == "themes"
+            else subscribe_links(lang, f"/feeds/networks/{slug}")
         )
         + '<div class="cols">'
         + f'<section aria-labelledby="h-posts"><h2 id="h-posts">{escape(t(lang, "river_title"))}'
@@ -158,8 +172,8 @@ def theme(section: PublicThemeSection, posts: list[PlanetPost], lang: Lang, bran
         head=Head(
             title=t(lang, "theme_title", theme=section.name, company=brand.name),
             description=section.description or t(lang, "title", company=brand.name),
-            path=f"/themes/{slug}",
-            feeds=_feed_links(lang, brand, f"/feeds/themes/{slug}", feed_title),
+            path=f"/{kind}/{slug}",
+            feeds=_feed_links(lang, brand, f"/feeds/{kind}/{slug}", feed_title),
         ),
         heading=section.name,
         lede=section.description or t(lang, "title", company=brand.name),

@@ -15,6 +15,7 @@ from relais_aggregator.feeds import service as feeds
 from relais_aggregator.readmodel import repository
 from relais_aggregator.readmodel.payloads import (
     AmbassadorPublic,
+    NetworkChanged,
     PersonRef,
     ThemeChanged,
     ThemeMerged,
@@ -84,10 +85,17 @@ def on_theme_merged(session: Session, event: dict[str, Any]) -> None:
         PublicThemeRepository.from_session(session).merge(merged)
 
 
+def on_network_changed(session: Session, event: dict[str, Any]) -> None:
+    network = _parse(NetworkChanged, event)
+    if network is not None:
+        repository.PublicNetworkRepository.from_session(session).upsert(network)
+
+
 HANDLERS: dict[str, Handler] = {
     "ambassador.public": on_ambassador_public,
     "ambassador.unlisted": on_ambassador_unlisted,
     "ambassador.erased": on_ambassador_erased,
     "theme.changed": on_theme_changed,
     "theme.merged": on_theme_merged,
+    "network.changed": on_network_changed,
 }

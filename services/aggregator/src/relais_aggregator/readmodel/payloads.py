@@ -93,3 +93,12 @@ class ThemeMerged(_Payload):
     id: Annotated[str, Field(min_length=1, max_length=64)]
     slug: Annotated[str, Field(min_length=1, max_length=120)]
     into_slug: Annotated[str, Field(min_length=1, max_length=120)]
+
+
+class NetworkChanged(_Payload):
+    id: Annotated[str, Field(min_length=1, max_length=64)]
+    slug: Annotated[str, Field(min_length=1, max_length=140)]
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    purpose: str = ""
+    archived: bool = False
+    theme_slugs: Annotated[list[Annotated[str, Field(max_length=140)]], Field(max_length=50)] = []

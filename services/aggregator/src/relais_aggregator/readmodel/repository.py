@@ -10,8 +10,19 @@ from relais_common.repository import RepositoryBase
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from relais_aggregator.models import PublicAccount, PublicPerson, PublicPersonTheme, PublicTheme
-from relais_aggregator.readmodel.payloads import AmbassadorPublic, ThemeChanged, ThemeMerged
+from relais_aggregator.models import (
+    PublicAccount,
+    PublicNetwork,
+    PublicPerson,
+    PublicPersonTheme,
+    PublicTheme,
+)
+from relais_aggregator.readmodel.payloads import (
+    AmbassadorPublic,
+    NetworkChanged,
+    ThemeChanged,
+    ThemeMerged,
+)
 
 
 class PublicPersonRepository(RepositoryBase[PublicPerson]):
@@ -126,6 +137,28 @@ class PublicThemeRepository(RepositoryBase[PublicTheme]):
             values["theme_name"] = new_name
         self.execute(
             update(PublicPersonTheme).where(PublicPersonTheme.theme_slug == old).values(**values)
+        )
+
+
+class PublicNetworkRepository(RepositoryBase[PublicNetwork]):
+    model = PublicNetwork
+
+    def everything(self) -> Sequence[PublicNetwork]:
+        return self.get_all(self.get_base_statement().order_by(PublicNetwork.name))
+
+    def upsert(self, network: NetworkChanged) -> None:
+        """Replace the network's row; a different network that held the slug gives it up."""
+        self.execute(delete(PublicNetwork).where(PublicNetwork.slug == network.slug))
+        self.execute(delete(PublicNetwork).where(PublicNetwork.id == network.id))
+        self.execute(
+            insert(PublicNetwork).values(
+                id=network.id,
+                slug=network.slug,
+                name=network.name,
+                purpose=network.purpose,
+                archived=network.archived,
+                theme_slugs=list(dict.fromkeys(network.theme_slugs)),
+            )
         )
 
 
