@@ -70,6 +70,12 @@ const verifyEmailRoute = createRoute({
   component: lazy(() => import('./features/auth/VerifyEmailPage'), 'VerifyEmailPage'),
 });
 
+const previewRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: 'preview/$token',
+  component: lazy(() => import('./features/calendar/PreviewPage'), 'PreviewRoute'),
+});
+
 const appLayout = createRoute({
   getParentRoute: () => rootRoute,
   id: 'app',
@@ -89,6 +95,17 @@ export const directoryRoute = createRoute({
   path: 'directory',
   validateSearch: parseDirectorySearch,
   component: lazy(() => import('./features/directory/DirectoryPage'), 'DirectoryPage'),
+});
+
+const networksRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'networks',
+  component: lazy(() => import('./features/networks/NetworksPage'), 'NetworksPage'),
+});
+const networkRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'networks/$slug',
+  component: lazy(() => import('./features/networks/NetworkPage'), 'NetworkRoute'),
 });
 
 const adminLayout = createRoute({
@@ -154,12 +171,14 @@ const adminRoutes = [
 ] as const;
 
 const routeTree = rootRoute.addChildren([
-  publicLayout.addChildren([signInRoute, signUpRoute, invitationRoute, forgotPasswordRoute, resetPasswordRoute, verifyEmailRoute]),
+  publicLayout.addChildren([signInRoute, signUpRoute, invitationRoute, forgotPasswordRoute, resetPasswordRoute, verifyEmailRoute, previewRoute]),
   appLayout.addChildren([
     homeRoute,
     onboardingRoute,
     profileRoute,
     directoryRoute,
+    networksRoute,
+    networkRoute,
     adminLayout.addChildren([adminIndex, ...adminRoutes]),
   ]),
 ]);

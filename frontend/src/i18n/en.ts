@@ -22,7 +22,7 @@ export const en = {
     notFoundHint: 'This address does not exist in Relais.',
     colorScheme: 'Toggle dark mode',
   },
-  nav: { profile: 'My profile', directory: 'Directory', admin: 'Administration' },
+  nav: { profile: 'My profile', directory: 'Directory', admin: 'Administration', networks: 'Networks' },
   errors: {
     stale: 'Someone else changed this since you opened it.',
     staleTitle: 'Changed elsewhere',

@@ -24,7 +24,7 @@ export const fr: Messages = {
     notFoundHint: 'Cette adresse n’existe pas dans Relais.',
     colorScheme: 'Basculer le mode sombre',
   },
-  nav: { profile: 'Mon profil', directory: 'Annuaire', admin: 'Administration' },
+  nav: { profile: 'Mon profil', directory: 'Annuaire', admin: 'Administration', networks: 'Réseaux' },
   errors: {
     stale: 'Quelqu’un d’autre a modifié ceci depuis que vous l’avez ouvert.',
     staleTitle: 'Modifié ailleurs',

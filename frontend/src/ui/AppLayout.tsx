@@ -1,7 +1,7 @@
 import { Anchor, AppShell, Avatar, Burger, Group, Menu, NavLink, Stack, UnstyledButton, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconAddressBook, IconExternalLink, IconLogout, IconShieldCheck, IconUserCircle } from '@tabler/icons-react';
+import { IconAddressBook, IconExternalLink, IconAffiliate, IconLogout, IconShieldCheck, IconUserCircle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +20,7 @@ function useNavItems() {
   const items = [
     { to: '/profile', label: t('nav.profile'), icon: IconUserCircle },
     { to: '/directory', label: t('nav.directory'), icon: IconAddressBook },
+    { to: '/networks', label: t('nav.networks'), icon: IconAffiliate },
   ];
   if (isAdmin) items.push({ to: '/admin', label: t('nav.admin'), icon: IconShieldCheck });
   return items;
