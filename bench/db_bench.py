@@ -68,6 +68,7 @@ def base_env(tmp: Path, database_url: str) -> dict[str, str]:
         "RELAIS_LOG_LEVEL": "WARNING",
         "RELAIS_ADMIN_EMAIL": ADMIN_EMAIL,
         "RELAIS_ADMIN_PASSWORD": ADMIN_PASSWORD,
+        "MALLOC_ARENA_MAX": os.environ.get("MALLOC_ARENA_MAX", "2"),  # as deployed (Dockerfiles)
     }
     if database_url:
         env["AMBASSADORS_DATABASE_URL"] = database_url
@@ -164,8 +165,8 @@ def measure(db: str, tmp: Path, database_url: str, seconds: int, direct: bool) -
     gateway = popen(["-m", "relais_gateway"], gw_env, tmp / "gateway.log")
     figures: dict[str, dict[str, float]] = {}
     try:
-        wait_ready(f"http://{HOST}:{service_port}/livez", service)
-        wait_ready(f"http://{HOST}:{gateway_port}/livez", gateway)
+        wait_ready(f"http://{HOST}:{service_port}/livez", service, 120)  # a busy machine
+        wait_ready(f"http://{HOST}:{gateway_port}/livez", gateway, 120)
         gw = f"http://{HOST}:{gateway_port}/api/ambassadors"
         auth = f"Authorization: Bearer {sign_in(f'http://{HOST}:{gateway_port}')}"
         print(f"{db}: 16 keep-alive connections, {seconds} s per run; serial = median of 300")

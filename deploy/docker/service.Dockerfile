@@ -9,7 +9,9 @@ RUN uv sync --frozen --no-dev
 
 FROM python:3.11-slim
 ARG SERVICE
-ENV SERVICE=${SERVICE} PATH=/app/.venv/bin:$PATH PYTHONUNBUFFERED=1 RELAIS_VAR_DIR=/data
+# MALLOC_ARENA_MAX=2: glibc's per-thread arenas cost ~3 MB per worker (bench/README.md)
+ENV SERVICE=${SERVICE} PATH=/app/.venv/bin:$PATH PYTHONUNBUFFERED=1 RELAIS_VAR_DIR=/data \
+    MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY --from=build /app /app
 RUN useradd --uid 10001 --no-create-home relais && mkdir -p /data && chown relais /data
