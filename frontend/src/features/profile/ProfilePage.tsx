@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/queries/me';
 import { AccountsEditor } from '../accounts/AccountsEditor';
 import { UnverifiedBanner } from '../auth/UnverifiedBanner';
+import { FeedsCard } from '../feeds/FeedsCard';
 import { PageTitle } from '../../ui/PageTitle';
 import { QueryState } from '../../ui/QueryState';
 import { ConsentLedger } from './ConsentLedger';
@@ -36,6 +37,7 @@ export function ProfilePage() {
             <AccountsEditor />
           </Card>
         </SimpleGrid>
+        <FeedsCard />
         <ConsentLedger />
         <PasswordCard email={me.data.data.email} />
         <DevicesCard />
