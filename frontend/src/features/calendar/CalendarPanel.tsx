@@ -41,7 +41,7 @@ function GridSummary({ item }: { item: CalendarItem }) {
 }
 
 /** Month, week and list views of the network's agenda; drag to move, or “Reschedule…” by keyboard. */
-export function CalendarPanel({ slug, committee }: { slug: string; committee: boolean }) {
+export function CalendarPanel({ slug, committee, member }: { slug: string; committee: boolean; member: boolean }) {
   const { t, i18n } = useTranslation();
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
   const calendar = useCalendar(slug, range);
@@ -65,7 +65,11 @@ export function CalendarPanel({ slug, committee }: { slug: string; committee: bo
         height="auto"
         editable={committee}
         eventDurationEditable={false}
-        datesSet={(info) => setRange({ from: info.start.toISOString(), to: info.end.toISOString() })}
+        datesSet={(info) => {
+          const next = { from: info.start.toISOString(), to: info.end.toISOString() };
+          // FullCalendar calls this after each render of new events too: only a new range refetches
+          setRange((current) => (current?.from === next.from && current.to === next.to ? current : next));
+        }}
         events={items.map((item) => ({
           id: item.id,
           title: item.title,
@@ -130,7 +134,7 @@ export function CalendarPanel({ slug, committee }: { slug: string; committee: bo
         {committee && <NewEntryForm slug={slug} />}
         <EditorialPath slug={slug} committee={committee} />
         {committee && <SettingsCard slug={slug} />}
-        <ShareCards slug={slug} committee={committee} />
+        <ShareCards slug={slug} committee={committee} member={member} />
       </SimpleGrid>
     </Stack>
   );

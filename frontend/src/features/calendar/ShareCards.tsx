@@ -15,9 +15,9 @@ function CopyLine({ value }: { value: string }) {
 }
 
 /** Subscribe from a calendar application (secret, revocable address) and share a read-only preview. */
-export function ShareCards({ slug, committee }: { slug: string; committee: boolean }) {
+export function ShareCards({ slug, committee, member }: { slug: string; committee: boolean; member: boolean }) {
   const { t } = useTranslation();
-  const feeds = useFeeds(slug);
+  const feeds = useFeeds(slug, member);
   const actions = useCalendarActions(slug);
   const [label, setLabel] = useState('');
   const [feedUrl, setFeedUrl] = useState<string | null>(null);
@@ -27,6 +27,7 @@ export function ShareCards({ slug, committee }: { slug: string; committee: boole
   const origin = window.location.origin;
   return (
     <>
+      {member && (
       <Card withBorder component="section" aria-labelledby="subscribe">
         <Stack gap="sm">
           <Title order={3} size="h5" id="subscribe">
@@ -67,6 +68,7 @@ export function ShareCards({ slug, committee }: { slug: string; committee: boole
           ))}
         </Stack>
       </Card>
+      )}
       {committee && (
         <Card withBorder component="section" aria-labelledby="share-preview">
           <Stack gap="sm">

@@ -49,8 +49,8 @@ export function useSettings(slug: string) {
   });
 }
 
-export function useFeeds(slug: string) {
-  return useQuery({ queryKey: [...calendarKey(slug), 'feeds'], queryFn: () => api.get<EditorialFeedList>(`${base(slug)}/calendar/feeds`) });
+export function useFeeds(slug: string, enabled = true) {
+  return useQuery({ queryKey: [...calendarKey(slug), 'feeds'], queryFn: () => api.get<EditorialFeedList>(`${base(slug)}/calendar/feeds`), enabled });
 }
 
 export function useCalendarActions(slug: string) {

@@ -57,7 +57,7 @@ export function NetworkPage({ slug }: { slug: string }) {
           </Tabs.Panel>
           <Tabs.Panel value="calendar">
             <Suspense fallback={<QueryState isPending error={null} />}>
-              <CalendarPanel slug={n.slug} committee={committee} />
+              <CalendarPanel slug={n.slug} committee={committee} member={member} />
             </Suspense>
           </Tabs.Panel>
           <Tabs.Panel value="contributions">

@@ -7,6 +7,7 @@ from typing import Any
 
 from relais_common.repository import RepositoryBase
 from sqlalchemy import delete, select, update
+from sqlalchemy.exc import IntegrityError
 
 from relais_editorial.networks.models import NetworkRoleView, NetworkSettings, NetworkView
 
@@ -98,18 +99,27 @@ class SettingsRepository(RepositoryBase[NetworkSettings]):
         if for_update:
             statement = statement.with_for_update()
         found = self.get_one_or_none(statement)
-        if found is None:
-            found = self.create(
-                NetworkSettings(
-                    network_id=network_id,
-                    approval_mode="required",
-                    approval_steps=[],
-                    version=1,
-                    path_version=1,
-                ),
-                flush=True,
-            )
-        return found
+        if found is not None:
+            return found
+        # Two first reads at once (the calendar asks for the path and the settings together) both
+        # insert: the loser's savepoint rolls back and it reads the winner's row.
+        try:
+            with self.session.begin_nested():
+                return self.create(
+                    NetworkSettings(
+                        network_id=network_id,
+                        approval_mode="required",
+                        approval_steps=[],
+                        version=1,
+                        path_version=1,
+                    ),
+                    flush=True,
+                )
+        except IntegrityError:
+            winner = self.get_one_or_none(statement)
+            if winner is None:  # the insert failed for another reason: let it surface
+                raise
+            return winner
 
     def naming(self, person_id: str) -> Sequence[NetworkSettings]:
         """Settings whose approval steps name the person (JSON: filtered here in Python)."""
