@@ -5,15 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from relais_common.db import UTCDateTime, new_metadata
+from relais_common.db import UTCDateTime
 from relais_common.events import EventTables
 from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column
 
-
-class Base(DeclarativeBase):
-    metadata = new_metadata()
-
+from relais_aggregator.base import Base
 
 events = EventTables(Base.metadata)
 

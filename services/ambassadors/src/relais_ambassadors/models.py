@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from relais_common.db import UTCDateTime, UUIDStr, new_id, new_metadata, utcnow
+from relais_common.db import UTCDateTime, UUIDStr, new_id, utcnow
 from relais_common.events import EventTables
 from sqlalchemy import (
-    JSON,
     Boolean,
     ForeignKey,
     Index,
@@ -18,20 +17,12 @@ from sqlalchemy import (
     UniqueConstraint,
     event,
 )
-from sqlalchemy.dialects.postgresql import ARRAY, JSONB
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.sql import func
 
+from relais_ambassadors.base import Base, JSONValue
 from relais_ambassadors.search_text import search_text_of
-
-
-class Base(DeclarativeBase):
-    metadata = new_metadata()
-
-
-# jsonb on PostgreSQL: plain json has no equality, so SELECT DISTINCT over a row would fail
-JSONValue = JSON().with_variant(JSONB(), "postgresql")
-
 
 events = EventTables(Base.metadata)
 

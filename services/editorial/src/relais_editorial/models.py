@@ -6,18 +6,13 @@ Each noun keeps its tables in its own ``models.py``; they are imported at the bo
 
 from __future__ import annotations
 
-from relais_common.db import new_metadata
 from relais_common.events import EventTables
-from sqlalchemy.orm import DeclarativeBase
 
-
-class Base(DeclarativeBase):
-    metadata = new_metadata()
-
+from relais_editorial.base import Base
 
 events = EventTables(Base.metadata)
 
-# The nouns' tables (they import Base from here; the imports come after it on purpose).
+# The nouns' tables (they import Base from relais_editorial.base, so no cycle back to here).
 from relais_editorial.briefs import models as briefs_models  # noqa: E402
 from relais_editorial.calendars import models as calendars_models  # noqa: E402
 from relais_editorial.comments import models as comments_models  # noqa: E402

@@ -26,7 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.sql import ColumnElement
 
-from relais_aggregator.models import Base
+from relais_aggregator.base import Base
 
 FEED_ACTIVE = "active"
 FEED_FAILING = "failing"

@@ -13,7 +13,7 @@ from relais_common.db import UTCDateTime, utcnow
 from sqlalchemy import Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from relais_aggregator.models import Base
+from relais_aggregator.base import Base
 
 
 class BlockedKeyword(Base):

@@ -9,7 +9,7 @@ from relais_common.db import UTCDateTime, UUIDStr, new_id, utcnow
 from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from relais_ambassadors.models import Base, JSONValue
+from relais_ambassadors.base import Base, JSONValue
 
 KINDS = ("client", "partner", "consultant", "influencer", "journalist", "analyst")
 

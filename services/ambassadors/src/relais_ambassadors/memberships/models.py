@@ -8,7 +8,7 @@ from relais_common.db import UTCDateTime, UUIDStr, new_id, utcnow
 from sqlalchemy import ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from relais_ambassadors.models import Base
+from relais_ambassadors.base import Base
 
 ROLES = ("chair", "committee", "member")
 STATUSES = ("member", "requested", "invited")

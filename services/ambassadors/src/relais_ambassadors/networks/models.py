@@ -8,7 +8,7 @@ from relais_common.db import UTCDateTime, UUIDStr, new_id, utcnow
 from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from relais_ambassadors.models import Base
+from relais_ambassadors.base import Base
 
 VISIBILITIES = ("open", "request", "invitation")
 PHASES = ("promotion", "education", "action", "lessons", "consolidation")

@@ -8,7 +8,7 @@ from relais_common.db import UTCDateTime, UUIDStr, new_id, utcnow
 from sqlalchemy import Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from relais_editorial.models import Base
+from relais_editorial.base import Base
 
 STATUSES = ("open", "in_progress", "delivered", "cancelled")
 

@@ -12,7 +12,7 @@ from relais_common.db import UTCDateTime, UUIDStr, new_id, utcnow
 from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from relais_editorial.models import Base
+from relais_editorial.base import Base
 
 GRID_PLATFORMS = ("x", "mastodon", "bluesky", "linkedin", "threads", "instagram", "facebook")
 GRID_STATUSES = ("draft", "in_review", "changes_requested", "approved", "published", "archived")

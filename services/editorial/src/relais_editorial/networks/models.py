@@ -14,7 +14,7 @@ from relais_common.db import UTCDateTime, UUIDStr, new_id, utcnow
 from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from relais_editorial.models import Base
+from relais_editorial.base import Base
 
 ROLE_CHAIR = "chair"
 ROLE_COMMITTEE = "committee"

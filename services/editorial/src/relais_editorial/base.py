@@ -1,0 +1,11 @@
+"""The service's one declarative base, apart from models.py so that each noun's models can use it
+without importing models.py (which imports every noun to put its tables on the metadata)."""
+
+from __future__ import annotations
+
+from relais_common.db import new_metadata
+from sqlalchemy.orm import DeclarativeBase
+
+
+class Base(DeclarativeBase):
+    metadata = new_metadata()
