@@ -61,8 +61,9 @@ export function tail(path, lines = 60) {
 /**
  * Start the stack. Returns {url, admin: {email, password}, logPath, stop()}.
  * With RELAIS_E2E_URL set (and RELAIS_E2E_ADMIN_EMAIL/PASSWORD), reuse a running stack instead.
+ * `env`: more variables for the services (the Planet journey's SSRF allowance of its feed server).
  */
-export async function startStack() {
+export async function startStack({ env: extraEnv = {} } = {}) {
   if (process.env.RELAIS_E2E_URL) {
     return {
       url: process.env.RELAIS_E2E_URL.replace(/\/$/, ''),
@@ -93,6 +94,7 @@ export async function startStack() {
     RELAIS_SIGNUP_DOMAINS: 'example.com,demo.relais.localhost',
     // the journeys sign up and sign in more than 10 times a minute from one address (limits: gateway tests)
     GATEWAY_AUTH_BURST: '100',
+    ...extraEnv,
   };
   const child = spawn('python3', ['-m', 'uv', 'run', '--frozen', 'python', 'scripts/run_stack.py'], {
     cwd: REPO_ROOT,
