@@ -160,6 +160,11 @@ const ambassadorsRoute = createRoute({
   path: 'ambassadors',
   component: lazy(() => import('./features/admin/AmbassadorsPage'), 'AmbassadorsPage'),
 });
+const planetAdminRoute = createRoute({
+  getParentRoute: () => adminLayout,
+  path: 'planet',
+  component: lazy(() => import('./features/admin/PlanetAdminPage'), 'PlanetAdminPage'),
+});
 const adminRoutes = [
   moderationRoute,
   charterRoute,
@@ -168,6 +173,7 @@ const adminRoutes = [
   invitationsRoute,
   mailboxRoute,
   ambassadorsRoute,
+  planetAdminRoute,
 ] as const;
 
 const routeTree = rootRoute.addChildren([

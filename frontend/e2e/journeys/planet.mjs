@@ -193,7 +193,7 @@ export function planetJourney(run) {
   step('Carl sees that his feed fails, and why', async () => {
     const { page } = people.carl;
     await page.goto('/app/profile');
-    const alert = page.getByRole('alert').filter({ hasText: /Failing|Never read/ });
+    const alert = page.getByRole('alert').filter({ hasText: /Failing|Not read yet/ });
     await alert.waitFor({ timeout: 60_000 });
     assert.match(await alert.innerText(), /500/, 'the HTTP status and the reason in words');
     await checkpoint(page, 'planet-carl-failing');

@@ -3,8 +3,9 @@ import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../ui/PageTitle';
 import { usePendingCount } from './adminApi';
+import './planetI18n'; // the “Planet” entry's words
 
-const SECTIONS = ['moderation', 'charter', 'departments', 'themes', 'invitations', 'mailbox', 'ambassadors'] as const;
+const SECTIONS = ['moderation', 'charter', 'departments', 'themes', 'invitations', 'mailbox', 'ambassadors', 'planet'] as const;
 
 export function AdminLayout() {
   const { t } = useTranslation();

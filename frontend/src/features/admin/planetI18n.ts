@@ -1,0 +1,78 @@
+/** The Planet administration's words, FR/EN (the admin menu's entry included). */
+import { addWords } from '../networks/i18n';
+
+const en = {
+  admin: {
+    planet: 'Planet',
+    planetAdmin: {
+      feeds: 'Feeds health',
+      feedsCaption: 'Every feed Relais reads, with where it stands',
+      statusFilter: 'Status',
+      any: 'Any status',
+      status: { active: 'Active', failing: 'Failing', retired: 'Retired' },
+      feed: 'Feed',
+      state: 'State',
+      lastSuccess: 'Last success',
+      lastError: 'Last error',
+      nextAttempt: 'Next attempt',
+      movedFrom: 'Moved (301) from {{from}}',
+      noFeeds: 'No feed.',
+      items: 'Posts on the Planet',
+      itemsCaption: 'Stored posts, newest first: hide one from every output, or pin it at the top of the river',
+      title: 'Post',
+      published: 'Published',
+      hidden: 'Hidden',
+      hiddenFor: 'Hide “{{title}}” from every output',
+      pinned: 'Pinned',
+      pinnedFor: 'Pin “{{title}}” at the top of the river',
+      byOwner: 'hidden by its author',
+      noItems: 'No post yet.',
+      saved: 'Saved: every output follows at once.',
+      blocklist: 'Keyword blocklist',
+      blocklistIntro: 'A post whose title, excerpt or category holds one of these words (whole words, any case) leaves every output. One word or phrase per line.',
+      blocklistLabel: 'Blocked words',
+      blocklistSave: 'Save the blocklist',
+      blocklistSaved: 'Blocklist saved.',
+      loadMore: 'Load more',
+    },
+  },
+};
+
+const fr: typeof en = {
+  admin: {
+    planet: 'Planet',
+    planetAdmin: {
+      feeds: 'État des flux',
+      feedsCaption: 'Tous les flux que Relais lit, et où ils en sont',
+      statusFilter: 'État',
+      any: 'Tous les états',
+      status: { active: 'Actif', failing: 'En échec', retired: 'Retiré' },
+      feed: 'Flux',
+      state: 'État',
+      lastSuccess: 'Dernier succès',
+      lastError: 'Dernière erreur',
+      nextAttempt: 'Prochaine tentative',
+      movedFrom: 'Déplacé (301) depuis {{from}}',
+      noFeeds: 'Aucun flux.',
+      items: 'Publications du Planet',
+      itemsCaption: 'Publications gardées, les plus récentes d’abord : masquez-en une de toutes les sorties, ou épinglez-la en tête',
+      title: 'Publication',
+      published: 'Publiée',
+      hidden: 'Masquée',
+      hiddenFor: 'Masquer « {{title}} » de toutes les sorties',
+      pinned: 'Épinglée',
+      pinnedFor: 'Épingler « {{title}} » en tête du fil',
+      byOwner: 'masquée par son auteur',
+      noItems: 'Aucune publication pour l’instant.',
+      saved: 'Enregistré : toutes les sorties suivent aussitôt.',
+      blocklist: 'Mots bloqués',
+      blocklistIntro: 'Une publication dont le titre, l’extrait ou une catégorie contient un de ces mots (mots entiers, sans tenir compte de la casse) quitte toutes les sorties. Un mot ou une expression par ligne.',
+      blocklistLabel: 'Mots bloqués',
+      blocklistSave: 'Enregistrer la liste',
+      blocklistSaved: 'Liste enregistrée.',
+      loadMore: 'Voir plus',
+    },
+  },
+};
+
+addWords({ en, fr });
