@@ -107,6 +107,16 @@ const networkRoute = createRoute({
   path: 'networks/$slug',
   component: lazy(() => import('./features/networks/NetworkPage'), 'NetworkRoute'),
 });
+const gridEditorRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'networks/$slug/entries/$entryId',
+  component: lazy(() => import('./features/grid/GridEditorPage'), 'GridEditorRoute'),
+});
+const reviewQueueRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'review',
+  component: lazy(() => import('./features/review/ReviewQueuePage'), 'ReviewQueuePage'),
+});
 
 const adminLayout = createRoute({
   getParentRoute: () => appLayout,
@@ -185,6 +195,8 @@ const routeTree = rootRoute.addChildren([
     directoryRoute,
     networksRoute,
     networkRoute,
+    gridEditorRoute,
+    reviewQueueRoute,
     adminLayout.addChildren([adminIndex, ...adminRoutes]),
   ]),
 ]);

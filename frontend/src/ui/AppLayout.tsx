@@ -1,12 +1,13 @@
-import { Anchor, AppShell, Avatar, Burger, Group, Menu, NavLink, Stack, UnstyledButton, Text } from '@mantine/core';
+import { Anchor, AppShell, Avatar, Badge, Burger, Group, Menu, NavLink, Stack, UnstyledButton, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconAddressBook, IconExternalLink, IconAffiliate, IconLogout, IconShieldCheck, IconUserCircle } from '@tabler/icons-react';
+import { IconAddressBook, IconExternalLink, IconAffiliate, IconChecklist, IconLogout, IconShieldCheck, IconUserCircle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe, useSaveLocale } from '../api/queries/me';
 import { useLogout, useSession } from '../api/queries/session';
+import { useReviewCount } from '../features/review/reviewNav';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
 import { LanguageSwitch } from './LanguageSwitch';
 import { notifyError, notifySuccess } from './notify';
@@ -21,6 +22,7 @@ function useNavItems() {
     { to: '/profile', label: t('nav.profile'), icon: IconUserCircle },
     { to: '/directory', label: t('nav.directory'), icon: IconAddressBook },
     { to: '/networks', label: t('nav.networks'), icon: IconAffiliate },
+    { to: '/review', label: t('nav.review'), icon: IconChecklist },
   ];
   if (isAdmin) items.push({ to: '/admin', label: t('nav.admin'), icon: IconShieldCheck });
   return items;
@@ -70,6 +72,7 @@ export function AppLayout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
   const items = useNavItems();
+  const reviewCount = useReviewCount(true);
   const saveLocale = useSaveLocale();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const isActive = (to: string) => pathname === to || pathname.startsWith(`${to}/`) || pathname === `/app${to}`;
@@ -110,6 +113,14 @@ export function AppLayout() {
               label={item.label}
               active={isActive(item.to)}
               leftSection={<item.icon size={18} aria-hidden />}
+              rightSection={
+                item.to === '/review' && reviewCount > 0 ? (
+                  <Badge size="sm" circle color="ember">
+                    <span aria-hidden>{reviewCount}</span>
+                    <VisuallyHidden>{t('nav.reviewCount', { count: reviewCount })}</VisuallyHidden>
+                  </Badge>
+                ) : undefined
+              }
               onClick={close}
               variant="filled"
               style={{ borderRadius: 'var(--mantine-radius-md)' }}

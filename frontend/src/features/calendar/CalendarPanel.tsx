@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { QueryState } from '../../ui/QueryState';
 import { ScrollTable } from '../../ui/ScrollTable';
+import { GridsLink } from '../grid/GridsLink';
 import { type CalendarItem, useCalendar, useCalendarActions } from './calendarApi';
 import { EditorialPath } from './EditorialPath';
 import { NewEntryForm } from './NewEntryForm';
@@ -116,6 +117,7 @@ export function CalendarPanel({ slug, committee, member }: { slug: string; commi
                     </Table.Td>
                     <Table.Td>{t(`calendar.statuses.${item.status}`)}</Table.Td>
                     <Table.Td>
+                      <GridsLink slug={slug} entry={item} />
                       {committee && (
                         <Button size="xs" variant="light" aria-label={t('calendar.rescheduleFor', { title: item.title })} onClick={() => setMoving(item)}>
                           {t('calendar.reschedule')}
