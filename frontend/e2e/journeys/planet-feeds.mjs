@@ -15,8 +15,15 @@ export const POSTS = {
     { id: 'ada-2', title: 'Our Kubernetes upgrade diary', tags: ['kubernetes'], at: now - 5 * HOUR },
     { id: 'ada-3', title: 'Secrets rotation in the cloud', tags: ['cloud'], at: now - 9 * HOUR },
   ],
-  bea: [{ id: 'bea-1', title: 'Hiring engineers who write', tags: ['recruiting'], at: now - 3 * HOUR }],
+  bea: [
+    { id: 'bea-1', title: 'Hiring engineers who write', tags: ['recruiting'], at: now - 3 * HOUR },
+    // older notes, so that the river needs a second page (20 posts a page)
+    ...Array.from({ length: 20 }, (_, i) => ({ id: `bea-note-${i + 1}`, title: `Recruiting note ${i + 1}`, tags: ['recruiting'], at: now - (12 + i) * HOUR })),
+  ],
 };
+
+/** The company's logo for the stack (AGGREGATOR_COMPANY_LOGO_SVG). */
+export const LOGO_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="14" fill="#1f4e79"/></svg>';
 
 function blogPage(name, feedPath, type = 'application/rss+xml') {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}'s blog</title>

@@ -102,12 +102,21 @@ export function planetJourney(run) {
       for (const post of POSTS.ada) assert.ok(html.includes(post.title), `“${post.title}” in the river`);
     }, { what: 'Ada’s posts on /', timeout: 90_000 });
     const html = await page.content();
-    assert.match(text(html), /Relais demo company|demo/i, 'the company’s name');
+    assert.match(text(html), /Relais demo company/, 'the company’s name');
+    assert.equal(await page.locator('a.brand img').count() >= 1, true, 'the company’s logo');
     for (const theme of ['Cloud security', 'Recruiting']) assert.ok(html.includes(theme), `theme ${theme} on /`);
     const order = POSTS.ada.map((p) => html.indexOf(p.title));
     assert.deepEqual([...order].sort((a, b) => a - b), order, 'newest first');
     assert.equal(html.includes('window.pwned'), false, 'the feed’s script is not on the page');
     await checkpointWithoutJs(page, 'planet-home');
+    // 24 posts: the river is paginated, the oldest note on page 2
+    assert.equal(html.includes('Recruiting note 20'), false, 'the oldest post is not on page 1');
+    const next = page.locator('a[href*="page=2"]').first();
+    await next.waitFor();
+    await next.click();
+    await page.waitForURL(/page=2/);
+    assert.ok((await page.content()).includes('Recruiting note 20'), 'the oldest post on page 2');
+    await checkpointWithoutJs(page, 'planet-home-page-2');
   });
 
   step('the people index filters by theme, each person once; Ada’s page lists her account and posts', async () => {
@@ -197,6 +206,29 @@ export function planetJourney(run) {
     await alert.waitFor({ timeout: 60_000 });
     assert.match(await alert.innerText(), /500/, 'the HTTP status and the reason in words');
     await checkpoint(page, 'planet-carl-failing');
+  });
+
+  step('the admin sees every feed’s health and pins Ada’s post: it leads the river', async () => {
+    const admin = await newContext(run.browser, run.stack.url, { locale: 'en-GB' });
+    const page = await admin.newPage();
+    await page.goto('/app/');
+    await call(admin, 'POST', '/api/auth/login', run.stack.admin);
+    await page.goto('/app/admin/planet');
+    const feeds = page.getByRole('table', { name: /Every feed Relais reads/ });
+    await feeds.getByRole('row').filter({ hasText: `${run.feeds.origin.replace('http://', '')}/carl` }).filter({ hasText: 'Failing' }).waitFor();
+    await feeds.getByText(/Moved \(301\) from .*\/bea\/old\.xml/).waitFor();
+    const pin = page.getByRole('switch', { name: `Pin “${POSTS.ada[0].title}” at the top of the river` });
+    await pin.click();
+    await page.getByText('Saved: every output follows at once.').waitFor();
+    await checkpoint(page, 'planet-admin');
+    const home = await visitor.newPage();
+    await eventually(async () => {
+      await home.goto('/');
+      const first = home.locator('article').first();
+      assert.match(await first.innerText(), /Pinned/, 'the pinned post leads the river');
+      assert.match(await first.innerText(), new RegExp(POSTS.ada[0].title));
+    }, { what: 'the pinned post first on /', timeout: 60_000 });
+    await admin.close();
   });
 
   step('closing the browsers', async () => {

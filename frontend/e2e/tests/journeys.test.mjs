@@ -6,7 +6,7 @@ import { adminJourney } from '../journeys/admin.mjs';
 import { nicolasJourney } from '../journeys/nicolas.mjs';
 import { passwordJourney } from '../journeys/password.mjs';
 import { planetJourney } from '../journeys/planet.mjs';
-import { startFeedServer } from '../journeys/planet-feeds.mjs';
+import { LOGO_SVG, startFeedServer } from '../journeys/planet-feeds.mjs';
 
 const run = { stack: null, browser: null, feeds: null };
 
@@ -14,7 +14,7 @@ before(async () => {
   // the Planet journey's feed server: the stack may fetch exactly that origin (RELAIS_E2E_FEED_PORT
   // fixes its port against a running stack started with RELAIS_SSRF_ALLOWED_NETWORKS=127.0.0.1:<port>)
   run.feeds = await startFeedServer({ port: Number(process.env.RELAIS_E2E_FEED_PORT ?? 0), stackUrl: () => run.stack.url });
-  run.stack = await startStack({ env: { RELAIS_SSRF_ALLOWED_NETWORKS: `127.0.0.1:${run.feeds.port}`, AGGREGATOR_FEED_POLL_SECONDS: '1' } });
+  run.stack = await startStack({ env: { RELAIS_SSRF_ALLOWED_NETWORKS: `127.0.0.1:${run.feeds.port}`, AGGREGATOR_FEED_POLL_SECONDS: '1', AGGREGATOR_COMPANY_LOGO_SVG: LOGO_SVG } });
   run.browser = await launchBrowser();
 }, { timeout: 240_000 });
 

@@ -44,7 +44,7 @@ describe('PlanetAdminPage', () => {
     const user = userEvent.setup();
     await renderWithProviders(<PlanetAdminPage />);
     await user.click(await screen.findByRole('switch', { name: 'Hide “Zero trust for cloud workloads” from every output' }));
-    await waitFor(() => expect(server.requests.find((r) => r.method === 'PUT')).toMatchObject({ path: '/api/aggregator/admin/planet/items/i1', body: { hidden: true, pinned: false } }));
+    await waitFor(() => expect(server.requests.find((r) => r.method === 'PUT')).toMatchObject({ path: '/api/aggregator/admin/planet/items/i1', headers: { 'if-match': '"i1.1"' }, body: { hidden: true, pinned: false } }));
   });
 
   it('replaces the blocklist with If-Match', async () => {

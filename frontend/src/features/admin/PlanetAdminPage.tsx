@@ -112,7 +112,10 @@ function ItemsModeration() {
   const { moderate } = usePlanetActions();
   const rows = items.data?.pages.flatMap((page) => page.items) ?? [];
   const change = (item: ModeratedItem, next: { hidden: boolean; pinned: boolean }) =>
-    moderate.mutate({ item, ...next }, { onSuccess: () => notifySuccess(t(`${P}.saved`)), onError: (error) => notifyError(error) });
+    moderate.mutate(
+      { item, ...next },
+      { onSuccess: () => notifySuccess(t(`${P}.saved`)), onError: (error) => notifyError(error, { onReload: () => void items.refetch() }) },
+    );
   return (
     <Card component="section" aria-labelledby="planet-items">
       <Stack>

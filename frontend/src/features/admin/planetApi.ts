@@ -1,12 +1,18 @@
 /** The Planet's administration (aggregator): every feed's health, item moderation, the blocklist. */
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, request } from '../../api/http';
+import { api, etagOf, request } from '../../api/http';
 import type { AggregatorBlocklist, AggregatorModeratedItem, AggregatorPageFeedHealth, AggregatorPageModeratedItem } from '../../client';
 
 const AGG = '/aggregator';
 export type ModeratedItem = AggregatorModeratedItem;
 export type FeedStatus = 'active' | 'failing' | 'retired';
 const planetKey = ['admin', 'planet'] as const;
+
+/** An item's ETag, as the aggregator computes it from the moderation state the list showed
+ * (moderation/service.item_state): a change made meanwhile by another admin answers 412. */
+export function itemEtag(item: ModeratedItem): string {
+  return etagOf({ id: item.id, version: 1 + Number(item.hidden_by_admin) + 2 * Number(item.pinned) });
+}
 
 export function useAllFeeds(status: FeedStatus | null) {
   return useInfiniteQuery({
@@ -41,8 +47,14 @@ export function usePlanetActions() {
   const refresh = () => client.invalidateQueries({ queryKey: planetKey });
   return {
     moderate: useMutation({
-      mutationFn: ({ item, hidden, pinned }: { item: ModeratedItem; hidden: boolean; pinned: boolean }) =>
-        api.put<ModeratedItem>(`${AGG}/admin/planet/items/${encodeURIComponent(item.id)}`, { hidden, pinned }),
+      mutationFn: async ({ item, hidden, pinned }: { item: ModeratedItem; hidden: boolean; pinned: boolean }) =>
+        (
+          await request<ModeratedItem>(`${AGG}/admin/planet/items/${encodeURIComponent(item.id)}`, {
+            method: 'PUT',
+            json: { hidden, pinned },
+            ifMatch: itemEtag(item),
+          })
+        ).data,
       onSettled: refresh,
     }),
     setBlocklist: useMutation({

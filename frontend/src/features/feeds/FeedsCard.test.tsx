@@ -131,4 +131,12 @@ describe('FeedsCard', () => {
     );
     expect(screen.getByRole('button', { name: 'Hide “Kubernetes secrets” from the company page' })).toBeInTheDocument();
   });
+
+  it('speaks French too', async () => {
+    feeds = [feed({ url: 'https://new.ada.example/atom.xml', redirected_from: 'https://ada.example/feed.xml', redirected_at: ago(1) })];
+    await renderWithProviders(<FeedsCard />, 'fr');
+    expect(await screen.findByRole('heading', { name: 'Mes publications sur la page de l’entreprise' })).toBeInTheDocument();
+    expect(await screen.findByText(/Relais suit désormais la nouvelle adresse https:\/\/new\.ada\.example\/atom\.xml/)).toBeInTheDocument();
+    expect(screen.getByRole('switch', { name: /^Afficher mes publications/ })).toBeInTheDocument();
+  });
 });
