@@ -7,6 +7,7 @@ import { nicolasJourney } from '../journeys/nicolas.mjs';
 import { passwordJourney } from '../journeys/password.mjs';
 import { planetJourney } from '../journeys/planet.mjs';
 import { LOGO_SVG, startFeedServer } from '../journeys/planet-feeds.mjs';
+import { networksJourney } from '../journeys/networks.mjs';
 
 const run = { stack: null, browser: null, feeds: null };
 
@@ -29,3 +30,4 @@ describe('English: the core team signs in and the admin screens work', () => adm
 describe('Français : Nicolas, de l’inscription à l’effacement de ses données', () => nicolasJourney(run));
 describe('English: Léa forgot her password and chooses a new one', () => passwordJourney(run));
 describe('English: the public Planet, its feeds, widget and the owners’ feed controls', () => planetJourney(run));
+describe('Français : le réseau « Cloud security », de sa création à la grille publiée', () => networksJourney(run));
