@@ -12,7 +12,7 @@ from relais_editorial.config import Settings as EditorialSettings
 from relais_editorial.main import create_app as create_editorial
 
 from .helpers import bearer, login
-from .upstream import serve
+from .upstream import migrated_sqlite, serve
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -36,7 +36,7 @@ def test_real_editorial_service_accepts_the_gateway_identity(
 ) -> None:
     editorial = create_editorial(
         EditorialSettings(
-            database_url=f"sqlite:///{tmp_path / 'editorial.db'}",
+            database_url=migrated_sqlite("editorial", tmp_path),
             internal_secret=TEST_SECRET,
             env="test",
             run_workers=False,
@@ -49,7 +49,9 @@ def test_real_editorial_service_accepts_the_gateway_identity(
         assert client.get("/api/editorial/me/export", headers=forged).status_code == 401
         via_token = client.get("/api/editorial/me/export", headers=bearer(client))
         assert via_token.status_code == 200
-        assert via_token.json() == {"service": "editorial", "user_id": "u-ada", "data": {}}
+        exported = via_token.json()
+        assert (exported["service"], exported["user_id"]) == ("editorial", "u-ada")
+        assert exported["data"]["calendar_entries"] == []  # the person's own data, none yet
         login(client, "bob@example.com")
         via_cookie = client.get("/api/editorial/me/export")
         assert via_cookie.json()["user_id"] == "u-bob"
@@ -70,7 +72,7 @@ def test_a_real_trailing_slash_redirect_stays_public(
 ) -> None:
     editorial = create_editorial(
         EditorialSettings(
-            database_url=f"sqlite:///{tmp_path / 'editorial.db'}",
+            database_url=migrated_sqlite("editorial", tmp_path),
             internal_secret=TEST_SECRET,
             env="test",
             run_workers=False,

@@ -24,7 +24,7 @@ from relais_gateway.main import create_app
 from relais_gateway.standing import Standing, Standings
 
 from .helpers import PASSWORDS, bearer, login
-from .upstream import serve
+from .upstream import migrated_sqlite, serve
 
 SERVICES = ["ambassadors", "editorial", "aggregator"]
 
@@ -151,7 +151,7 @@ def test_the_real_editorial_refuses_nothing_the_gateway_lets_through(
     """The issue's case: editorial accepted the session of an erased person."""
     editorial = create_editorial(
         EditorialSettings(
-            database_url=f"sqlite:///{tmp_path / 'editorial.db'}",
+            database_url=migrated_sqlite("editorial", tmp_path),
             internal_secret=TEST_SECRET,
             env="test",
             run_workers=False,

@@ -21,7 +21,7 @@ from relais_editorial.config import Settings as EditorialSettings
 from relais_editorial.main import create_app as create_editorial
 from sqlalchemy import delete, update
 
-from .upstream import serve
+from .upstream import migrated_sqlite, serve
 
 SERVICES = Path(__file__).resolve().parents[2]
 EMAIL, PASSWORD = "lea@example.com", "a long enough password"
@@ -45,7 +45,7 @@ def real_client(make_client: Callable[..., TestClient], tmp_path: Path) -> Itera
         create_account(session, email=EMAIL, password=PASSWORD, display_name="Léa", verified=True)
     editorial = create_editorial(
         EditorialSettings(
-            database_url=f"sqlite:///{tmp_path / 'editorial.db'}",
+            database_url=migrated_sqlite("editorial", tmp_path),
             internal_secret=TEST_SECRET,
             env="test",
             run_workers=False,

@@ -8,6 +8,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import jwt
@@ -17,6 +18,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel
 from relais_common.auth import IDENTITY_HEADER, decode_identity_token
 from relais_common.errors import problem_response
+from relais_common.migrations import upgrade
 from relais_common.testing import TEST_SECRET
 
 USERS = {
@@ -196,3 +198,10 @@ def fake_service(name: str) -> FastAPI:
         return response
 
     return app
+
+
+def migrated_sqlite(service: str, tmp_path: Path) -> str:
+    """A SQLite URL for a real service's database, built by its migrations (as the stack does)."""
+    url = f"sqlite:///{tmp_path / f'{service}.db'}"
+    upgrade(Path(__file__).resolve().parents[2] / service, url)
+    return url
