@@ -86,7 +86,10 @@ test-frontend: install ## SPA unit tests (Vitest)
 e2e: install chromium spa ## browser journeys in headless Chromium against the whole stack
 	cd frontend/e2e && npm ci --no-audit --no-fund --loglevel=error && npm test --silent
 
-test: install chromium lint test-py test-pg test-frontend e2e ## everything CI runs
+test-python: install pg-check ## the Python suite on SQLite and on PostgreSQL side by side (one core each; each output printed whole when it ends)
+	@$(MAKE) --no-print-directory -j2 --output-sync=target test-py test-pg
+
+test: install chromium lint test-python test-frontend e2e ## everything CI runs
 
 bench: bench-gateway bench-hop bench-stack bench-spa bench-db bench-100k bench-feeds bench-editorial-count bench-public bench-editorial ## every benchmark (prints BENCH lines)
 
@@ -124,4 +127,4 @@ bench-public: install bench-tools ## the public page and its JSON vs nginx and a
 bench-spa: chromium spa ## the SPA's first load (sign-in screen) in headless Chromium: BENCH spa first_load_kb= entry_kb=
 	node bench/spa_bench.mjs
 
-.PHONY: help install chromium spa run migrate demo openapi client events lint fmt pg-check test-py test-pg test-frontend e2e test bench bench-tools bench-gateway bench-hop bench-stack bench-spa bench-db bench-100k bench-feeds bench-editorial-count bench-public bench-editorial
+.PHONY: help install chromium spa run migrate demo openapi client events lint fmt pg-check test-py test-pg test-python test-frontend e2e test bench bench-tools bench-gateway bench-hop bench-stack bench-spa bench-db bench-100k bench-feeds bench-editorial-count bench-public bench-editorial
