@@ -49,7 +49,7 @@ export function GridCard({ slug, grid, roles }: { slug: string; grid: Grid; role
           </Title>
           <Group gap={6}>
             <Badge variant="light">{t(`review.status.${grid.status}`, { defaultValue: grid.status })}</Badge>
-            {grid.offered && <Badge color="green.9">{t('grid.offered')}</Badge>}
+            {grid.offered && <Badge color="#1f6f33">{t('grid.offered')}</Badge>}
             {grid.expired && <Badge color="gray">{t('grid.expired')}</Badge>}
             {grid.author_name && (
               <Text size="xs" c="dimmed">

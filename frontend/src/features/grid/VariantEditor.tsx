@@ -14,7 +14,7 @@ export function Counter({ id, platform, text, disclosure }: { id: string; platfo
   const { t } = useTranslation();
   const { count, limit, over } = liveCount(platform, text, disclosure);
   return (
-    <Text id={id} size="sm" fw={600} c={over ? 'red.8' : 'dimmed'} aria-live="polite" data-over={over || undefined} data-count={count}>
+    <Text id={id} size="sm" fw={600} c={over ? '#b42318' : 'dimmed'} aria-live="polite" data-over={over || undefined} data-count={count}>
       <span aria-hidden>{t('grid.counter', { count, limit })}</span>
       <VisuallyHidden>{t('grid.counterLabel', { platform: platformLabel(platform), count, limit })}</VisuallyHidden>
       {over && <> · {t('grid.over', { n: count - limit })}</>}
@@ -41,7 +41,9 @@ export function Preview({ platform, text, link }: { platform: string; text: stri
   );
 }
 
-const SEVERITY_COLOR = { error: 'red.8', warning: 'orange.9', info: 'dimmed' } as const;
+// darker than Mantine's green.9 / orange.9 (4.3:1 on white): small text needs 4.5:1
+const OK_COLOR = '#1f6f33';
+const SEVERITY_COLOR = { error: '#b42318', warning: '#9a3412', info: 'dimmed' } as const;
 
 interface Props {
   slug: string;
@@ -177,7 +179,7 @@ export function VariantEditor({ slug, grid, variant, n, editable }: Props) {
           </Text>
           <List size="xs" spacing={2}>
             {variant.checklist.map((check) => (
-              <List.Item key={check.check} c={check.ok ? 'green.9' : SEVERITY_COLOR[check.severity]}>
+              <List.Item key={check.check} c={check.ok ? OK_COLOR : SEVERITY_COLOR[check.severity]}>
                 {check.ok ? '✓ ' : '✗ '}
                 {check.message}
               </List.Item>

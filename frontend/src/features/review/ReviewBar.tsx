@@ -98,7 +98,7 @@ export function ReviewBar({ slug, grid, roles }: { slug: string; grid: Grid; rol
                   key={verb}
                   size="xs"
                   variant={verb === 'request-changes' || verb === 'archive' ? 'default' : 'filled'}
-                  color={verb === 'publish' ? 'green.9' : undefined}
+                  color={verb === 'publish' ? '#1f6f33' : undefined}
                   onClick={() => act(verb)}
                   loading={review.isPending && review.variables.verb === verb}
                 >
