@@ -1,4 +1,4 @@
-// The journey of issue 8 (French company, the chair's screens in French): the core team creates
+// The journey of issue 8 (screens in English, the messages in French and English): the core team creates
 // “Cloud security <stamp>” around two themes with a purpose and a chair; the chair invites ranked
 // suggestions (reasons shown), accepts requests, names two committee members, records three
 // externals with their owners and chooses the approval mode; the month is planned (launch,

@@ -30,4 +30,4 @@ describe('English: the core team signs in and the admin screens work', () => adm
 describe('Français : Nicolas, de l’inscription à l’effacement de ses données', () => nicolasJourney(run));
 describe('English: Léa forgot her password and chooses a new one', () => passwordJourney(run));
 describe('English: the public Planet, its feeds, widget and the owners’ feed controls', () => planetJourney(run));
-describe('Français : le réseau « Cloud security », de sa création à la grille publiée', () => networksJourney(run));
+describe('English: the network “Cloud security”, from its creation to the published grid (issue 8)', () => networksJourney(run));
