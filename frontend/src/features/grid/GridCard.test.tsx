@@ -1,4 +1,4 @@
-// @vitest-environment-options {"url": "http://127.0.0.1:21377/app/"}
+// @vitest-environment-options {"url": "http://127.0.0.1:21393/app/"}
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
