@@ -211,13 +211,17 @@ def test_ambassador_fuzz_through_gateway(stack: Stack, known: dict[str, list[str
 def test_an_anonymous_run_through_the_gateway_proves_nothing(
     stack: Stack, known: dict[str, list[str]]
 ) -> None:
-    """Without a token most operations answer 401: the judge says the run proved nothing
-    (what a run with a broken sign-in or rate limits left on would look like)."""
+    """Without a token the operations that need a sign-in answer 401: over those, the judge says
+    the run proved nothing (what a run with a broken sign-in or rate limits left on would look
+    like). The public ones (Planet outputs, sign-up, preview and calendar links) are left out:
+    there are many of them now, and they rightly answer an anonymous caller."""
     statuses, failures = fuzz(stack, {}, known, max_examples=2)
     assert not failures, "\n".join(failures)
-    assert len(proof_of_work(statuses)) * 2 > len(statuses)
+    protected = {op: seen for op, seen in statuses.items() if 401 in seen}
+    assert len(protected) >= 10, f"too few operations asked for a sign-in: {sorted(statuses)}"
+    assert len(proof_of_work(protected)) * 2 > len(protected)
     with pytest.raises(AssertionError, match="proved nothing"):
-        judge(statuses)
+        judge(protected)
 
 
 def test_a_run_refused_everywhere_proves_nothing() -> None:
