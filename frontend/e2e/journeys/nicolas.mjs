@@ -6,7 +6,7 @@ import { newContext } from '../lib/browser.mjs';
 import { api, checkpoint, checkpointWithoutJs, describeResponse, openFromNavigation, signIn } from '../lib/app.mjs';
 import { linkFromMail } from '../lib/mail.mjs';
 import { eventually } from '../lib/poll.mjs';
-import { emailsIn, personCard, reloadPublic, themeSection } from '../lib/public.mjs';
+import { emailsIn, personCard, reloadPublic } from '../lib/public.mjs';
 import { accessibilityVerdict, journey } from '../lib/steps.mjs';
 import * as me from './nicolas-screens.mjs';
 
@@ -32,10 +32,22 @@ export function nicolasJourney(run) {
   let oldCookies = [];
 
   /** The public page, reloaded every 2 s for up to 60 s until `check` passes. */
-  const publicEventually = (what, check) => eventually(async () => {
-    await reloadPublic(publicPage, '/');
+  const publicEventually = (what, check, path = '/people/') => eventually(async () => {
+    await reloadPublic(publicPage, path);
     await check();
   }, { what, timeout: 60_000, interval: 2_000 });
+  // The Planet's people index lists each person once; its theme filter (a plain GET form) gives
+  // the people of one theme. The option's value is the theme's slug.
+  const themeSlug = async (theme) => {
+    await reloadPublic(publicPage, '/people/');
+    return publicPage.locator('select[name="theme"] option', { hasText: theme }).first().getAttribute('value');
+  };
+  const cardUnder = async (theme) => {
+    const slug = await themeSlug(theme);
+    assert.ok(slug, `the theme “${theme}” is offered in the people filter`);
+    await reloadPublic(publicPage, `/people/?theme=${encodeURIComponent(slug)}`);
+    return personCard(publicPage, NICOLAS.displayName);
+  };
 
   step('il ouvre /app/, passe l’interface en français et crée son compte', async () => {
     browser = run.browser;
@@ -138,9 +150,9 @@ export function nicolasJourney(run) {
   step('en moins d’une minute il apparaît sur / sous chacun de ses thèmes, comptes publics en liens', async () => {
     publicContext = await newContext(browser, run.stack.url, { javaScriptEnabled: false, locale: 'fr-FR' });
     publicPage = await publicContext.newPage();
-    await publicEventually('Nicolas listed on / under each of his themes', async () => {
+    await publicEventually('Nicolas listed on the Planet, under each of his themes', async () => {
       for (const theme of chosen.themes) {
-        const card = personCard(themeSection(publicPage, theme), NICOLAS.displayName);
+        const card = await cardUnder(theme);
         assert.equal(await card.count(), 1, `card of ${NICOLAS.displayName} under “${theme}”`);
         const hrefs = await linksOf(card);
         for (const account of NICOLAS.accounts) {
@@ -148,10 +160,14 @@ export function nicolasJourney(run) {
         }
       }
     });
-    const html = await publicPage.content();
-    assert.ok(!html.includes(NICOLAS.email), 'his e-mail is not on the public page');
-    assert.deepEqual(emailsIn(html), []);
-    assert.ok(!NICOLAS.accounts[2].link.test(html), 'the non-public GitHub account is nowhere on /');
+    for (const path of ['/people/', '/']) {
+      await reloadPublic(publicPage, path);
+      const html = await publicPage.content();
+      assert.ok(!html.includes(NICOLAS.email), `his e-mail is not on ${path}`);
+      assert.deepEqual(emailsIn(html), []);
+      assert.ok(!NICOLAS.accounts[2].link.test(html), `the non-public GitHub account is nowhere on ${path}`);
+    }
+    await reloadPublic(publicPage, '/people/');
     await checkpointWithoutJs(publicPage, 'nicolas-fr-page-publique-nicolas', 'fr-FR');
   });
 
@@ -167,7 +183,7 @@ export function nicolasJourney(run) {
     await me.setAccountPublic(page, 'LinkedIn', false);
     await publicEventually('LinkedIn gone from /, Mastodon still there', async () => {
       for (const theme of chosen.themes) {
-        const hrefs = await linksOf(personCard(themeSection(publicPage, theme), NICOLAS.displayName));
+        const hrefs = await linksOf(await cardUnder(theme));
         assert.equal(hrefs.some((h) => NICOLAS.accounts[0].link.test(h)), false, `LinkedIn still shown under “${theme}”: ${hrefs.join(' ')}`);
         assert.equal(hrefs.some((h) => NICOLAS.accounts[1].link.test(h)), true, `Mastodon missing under “${theme}”: ${hrefs.join(' ')}`);
       }
@@ -178,8 +194,8 @@ export function nicolasJourney(run) {
     await me.listingSwitch(page).click();
     await page.getByText('Votre consentement est retiré. Vous n’apparaissez plus publiquement.').waitFor();
     assert.equal(await me.listingSwitch(page).isChecked(), false);
-    await publicEventually('Nicolas gone from /', async () => {
-      assert.equal(await publicPage.getByText(NICOLAS.displayName).count(), 0, 'his name is still on /');
+    await publicEventually('Nicolas gone from the Planet', async () => {
+      assert.equal(await publicPage.getByText(NICOLAS.displayName).count(), 0, 'his name is still on /people/');
     });
     await checkpoint(page, 'nicolas-fr-consentements-retires');
   });
@@ -226,7 +242,7 @@ export function nicolasJourney(run) {
     assert.equal(search.status(), 200, await describeResponse(search));
     assert.equal((await search.json()).items.length, 0, 'the directory API still finds him');
 
-    await reloadPublic(publicPage, '/');
+    await reloadPublic(publicPage, '/people/');
     assert.equal(await publicPage.getByText(NICOLAS.displayName).count(), 0);
 
     const cookieHeader = oldCookies.map((c) => `${c.name}=${c.value}`).join('; ');
