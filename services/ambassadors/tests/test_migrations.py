@@ -51,3 +51,20 @@ def test_search_text_is_backfilled_and_reversible(tmp_path: Path) -> None:
             assert "search_text" not in columns
         finally:
             engine.dispose()
+
+
+def outbox_indexes(url: str) -> set[str]:
+    engine = make_engine(url)
+    try:
+        return {str(i["name"]) for i in inspect(engine).get_indexes("outbox_event")}
+    finally:
+        engine.dispose()
+
+
+def test_outbox_is_indexed_by_aggregate_and_reversible(tmp_path: Path) -> None:
+    """A person's export and erasure find their events without scanning the outbox."""
+    with throwaway_database("ambassadors", tmp_path) as url:
+        upgrade(SERVICE_ROOT, url)
+        assert "ix_outbox_event_aggregate_id" in outbox_indexes(url)
+        downgrade(SERVICE_ROOT, url, "20261201_post_consent")
+        assert "ix_outbox_event_aggregate_id" not in outbox_indexes(url)

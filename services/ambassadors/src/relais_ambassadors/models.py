@@ -117,6 +117,10 @@ Index(
     postgresql_using="gin",
 ).ddl_if(dialect="postgresql")
 
+# A person's events (privacy export and erasure read and delete them by aggregate_id): without
+# it both scanned the whole outbox, which only grows (migration 2026-12-01_outbox_aggregate).
+Index("ix_outbox_event_aggregate_id", events.outbox.c.aggregate_id)
+
 
 @event.listens_for(Ambassador, "before_insert")
 @event.listens_for(Ambassador, "before_update")
