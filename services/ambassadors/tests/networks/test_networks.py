@@ -175,3 +175,63 @@ class TestAppointChair:
         history = client.get(f"/networks/{slug}/history", headers=second.headers).json()["items"]
         assert (history[0]["from_role"], history[0]["to_role"]) == ("chair", "committee")
         assert history[0]["actor_id"] == admin.id
+
+
+class TestThemesFollow:
+    """Editorial checks calendar entries against a network's theme slugs: a renamed or merged
+    theme must reach it as a network.changed with the new slugs."""
+
+    def _theme_tag(self, client: TestClient, theme_id: str, headers: dict[str, str]) -> str:
+        return str(client.get(f"/themes/{theme_id}", headers=headers).headers["ETag"])
+
+    def test_renaming_a_theme_announces_its_networks(
+        self, client: TestClient, app: FastAPI
+    ) -> None:
+        admin, chair = person(app, admin=True), person(app)
+        cloud, other = theme(app, "Cloud"), theme(app, "Other")
+        slug = network(app, "Sky", chair_id=chair.id, theme_ids=[cloud])
+        network(app, "Elsewhere", chair_id=chair.id, theme_ids=[other])
+        before = client.get(f"/networks/{slug}", headers=admin.headers)
+        assert [t["slug"] for t in before.json()["themes"]] == ["cloud"]
+        seen = len(outbox(client))
+        tag = self._theme_tag(client, cloud, admin.headers)
+        resp = client.patch(
+            f"/themes/{cloud}", json={"name": "Cloud native"},
+            headers={**admin.headers, "If-Match": tag},
+        )  # fmt: skip
+        assert resp.status_code == 200, resp.text
+        changed = [e["payload"] for e in outbox(client)[seen:] if e["type"] == "network.changed"]
+        assert [(p["slug"], p["theme_slugs"]) for p in changed] == [("sky", ["cloud-native"])]
+        after = client.get(f"/networks/{slug}", headers=admin.headers)
+        assert after.headers["ETag"] != before.headers["ETag"]  # its themes read differently
+
+    def test_a_description_edit_announces_nothing(self, client: TestClient, app: FastAPI) -> None:
+        admin, chair = person(app, admin=True), person(app)
+        cloud = theme(app, "Cloud")
+        network(app, "Sky", chair_id=chair.id, theme_ids=[cloud])
+        seen = len(outbox(client))
+        tag = self._theme_tag(client, cloud, admin.headers)
+        resp = client.patch(
+            f"/themes/{cloud}", json={"description": "Clouds."},
+            headers={**admin.headers, "If-Match": tag},
+        )  # fmt: skip
+        assert resp.status_code == 200, resp.text
+        assert "network.changed" not in [e["type"] for e in outbox(client)[seen:]]
+
+    def test_merging_a_theme_moves_its_networks(self, client: TestClient, app: FastAPI) -> None:
+        admin, chair = person(app, admin=True), person(app)
+        k8s, cloud = theme(app, "Kubernetes"), theme(app, "Cloud")
+        only_source = network(app, "Pods", chair_id=chair.id, theme_ids=[k8s])
+        both = network(app, "Clusters", chair_id=chair.id, theme_ids=[k8s, cloud])
+        seen = len(outbox(client))
+        resp = client.post(f"/themes/{k8s}/merge", json={"into_id": cloud}, headers=admin.headers)
+        assert resp.status_code == 200, resp.text
+        for slug in (only_source, both):  # the merged theme went into Cloud, once each
+            themes = client.get(f"/networks/{slug}", headers=admin.headers).json()["themes"]
+            assert [t["slug"] for t in themes] == ["cloud"]
+        changed = {
+            e["payload"]["slug"]: e["payload"]["theme_slugs"]
+            for e in outbox(client)[seen:]
+            if e["type"] == "network.changed"
+        }
+        assert changed == {"pods": ["cloud"], "clusters": ["cloud"]}

@@ -93,6 +93,27 @@ class NetworkRepository(RepositoryBase[Network]):
         self.session.add_all(NetworkTheme(network_id=network_id, theme_id=t) for t in theme_ids)
         self.session.flush()
 
+    def with_themes(self, theme_ids: Sequence[str]) -> Sequence[Network]:
+        """Every network, archived or not, built around one of these themes."""
+        around = select(NetworkTheme.network_id).where(NetworkTheme.theme_id.in_(theme_ids))
+        return self.session.scalars(
+            self.get_base_statement().where(Network.id.in_(around)).order_by(Network.id)
+        ).all()
+
+    def move_theme(self, source_id: str, target_id: str) -> None:
+        """A merged theme's networks keep the theme it went into (once each)."""
+        has_target = select(NetworkTheme.network_id).where(NetworkTheme.theme_id == target_id)
+        self.session.execute(
+            delete(NetworkTheme).where(
+                NetworkTheme.theme_id == source_id, NetworkTheme.network_id.in_(has_target)
+            )
+        )
+        self.session.execute(
+            update(NetworkTheme)
+            .where(NetworkTheme.theme_id == source_id)
+            .values(theme_id=target_id)
+        )
+
     def forget_creator(self, person_id: str) -> None:
         self.session.execute(
             update(Network).where(Network.created_by == person_id).values(created_by=None)

@@ -63,6 +63,27 @@ def changed(session: Session, network: Network) -> None:
     outbox.emit(session, event)
 
 
+def themes_changed(session: Session, theme_ids: Sequence[str]) -> None:
+    """A theme was renamed: the networks built around it say so (editorial keeps their theme
+    slugs, which calendar entries are checked against)."""
+    session.flush()
+    _announce(session, _repo(session).with_themes(theme_ids))
+
+
+def theme_merged(session: Session, source_id: str, target_id: str) -> None:
+    """The merged theme's networks now have the theme it went into, and say so."""
+    session.flush()
+    affected = _repo(session).with_themes([source_id])
+    _repo(session).move_theme(source_id, target_id)
+    _announce(session, affected)
+
+
+def _announce(session: Session, networks: Sequence[Network]) -> None:
+    for network in networks:
+        network.version += 1  # its themes read differently: a held ETag is stale
+        changed(session, network)
+
+
 def create(session: Session, body: NetworkCreate, admin: Identity) -> Network:
     chair = memberships.participant(session, body.chair_id)
     theme_ids = _checked_themes(session, body.theme_ids)

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from relais_ambassadors import outbox
 from relais_ambassadors.models import AmbassadorTheme, Theme
+from relais_ambassadors.networks import service as networks
 from relais_ambassadors.publication import republish_theme_members
 from relais_ambassadors.themes import repository
 from relais_ambassadors.validation import free_slug, same_name, slugify
@@ -59,14 +60,19 @@ def create(session: Session, *, name: str, description: str = "") -> Theme:
 
 
 def update(session: Session, theme: Theme, *, name: str | None, description: str | None) -> Theme:
+    renamed = False
     if name is not None and name != theme.name:
-        theme.slug = _free_slug(session, name, theme.id)
+        new_slug = _free_slug(session, name, theme.id)
+        renamed = new_slug != theme.slug
+        theme.slug = new_slug
         theme.name = name
     if description is not None:
         theme.description = description.strip()
     theme.version += 1
     _changed(session, theme)
     republish_theme_members(session, [theme.id])
+    if renamed:
+        networks.themes_changed(session, [theme.id])
     return theme
 
 
@@ -101,5 +107,6 @@ def merge(session: Session, source: Theme, into_id: str) -> Theme:
     target.version += 1
     session.flush()
     outbox.emit(session, outbox.ThemeMerged(id=source.id, slug=source.slug, into_slug=target.slug))
+    networks.theme_merged(session, source.id, target.id)
     republish_theme_members(session, [target.id])
     return target
