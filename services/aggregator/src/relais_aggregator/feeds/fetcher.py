@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import asyncio
 import zlib
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from types import TracebackType
 from typing import Self
+from urllib.parse import urlsplit
 
 import aiohttp
 import brotli
@@ -47,6 +50,21 @@ class FetchOutcome:
         return self.status == 304
 
 
+@dataclass
+class _HostSlot:
+    semaphore: asyncio.Semaphore
+    users: int = 0
+
+
+def host_of(url: str) -> str:
+    """The host and port a URL connects to, as the politeness limit counts hosts."""
+    try:
+        parts = urlsplit(url)
+        return f"{(parts.hostname or '').lower()}:{parts.port or parts.scheme}"
+    except ValueError:  # a port that is no number: check_url refuses the URL itself
+        return ""
+
+
 class FeedRefused(Exception):
     """The body is over the cap (read or decompressed: reading stopped there), or unreadable."""
 
@@ -72,6 +90,7 @@ class FeedFetcher:
         self.per_host_limit = per_host_limit
         self._http: aiohttp.ClientSession | None = None
         self._slots = asyncio.Semaphore(global_limit)
+        self._hosts: dict[str, _HostSlot] = {}
 
     async def __aenter__(self) -> Self:
         connector = guarded_connector(
@@ -100,10 +119,28 @@ class FeedFetcher:
     ) -> FetchOutcome:
         """Never raises for what a remote site does: the outcome says what went wrong.
 
-        The timeout starts once one of the global slots is ours: a feed waiting behind the
-        others in a round of 1,000 is not the site's slowness."""
-        async with self._slots:
+        A feed first waits for a slot of its host, then for one of the global slots: a feed
+        queued behind its host's others holds no global slot (it held one before, idle, and
+        8 feeds of one host could leave the other hosts 92 slots of 100). The timeout starts
+        once both are ours: a feed waiting behind the others is not the site's slowness. The
+        connector's own per-host limit stays, for redirects to another host."""
+        async with self._host_slot(url), self._slots:
             return await self._timed(url, etag, last_modified)
+
+    @asynccontextmanager
+    async def _host_slot(self, url: str) -> AsyncIterator[None]:
+        key = host_of(url)
+        slot = self._hosts.get(key)
+        if slot is None:
+            slot = self._hosts[key] = _HostSlot(asyncio.Semaphore(self.per_host_limit))
+        slot.users += 1
+        try:
+            async with slot.semaphore:
+                yield
+        finally:
+            slot.users -= 1
+            if not slot.users:  # no feed of this host left: the dict stays small
+                del self._hosts[key]
 
     async def _timed(self, url: str, etag: str | None, last_modified: str | None) -> FetchOutcome:
         try:

@@ -2,8 +2,9 @@
 
 No database connection is held across the network: the lease is a short transaction
 (``FOR UPDATE SKIP LOCKED`` on PostgreSQL, so replicas take disjoint feeds), the fetches run
-on the event loop under the fetcher's limits, and each feed's result is written in its own
-short transaction, so one feed that breaks the parser or the database stops nobody else.
+on the event loop under the fetcher's limits, and the results are written in batches, one
+short transaction each, while the slower feeds are still fetched; one feed that breaks the
+parser or the database stops nobody else (its batch is written again feed by feed).
 A replica that dies holding leases only delays its feeds until the lease expires.
 """
 
@@ -24,7 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from relais_aggregator.config import Settings
 from relais_aggregator.feeds import images
-from relais_aggregator.feeds.fetcher import FeedFetcher
+from relais_aggregator.feeds.fetcher import FeedFetcher, host_of
 from relais_aggregator.feeds.refresh import RefreshPolicy, outcome_to_update
 from relais_aggregator.feeds.repository import FeedRepository
 from relais_aggregator.feeds.rules import Polling
@@ -80,27 +81,44 @@ def lease(sessions: sessionmaker[Session], owner: str, settings: Settings) -> li
 def write_all(
     sessions: sessionmaker[Session], updates: list[FeedUpdate], stats: RoundStats
 ) -> None:
-    """One transaction per batch. Results without posts that look alike go in one executemany;
-    the others one savepoint each, so a feed whose write fails is rolled back alone."""
+    """One transaction per batch, without savepoints: a savepoint per feed cost a round trip
+    each on PostgreSQL, and on SQLite (whose driver begins a transaction at the first write,
+    not at BEGIN) the first SAVEPOINT opened the transaction and its RELEASE committed it, so
+    each feed was a commit of its own. Should anything in the batch fail, the batch is rolled
+    back and written again one savepoint per feed, so that the failing feed is the only one
+    left out."""
     if not updates:
         return
+    try:
+        with sessions() as session, session.begin():
+            written = _write_batch(FeedRepository.from_session(session), updates)
+    except Exception as exc:  # one bad feed (or the database): each on its own, then
+        log.warning("writing %d feeds at once failed (%s): one by one", len(updates), exc)
+        _write_one_by_one(sessions, updates, stats)
+        return
+    stats.written += written
+
+
+def _write_batch(repo: FeedRepository, updates: list[FeedUpdate]) -> int:
+    """Results without posts that look alike in one executemany, the others one by one."""
     alike: dict[tuple[str, ...], list[FeedUpdate]] = {}
-    one_by_one: list[FeedUpdate] = []
+    written = 0
     for update in updates:
         if update.items:
-            one_by_one.append(update)
+            written += repo.write(update)
         else:
             alike.setdefault(tuple(sorted(update.values)), []).append(update)
+    for group in alike.values():
+        written += repo.write_many(group)
+    return written
+
+
+def _write_one_by_one(
+    sessions: sessionmaker[Session], updates: list[FeedUpdate], stats: RoundStats
+) -> None:
     with sessions() as session, session.begin():
         repo = FeedRepository.from_session(session)
-        for group in alike.values():
-            try:
-                with session.begin_nested():
-                    stats.written += repo.write_many(group)
-            except Exception as exc:  # a group failing: each of its feeds on its own
-                log.warning("writing %d feeds at once failed (%s): one by one", len(group), exc)
-                one_by_one.extend(group)
-        for update in one_by_one:
+        for update in updates:
             try:
                 with session.begin_nested():
                     if repo.write(update):
@@ -109,6 +127,20 @@ def write_all(
                 stats.failed += 1
                 stats.errors.append(f"{update.feed_id}: {exc}")
                 log.warning("writing feed %s failed: %s", update.feed_id, exc)
+
+
+def spread_by_host(tasks: list[FeedTask]) -> list[FeedTask]:
+    """Each host's first feed, then each host's second... (order kept within a host).
+
+    Leased in due order, one host's feeds often come together (a platform's hundreds of
+    people): started that way, they would queue behind its per-host limit while the other
+    hosts wait for their turn; spread, every host starts at once and the round's slowest
+    fetches are not the last ones started."""
+    by_host: dict[str, list[FeedTask]] = {}
+    for task in tasks:
+        by_host.setdefault(host_of(task.url), []).append(task)
+    queues = list(by_host.values())
+    return [q[i] for i in range(max(map(len, queues), default=0)) for q in queues if i < len(q)]
 
 
 async def refresh_round(
@@ -133,11 +165,13 @@ async def refresh_round(
         outcome = await fetcher.fetch(task.url, etag=task.etag, last_modified=task.last_modified)
         return outcome_to_update(task, outcome, owner=owner, now=now or utcnow(), policy=policy)
 
-    # Results are written while the slower feeds are still being fetched: one writer thread
-    # at a time, in batches, so a round lasts about as long as its slowest fetch.
+    # Started in this order (as_completed alone would start them in a set's order); results
+    # are written while the slower feeds are still being fetched: one writer thread at a
+    # time, in batches, so a round lasts about as long as its slowest fetch.
+    started_tasks = [asyncio.ensure_future(one(task)) for task in spread_by_host(tasks)]
     writer: asyncio.Future[None] | None = None
     batch: list[FeedUpdate] = []
-    for finished in asyncio.as_completed([one(task) for task in tasks]):
+    for finished in asyncio.as_completed(started_tasks):
         batch.append(await finished)
         if len(batch) >= WRITE_BATCH and (writer is None or writer.done()):
             if writer is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from relais_common.db import new_id
 
@@ -53,15 +53,13 @@ class ItemData:
     categories: list[str]
     matches_filters: bool
 
+    CHANGED: ClassVar[tuple[str, ...]] = (
+        "title", "summary_html", "content_html", "categories", "matches_filters",
+    )  # fmt: skip
+
     def changes(self) -> dict[str, Any]:
         """What a new fetch may change on a known post (dates, flags and first-seen stay)."""
-        return {
-            "title": self.title,
-            "summary_html": self.summary_html,
-            "content_html": self.content_html,
-            "categories": self.categories,
-            "matches_filters": self.matches_filters,
-        }
+        return {key: getattr(self, key) for key in self.CHANGED}
 
     def row(self, task: FeedTask) -> dict[str, Any]:
         return {
