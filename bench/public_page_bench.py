@@ -5,8 +5,12 @@ that deploy/nginx/planet-microcache.conf ships (in front of the gateway).
 
 The aggregator's database is seeded here (SQLite, 60 people in 8 themes, 300 posts) so the home
 page is a realistic river (title, excerpt, date, author, source for 20 posts, the people aside).
-Prints figures, asserts nothing; only 127.0.0.1 is targeted. Last lines:
+Each line also gives the CPU time per request of the Python processes on the path (`cpu_ms`:
+the aggregator's, and the gateway's for the rows through it), read from /proc: a figure that other
+loads of a shared machine disturb less than rps. Prints figures, asserts nothing; only 127.0.0.1
+is targeted. Last lines:
     BENCH public_page ratio=<aggregator÷minimal> gateway_ratio=<gateway÷minimal> p99_ms=<> nginx_rps=<>
+        aggregator_p99_ms=<> gateway_p99_ms=<> gateway_cpu_ms=<page> gateway_json_cpu_ms=<JSON>
     BENCH public_page_cached ratio=<micro-cache÷nginx>
 """
 
@@ -23,6 +27,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from db_bench import cpu_seconds
 from gateway_bench import HOST, INTERNAL_SECRET, SESSION_SECRET, free_port, load, start, wait_ready
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -177,12 +182,24 @@ def main() -> None:
         procs += [minimal, nginx]
         wait_ready(f"http://{HOST}:{ports['minimal']}/", minimal, 120)
         time.sleep(0.5)
-        results = measure(ports)
+        pids = {"minimal": minimal.pid, "aggregator": aggregator.pid, "gateway": gateway.pid}
+        results = measure(ports, pids)
     shutil.rmtree(tmp, ignore_errors=True)
     report(results, len(body["page"]), len(body["json"]))
 
 
-def measure(ports: dict[str, int]) -> dict[tuple[str, str], tuple[float, float, int]]:
+Result = tuple[float, float, int, dict[str, float]]  # rps, p99 ms, errors, CPU ms per request
+
+
+def measured_load(url: str, header: str, pids: dict[str, int]) -> Result:
+    before = {name: cpu_seconds(pid) for name, pid in pids.items()}
+    rps, p99, bad = load(url, header, SECONDS)
+    requests = max(1.0, rps * SECONDS)
+    cpu = {name: (cpu_seconds(pid) - before[name]) * 1000 / requests for name, pid in pids.items()}
+    return rps, p99, bad, cpu
+
+
+def measure(ports: dict[str, int], pids: dict[str, int]) -> dict[tuple[str, str], Result]:
     base = {name: f"http://{HOST}:{port}" for name, port in ports.items()}
     targets = {
         "nginx": base["static"], "minimal": base["minimal"], "aggregator": base["aggregator"],
@@ -200,18 +217,21 @@ def measure(ports: dict[str, int]) -> dict[tuple[str, str], tuple[float, float, 
             load(target, ACCEPT[kind], 1)  # warm-up
             if name == "microcache":
                 print(f"{kind} micro-cache: {cache_status(target, ACCEPT[kind][8:])}")
-            results[(name, kind)] = load(target, ACCEPT[kind], SECONDS)
+            on_path = {"minimal": ["minimal"], "aggregator": ["aggregator"]}.get(
+                name, ["gateway", "aggregator"] if name in VIA_GATEWAY else []
+            )
+            watched = {process: pids[process] for process in on_path}
+            results[(name, kind)] = measured_load(target, ACCEPT[kind], watched)
     return results
 
 
-def report(
-    results: dict[tuple[str, str], tuple[float, float, int]], page_kb: int, json_kb: int
-) -> None:
+def report(results: dict[tuple[str, str], Result], page_kb: int, json_kb: int) -> None:
     print(
         f"wrk -t1 -c16, {SECONDS} s each; page {page_kb / 1024:.1f} KB, JSON {json_kb / 1024:.1f} KB"
     )
-    for (name, kind), (rps, p99, bad) in results.items():
-        print(f"{kind:4} {name:10} rps={rps:8.0f} p99_ms={p99:6.2f} errors={bad}")
+    for (name, kind), (rps, p99, bad, cpu) in results.items():
+        cpu_ms = " ".join(f"{process}_cpu_ms={ms:.3f}" for process, ms in cpu.items())
+        print(f"{kind:4} {name:10} rps={rps:8.0f} p99_ms={p99:6.2f} errors={bad} {cpu_ms}")
     rps = {key: value[0] for key, value in results.items()}
     minimal = rps[("minimal", "page")]
     p99 = max(results[("aggregator", "page")][1], results[("gateway", "page")][1])
@@ -220,7 +240,11 @@ def report(
     print(
         f"BENCH public_page ratio={rps[('aggregator', 'page')] / minimal:.3f} "
         f"gateway_ratio={rps[('gateway', 'page')] / minimal:.3f} p99_ms={p99:.2f} "
-        f"nginx_rps={rps[('nginx', 'page')]:.0f}"
+        f"nginx_rps={rps[('nginx', 'page')]:.0f} "
+        f"aggregator_p99_ms={results[('aggregator', 'page')][1]:.2f} "
+        f"gateway_p99_ms={results[('gateway', 'page')][1]:.2f} "
+        f"gateway_cpu_ms={results[('gateway', 'page')][3]['gateway']:.3f} "
+        f"gateway_json_cpu_ms={results[('gateway', 'json')][3]['gateway']:.3f}"
     )
     print(
         f"BENCH public_page_cached ratio={rps[('microcache', 'page')] / rps[('nginx', 'page')]:.3f}"

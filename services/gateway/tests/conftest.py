@@ -38,6 +38,7 @@ def upstream_urls(fakes: dict[str, FastAPI]) -> Iterator[dict[str, str]]:
 def _clear_hits(fakes: dict[str, FastAPI]) -> None:
     for app in fakes.values():
         app.state.hits.clear()
+        app.state.cached_served = 0
         app.state.erased.clear()
         app.state.suspended.clear()
         app.state.revoked_ms.clear()

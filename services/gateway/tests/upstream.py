@@ -173,6 +173,36 @@ def fake_service(name: str) -> FastAPI:
         chunks = (b"x" * 100_000 for _ in range(30))  # 3 MB, no Content-Length: streamed
         return StreamingResponse(chunks, media_type="application/octet-stream")
 
+    app.state.cached_served = 0
+
+    @app.get("/cached", include_in_schema=False)
+    @app.get("/feeds/cached", include_in_schema=False)
+    def cached(
+        request: Request,
+        cc: str = "public, max-age=25, s-maxage=10",
+        vary: str = "Accept-Encoding, Accept-Language",
+        cookie: bool = False,
+        status: int = 200,
+    ) -> Response:
+        """A public answer as the Planet's: Cache-Control and Vary as asked, counted."""
+        app.state.hits.append(request.url.path)
+        app.state.cached_served += 1
+        payload = {
+            "served": app.state.cached_served,
+            "path": request.url.path,
+            "query": request.url.query,
+            "host": request.headers.get("x-forwarded-host"),
+            "accept": request.headers.get("accept"),
+            "encoding": request.headers.get("accept-encoding"),
+            "language": request.headers.get("accept-language"),
+            "identity": _identity(request),
+        }
+        headers = {"ETag": f'"v{app.state.cached_served}"', "Cache-Control": cc, "Vary": vary}
+        response = JSONResponse(payload, status_code=status, headers=headers)
+        if cookie:
+            response.set_cookie("upstream_session", "1")
+        return response
+
     @app.api_route(
         "/{path:path}",
         methods=["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"],

@@ -59,6 +59,10 @@ class GatewaySettings(CommonSettings):
     api_burst: int = 100
     auth_rate_per_minute: float = 10.0
     auth_burst: int = 10
+    # The micro-cache of anonymous public answers (microcache.py): this many MB at most (0: off),
+    # each kept for the service's s-maxage but never longer than public_cache_seconds.
+    public_cache_mb: float = 32.0
+    public_cache_seconds: float = 10.0
     # Behind a trusted reverse proxy (ingress), take client IP and scheme from X-Forwarded-*.
     trust_forwarded: bool = False
     access_log: bool = True

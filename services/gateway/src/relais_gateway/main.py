@@ -14,8 +14,10 @@ from relais_gateway import auth, docs, health, openapi_live, spa
 from relais_gateway.config import GatewaySettings
 from relais_gateway.edge import BodyDeadlineMiddleware
 from relais_gateway.head import HeadAsGetMiddleware
+from relais_gateway.microcache import MicroCacheMiddleware
 from relais_gateway.middleware import AccessLogMiddleware, SecurityHeadersMiddleware
 from relais_gateway.proxy import ProxyMiddleware
+from relais_gateway.public_cache import PublicCache
 from relais_gateway.ratelimit import RateLimitMiddleware
 from relais_gateway.standing import Standings, ambassadors_fetch
 from relais_gateway.state import Gateway
@@ -59,6 +61,16 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     app.add_middleware(HeadAsGetMiddleware)
     app.add_middleware(BodyDeadlineMiddleware, seconds=settings.body_timeout)
     app.add_middleware(RateLimitMiddleware, settings=settings)
+    if settings.public_cache_mb > 0:  # outside the rate limit: a copy costs no service anything
+        cache = PublicCache(
+            int(settings.public_cache_mb * 1_048_576), settings.public_cache_seconds
+        )
+        app.add_middleware(
+            MicroCacheMiddleware,
+            cache=cache,
+            trust_forwarded=settings.trust_forwarded,
+            wait_seconds=settings.request_timeout,
+        )
     app.add_middleware(SecurityHeadersMiddleware, trust_forwarded=settings.trust_forwarded)
     if settings.access_log:
         app.add_middleware(AccessLogMiddleware, trust_forwarded=settings.trust_forwarded)
