@@ -5,10 +5,13 @@ the editorial database through editorial's own event handlers and models (one ne
 entries in December, one grid each with 8 variants: LinkedIn, X, Mastodon and Bluesky in
 French and English), starts ambassadors, editorial and the gateway (one worker each, free
 127.0.0.1 ports), signs the admin in (the core team may read every network), then drives
-``GET /api/editorial/networks/<slug>/calendar?from=...&to=...`` with ``wrk -t1 -c16``.
+``GET /api/editorial/networks/<slug>/calendar?from=...&to=...`` with ``wrk -t1 -c16``, through
+the gateway and straight to the service (an identity signed here). cpu_ms: each process's CPU
+per request under that load (user + system, /proc), what a shared machine disturbs least.
 Prints, last:
 
-    BENCH editorial calendar_rps=<> calendar_p99_ms=<> errors=<> rss_mb=<>
+    BENCH editorial calendar_rps=<> calendar_p99_ms=<> errors=<> direct_rps=<> direct_p99_ms=<>
+        service_cpu_ms=<> gateway_cpu_ms=<> rss_mb=<>
 
 Targets (issue 8): calendar_rps >= 500, calendar_p99_ms <= 50. Prints figures, asserts nothing.
 """
@@ -26,8 +29,9 @@ import urllib.request
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from db_bench import base_env, popen, sign_in, uvicorn_args
-from gateway_bench import CONNECTIONS, HOST, free_port, rss_mb, run_wrk, wait_ready
+from db_bench import base_env, cpu_seconds, popen, sign_in, uvicorn_args
+from gateway_bench import CONNECTIONS, HOST, INTERNAL_SECRET, free_port, rss_mb, run_wrk, wait_ready
+from relais_common.auth import issue_identity_token
 
 SLUG = "cloud-security"
 ENTRIES = 60
@@ -102,6 +106,18 @@ def seed(database_url: str) -> None:
     engine.dispose()
 
 
+def profile(pid: int, tmp: Path, seconds: int) -> subprocess.Popen[bytes] | None:
+    """BENCH_PYSPY=<py-spy binary>: sample the editorial worker during the gateway run
+    (collapsed stacks, idle included, in <tmp>/editorial.spy; use BENCH_KEEP=1 to keep it)."""
+    binary = os.environ.get("BENCH_PYSPY")
+    if not binary:
+        return None
+    out = tmp / "editorial.spy"
+    print(f"py-spy: {out}")
+    args = [binary, "record", "-p", str(pid), "-d", str(seconds), "-f", "raw", "-o", str(out)]
+    return subprocess.Popen([*args, "--idle", "-r", "200"], stdout=subprocess.DEVNULL)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--seconds", type=int, default=10)
@@ -148,7 +164,26 @@ def main() -> None:
         variants = sum(sum(g["variant_counts"].values()) for i in items for g in i["grids"])
         print(f"month view: {len(items)} entries, {variants} variants, {len(body)} bytes")
         run_wrk(url, header, 2)  # warm-up
+        pids = {"service": service.pid, "gateway": gateway.pid, "ambassadors": people.pid}
+        before = {name: cpu_seconds(pid) for name, pid in pids.items()}
+        spy = profile(service.pid, tmp, options.seconds)
         rps, p99, bad = run_wrk(url, header, options.seconds)
+        if spy is not None:
+            spy.wait(timeout=60)
+        requests = max(1.0, rps * options.seconds)
+        cpu = {n: (cpu_seconds(pid) - before[n]) * 1000 / requests for n, pid in pids.items()}
+        print(
+            f"via gateway: rps={rps:.0f} p99_ms={p99:.2f} errors={bad} "
+            + " ".join(f"{n}_cpu_ms={v:.2f}" for n, v in cpu.items())
+        )
+        direct = f"http://{HOST}:{service_port}/networks/{SLUG}/calendar?{VIEW}"
+        identity = issue_identity_token(INTERNAL_SECRET, "bench-admin", {"admin"}, ttl=600)
+        d_before = cpu_seconds(service.pid)
+        d_rps, d_p99, d_bad = run_wrk(direct, f"X-Relais-Identity: {identity}", options.seconds)
+        d_cpu = (cpu_seconds(service.pid) - d_before) * 1000 / max(1.0, d_rps * options.seconds)
+        print(
+            f"direct: rps={d_rps:.0f} p99_ms={d_p99:.2f} errors={d_bad} service_cpu_ms={d_cpu:.2f}"
+        )
         rss = max(rss_mb(service.pid), rss_mb(gateway.pid))
     finally:
         for proc in (gateway, service, people):
@@ -163,7 +198,8 @@ def main() -> None:
     print(f"load: wrk -t1 -c{CONNECTIONS}, {options.seconds} s, GET the month view, SQLite")
     print(
         f"BENCH editorial calendar_rps={rps:.0f} calendar_p99_ms={p99:.2f} errors={bad} "
-        f"rss_mb={rss:.1f}"
+        f"direct_rps={d_rps:.0f} direct_p99_ms={d_p99:.2f} service_cpu_ms={cpu['service']:.2f} "
+        f"gateway_cpu_ms={cpu['gateway']:.2f} rss_mb={rss:.1f}"
     )
 
 
