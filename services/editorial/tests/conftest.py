@@ -19,7 +19,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests import editori
 
 def make_app(database_url: str) -> FastAPI:
     settings = Settings(
-        database_url=database_url, internal_secret=TEST_SECRET, env="test", run_workers=False
+        database_url=database_url,
+        internal_secret=TEST_SECRET,
+        env="test",
+        run_workers=False,
+        gc_freeze=False,  # one process builds many apps: frozen, none would ever be freed
     )
     return create_app(settings)
 

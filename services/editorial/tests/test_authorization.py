@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import pytest
-from editorial_factories import WHO, make_world, seed_network_a
+from editorial_factories import WHO, make_world, network_changed, seed_network_a
 from extras_access import EXTRAS_TABLE
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -131,3 +131,37 @@ def test_network_route_answers_each_caller_as_the_table_says(
         kwargs: dict[str, object] = {} if body is None else {"json": body}
         resp = client.request(route[0], path, headers=world.headers(who), **kwargs)  # type: ignore[arg-type]
         assert_answer(resp, expected[who], who)
+
+
+OUTSIDERS_A = {"member_b", "chair_b", "outsider"}
+
+
+def hidden_network_answers(route: tuple[str, str]) -> Mapping[str, int]:
+    """Network A invitation-only: its outsiders get 404 (no hint it exists) where they got 403
+    or an answer on the open network; the core team still sees it but suggests nothing (403)."""
+    _, _, expected = NETWORK_TABLE[route]
+    answers = {w: 404 if w in OUTSIDERS_A else s for w, s in expected.items()}
+    if route == ("POST", "/networks/{slug}/contributions"):
+        answers["admin"] = 403
+    return answers
+
+
+ABOUT_A = sorted(r for r in NETWORK_TABLE if r[1].startswith("/networks/{slug}"))
+
+
+@pytest.mark.parametrize("route", ABOUT_A, ids=lambda r: f"{r[0]} {r[1]}")
+def test_an_invitation_only_network_is_hidden_from_outsiders_only(
+    app: FastAPI, client: TestClient, route: tuple[str, str]
+) -> None:
+    world = make_world(app, client)
+    seed_network_a(world)
+    network_changed(app, "net-a", "cloud-security", name="Cloud security", visibility="invitation")
+    template, body, _ = NETWORK_TABLE[route]
+    path = template.format(**world.ids) if "{" in template else template
+    expected = hidden_network_answers(route)
+    for who in WHO:
+        kwargs: dict[str, object] = {} if body is None else {"json": body}
+        resp = client.request(route[0], path, headers=world.headers(who), **kwargs)  # type: ignore[arg-type]
+        assert_answer(resp, expected[who], who)
+        if expected[who] == 404 and who in OUTSIDERS_A:
+            assert "cloud-security" in resp.json()["detail"], "the same 404 as an unknown network"

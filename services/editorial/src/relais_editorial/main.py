@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from fastapi import APIRouter, FastAPI
 from relais_common.app import create_service_app
 from relais_common.events import EventConsumer, Handler
@@ -61,12 +63,23 @@ async def consume_ambassador_events(app: FastAPI) -> None:
     await ambassador_consumer(app).run_forever()
 
 
+def freeze_startup_objects() -> None:
+    """Keep what start-up made (modules, routes, models: ~135,000 objects) out of every later
+    garbage collection. A full collection scanned them all, ~100 ms of CPU about once a second
+    under the month view's load: the p99 of `make bench-editorial`. Frozen, one costs ~4 ms."""
+    gc.collect()
+    gc.freeze()
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
-    return create_service_app(
+    app = create_service_app(
         settings,
         title="Relais editorial",
         description="Calendars, message grids, shares and tracked links.",
         routers=ROUTERS,
         jobs=[consume_ambassador_events],
     )
+    if settings.gc_freeze:
+        freeze_startup_objects()
+    return app

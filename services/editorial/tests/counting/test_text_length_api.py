@@ -98,6 +98,7 @@ def app_reaching(site: LocalSite | None, database_url: str) -> Iterator[FastAPI]
         env="test",
         run_workers=False,
         ssrf_allowed_networks=allowed,
+        gc_freeze=False,
     )
     app = create_app(settings)
     try:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from threading import Lock
 from typing import Any
@@ -25,10 +25,12 @@ class KeptView:
     fingerprint: tuple[Any, ...]
     body: bytes
     valid_until: datetime | None
+    # hashed once when kept, not on every answer (a month is ~35 KB)
+    etag: str = field(init=False)
 
-    @property
-    def etag(self) -> str:
-        return '"cal-' + hashlib.sha256(self.body).hexdigest()[:24] + '"'
+    def __post_init__(self) -> None:
+        digest = hashlib.sha256(self.body).hexdigest()[:24]
+        object.__setattr__(self, "etag", f'"cal-{digest}"')
 
 
 class ViewCache:

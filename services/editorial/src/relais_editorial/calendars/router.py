@@ -22,7 +22,7 @@ from relais_editorial.calendars.schemas import (
     PathUpdate,
     Reschedule,
 )
-from relais_editorial.networks.auth import CommitteeOf, MemberOf
+from relais_editorial.networks.auth import CommitteeOf, MemberOf, MemberOfInHop
 
 router = api_router("calendar")
 ENTRY = "/networks/{slug}/entries/{entry_id}"
@@ -41,12 +41,12 @@ def view_cache(request: Request) -> ViewCache:
 
 @router.get("/networks/{slug}/calendar", response_model=CalendarView, name="view")
 async def calendar_view(
-    request: Request, session: DbSession, access: MemberOf, starts: From, to: To
+    request: Request, session: DbSession, member: MemberOfInHop, starts: From, to: To
 ) -> Response:
     """Month or week: entries touching [from, to) with their grids' summary, in one request."""
     cache = view_cache(request)
     kept = await one_hop(
-        request, session, lambda: service.cached_view(session, access, starts, to, cache)
+        request, session, lambda: service.cached_view(session, member(session), starts, to, cache)
     )
     return Response(kept.body, media_type="application/json", headers={"ETag": kept.etag})
 

@@ -6,17 +6,28 @@ from collections.abc import Sequence
 from typing import Any
 
 from relais_common.repository import RepositoryBase
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.exc import IntegrityError
 
 from relais_editorial.networks.models import NetworkRoleView, NetworkSettings, NetworkView
+
+# Built once: every request about a network runs these two (the role check). A statement
+# object keeps its cache key, so SQLAlchemy neither rebuilds nor re-hashes it per request.
+BY_SLUG = select(NetworkView).where(NetworkView.slug == bindparam("slug"))
+ROLE_NAME = select(NetworkRoleView.role).where(
+    NetworkRoleView.network_id == bindparam("network_id"),
+    NetworkRoleView.person_id == bindparam("person_id"),
+)
 
 
 class NetworkRepository(RepositoryBase[NetworkView]):
     model = NetworkView
 
     def by_slug(self, slug: str) -> NetworkView | None:
-        return self.get_one_or_none(select(NetworkView).where(NetworkView.slug == slug))
+        found: NetworkView | None = self.session.execute(
+            BY_SLUG, {"slug": slug}
+        ).scalar_one_or_none()
+        return found
 
     def page(
         self, *, person_id: str | None, cursor: str | None, limit: int
@@ -50,6 +61,13 @@ class RoleRepository(RepositoryBase[NetworkRoleView]):
                 NetworkRoleView.network_id == network_id, NetworkRoleView.person_id == person_id
             )
         )
+
+    def role_name(self, network_id: str, person_id: str) -> str | None:
+        """The person's role in the network (None: not a member), one column read."""
+        role: str | None = self.session.execute(
+            ROLE_NAME, {"network_id": network_id, "person_id": person_id}
+        ).scalar_one_or_none()
+        return role
 
     def roles_of_person(self, person_id: str) -> dict[str, str]:
         """network_id -> role, for every network the person belongs to."""
