@@ -7,7 +7,7 @@ from relais_common.app import create_service_app
 
 from relais_aggregator.config import Settings
 from relais_aggregator.consumer import consume_ambassador_events
-from relais_aggregator.feeds.images import image_proxy_of
+from relais_aggregator.feeds.images import ImageTokens, image_proxy_of
 from relais_aggregator.feeds.jobs import refresh_feeds
 from relais_aggregator.feeds.router import router as feeds_router
 from relais_aggregator.models import events
@@ -32,6 +32,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.sessionmaker,
         events,
         Brand.from_settings(settings),
+        image_tokens=ImageTokens(settings.internal_secret),
         catching_up=settings.run_workers,
     )
     app.state.image_proxy = image_proxy_of(settings)

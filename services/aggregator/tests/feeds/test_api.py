@@ -202,18 +202,19 @@ def test_the_image_proxy_serves_only_signed_images(
     site.feed("/cat.png", png, content_type="image/png")
     site.feed("/evil.svg", "<svg onload='alert(1)'/>", content_type="image/svg+xml")
     site.feed("/page", "<html></html>", content_type="text/html")
-    secret = app.state.settings.internal_secret
-    resp = client.get(f"/img/{images.sign(secret, site.url('/cat.png'))}")
+    tokens = images.ImageTokens(app.state.settings.internal_secret)
+    resp = client.get(f"/img/{tokens.issue(site.url('/cat.png'), utcnow())}")
     assert resp.status_code == 200 and resp.content == png
     assert resp.headers["content-type"] == "image/png"
     assert "sandbox" in resp.headers["content-security-policy"]
     for path in ("/evil.svg", "/page", "/missing.png"):
-        assert client.get(f"/img/{images.sign(secret, site.url(path))}").status_code == 404
-    assert client.get(f"/img/{images.sign('forged', site.url('/cat.png'))}").status_code == 404
-    internal = images.sign(secret, "http://127.0.0.1:1/secret.png")
+        assert client.get(f"/img/{tokens.issue(site.url(path), utcnow())}").status_code == 404
+    forged = images.ImageTokens("forged").issue(site.url("/cat.png"), utcnow())
+    assert client.get(f"/img/{forged}").status_code == 404
+    internal = tokens.issue("http://127.0.0.1:1/secret.png", utcnow())
     assert client.get(f"/img/{internal}").status_code == 404  # SSRF guard
     site.routes.pop("/cat.png")
-    again = client.get(f"/img/{images.sign(secret, site.url('/cat.png'))}")
+    again = client.get(f"/img/{tokens.issue(site.url('/cat.png'), utcnow())}")
     assert again.status_code == 200  # from the bounded cache
 
 

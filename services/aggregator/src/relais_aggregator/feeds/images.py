@@ -1,7 +1,10 @@
 """The small image proxy: a visitor's browser never loads an image from a feed's site.
 
-The sanitiser rewrites each image to ``/img/<token>``, the token being the URL and its HMAC
-(so the proxy fetches only what Relais itself wrote: it is no open proxy). The fetch goes
+The sanitiser rewrites each image to ``/img/<url>.<mark>`` in the stored HTML, the mark being
+the URL's HMAC: it says Relais wrote it, and no proxy serves it. Each render of the outputs
+turns the marks into ``/img/<url>.<expires>.<mac>`` tokens (:class:`ImageTokens`), which the
+proxy serves until they expire (so it fetches only what Relais itself wrote, and only for a
+while: it is no open proxy, and a token copied out of a page stops working). The fetch goes
 through the SSRF guard, accepts image types only (no SVG: it can carry script), is capped in
 size, and the answers are kept in a bounded in-memory cache.
 """
@@ -10,13 +13,16 @@ from __future__ import annotations
 
 import base64
 import hmac
+import re
 import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from relais_common.errors import NotFound
+from relais_common.db import utcnow
+from relais_common.errors import Gone, NotFound
 from relais_common.ssrf import SSRFGuard, UnsafeURLError, fetch
 
 # Consent is live everywhere: an image of a withdrawn post is kept at most a minute, here and
@@ -25,32 +31,95 @@ CACHE_SECONDS = 60
 CACHE_MAX_BYTES = 32 * 1024 * 1024
 ALLOWED_TYPES = ("image/png", "image/jpeg", "image/gif", "image/webp", "image/avif")
 PREFIX = "/img/"
+# Served tokens are issued per window of ROTATION_SECONDS and expire at the end of the next
+# window: 15 to 30 minutes after they were issued. The render cache re-renders at its first
+# tick (seconds) in each new window (its position carries the window), and browsers keep a
+# page 25 s, a CDN 10 s (pages/variant.py): a page is replaced about 15 minutes before its
+# tokens expire, so no cached page outlives them, even while the database is down a while.
+ROTATION_SECONDS = 15 * 60
+_MARKED = re.compile(r'(?<=src=")/img/([A-Za-z0-9_-]*\.[A-Za-z0-9_-]+)(?=")')
+_MARK, _EXPIRING = b"relais-img:", b"relais-img-until:"
 
 
-def _mac(secret: str, data: bytes) -> str:
-    digest = hmac.digest(secret.encode(), b"relais-img:" + data, "sha256")
+def _mac(secret: str, data: bytes, purpose: bytes = _MARK) -> str:
+    digest = hmac.digest(secret.encode(), purpose + data, "sha256")
     return base64.urlsafe_b64encode(digest[:18]).decode()
 
 
+def _encoded(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).decode().rstrip("=")
+
+
+def _decoded(encoded: str) -> bytes | None:
+    try:
+        return base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4))
+    except ValueError:
+        return None
+
+
 def sign(secret: str, url: str) -> str:
+    """The mark the sanitiser stores: proof that Relais wrote this URL (never served)."""
     data = url.encode()
-    encoded = base64.urlsafe_b64encode(data).decode().rstrip("=")
-    return f"{encoded}.{_mac(secret, data)}"
+    return f"{_encoded(data)}.{_mac(secret, data)}"
 
 
 def verify(secret: str, token: str) -> str | None:
-    """The URL a token was made for, or None when it was not made by this secret."""
+    """The URL a mark was made for, or None when it was not made by this secret."""
     encoded, _, mac = token.partition(".")
-    try:
-        data = base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4))
-    except ValueError:
-        return None
-    if not mac or not hmac.compare_digest(mac, _mac(secret, data)):
+    data = _decoded(encoded)
+    if data is None or not mac or not hmac.compare_digest(mac, _mac(secret, data)):
         return None
     try:
         return data.decode()
     except UnicodeDecodeError:
         return None
+
+
+class ImageTokens:
+    """Served tokens: the URL, when the token expires, and an HMAC of both."""
+
+    def __init__(self, secret: str, rotation: int = ROTATION_SECONDS) -> None:
+        self.secret = secret
+        self.rotation = rotation
+
+    def window(self, now: datetime) -> int:
+        return int(now.timestamp()) // self.rotation
+
+    def issue(self, url: str, now: datetime) -> str:
+        data = url.encode()
+        expires = (self.window(now) + 2) * self.rotation
+        mac = _mac(self.secret, b"%d:" % expires + data, _EXPIRING)
+        return f"{_encoded(data)}.{expires}.{mac}"
+
+    def servable(self, html: str, now: datetime) -> str:
+        """Stored HTML with each image mark made a token served until the next window ends."""
+        if PREFIX not in html:
+            return html
+
+        def token(match: re.Match[str]) -> str:
+            url = verify(self.secret, match.group(1))
+            return PREFIX + self.issue(url, now) if url is not None else match.group(0)
+
+        return _MARKED.sub(token, html)
+
+    def read(self, token: str, now: datetime) -> str:
+        """The URL of a token this secret issued; 404 for any other, 410 once expired."""
+        parts = token.split(".")
+        if len(parts) != 3:  # a stored mark (never served), or anything else
+            raise NotFound("No image has this address.")
+        encoded, expires, mac = parts
+        data = _decoded(encoded)
+        if data is None or not (expires.isascii() and expires.isdigit()) or len(expires) > 12:
+            raise NotFound("No image has this address.")
+        wanted = _mac(self.secret, expires.encode() + b":" + data, _EXPIRING)
+        if not hmac.compare_digest(mac, wanted):
+            raise NotFound("No image has this address.")
+        if now.timestamp() >= int(expires):
+            raise Gone("This image address has expired: reload the page to see the image.")
+        try:
+            return data.decode()
+        except UnicodeDecodeError as exc:
+            raise NotFound("No image has this address.") from exc
 
 
 def signer(secret: str) -> Callable[[str], str | None]:
@@ -121,10 +190,9 @@ class ImageProxy:
 
 
 async def proxied_image(app: Any, token: str) -> Image:
-    """The image behind a token this service signed; 404 for any other token or image."""
-    url = verify(app.state.settings.internal_secret, token)
-    if url is None:
-        raise NotFound("No image has this address.")
+    """The image behind a token this service issued and that has not expired (410 once it
+    has); 404 for any other token or image."""
+    url = ImageTokens(app.state.settings.internal_secret).read(token, utcnow())
     proxy: ImageProxy = app.state.image_proxy
     try:
         return await proxy.get(url)

@@ -52,10 +52,16 @@ def set_filters(
 
 @router.get("/me/feeds/{feed_id}/items", response_model=Page[OwnedItem], name="items")
 def my_items(
-    feed_id: FeedId, session: DbSession, me: CurrentUser, cursor: Cursor = None, limit: Limit = 50
+    feed_id: FeedId,
+    session: DbSession,
+    me: CurrentUser,
+    request: Request,
+    cursor: Cursor = None,
+    limit: Limit = 50,
 ) -> Page[OwnedItem]:
     feed = service.own_feed(session, me, feed_id)
-    return service.items_page(session, feed.id, cursor=cursor, limit=limit)
+    tokens = images.ImageTokens(request.app.state.settings.internal_secret)
+    return service.items_page(session, feed.id, cursor=cursor, limit=limit, tokens=tokens)
 
 
 @router.put(

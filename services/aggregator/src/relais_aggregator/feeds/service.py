@@ -16,6 +16,7 @@ from relais_common.pagination import Page
 from sqlalchemy.orm import Session
 
 from relais_aggregator.feeds import sanitize
+from relais_aggregator.feeds.images import ImageTokens
 from relais_aggregator.feeds.models import Feed, FeedItem
 from relais_aggregator.feeds.repository import FeedItemRepository, FeedRepository
 from relais_aggregator.feeds.rules import matches, normalise_filters
@@ -120,7 +121,12 @@ def health_page(
 
 
 def items_page(
-    session: Session, feed_id: str, *, cursor: str | None, limit: int
+    session: Session, feed_id: str, *, cursor: str | None, limit: int, tokens: ImageTokens
 ) -> Page[OwnedItem]:
+    """The owner's posts, their images as tokens the proxy serves (as the outputs show them)."""
     items, next_cursor = FeedItemRepository.from_session(session).page(feed_id, cursor, limit)
-    return Page(items=[OwnedItem.of(i) for i in items], next_cursor=next_cursor)
+    now = utcnow()
+    owned = [OwnedItem.of(i) for i in items]
+    for item in owned:
+        item.summary_html = tokens.servable(item.summary_html, now)
+    return Page(items=owned, next_cursor=next_cursor)

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import threading
 from dataclasses import replace
+from datetime import datetime
 
 from relais_common.db import utcnow
 from relais_common.events import EventTables
 from sqlalchemy.orm import Session, sessionmaker
 
 from relais_aggregator.consumer import SOURCE
+from relais_aggregator.feeds.images import ImageTokens
 from relais_aggregator.outputs.schemas import Planet
 from relais_aggregator.outputs.snapshot import fingerprint, load_planet
 from relais_aggregator.pages.brand import Brand
@@ -37,9 +39,11 @@ class PublicPages:
         tables: EventTables,
         brand: Brand,
         *,
+        image_tokens: ImageTokens,
         catching_up: bool = False,
     ) -> None:
         self._sessions = sessions
+        self._image_tokens = image_tokens
         self._tables = tables
         self.brand = brand
         self._rendered: Rendered | None = None
@@ -71,14 +75,30 @@ class PublicPages:
     def refresh(self) -> bool:
         """Re-render if what the outputs show changed since the last render; True when it did."""
         with self._lock, self._sessions() as session:
-            position = (cursor_position(session, self._tables, SOURCE), *fingerprint(session))
+            now = utcnow()
+            position = (
+                cursor_position(session, self._tables, SOURCE),
+                *fingerprint(session),
+                self._image_tokens.window(now),  # a new window re-renders: tokens expire
+            )
             previous = self._rendered
             if previous is not None and previous.position == position:
                 return False
-            planet = load_planet(session, utcnow())
+            planet = _with_image_tokens(load_planet(session, now), self._image_tokens, now)
             if previous is not None and _content(previous.planet) == _content(planet):
                 self._rendered = replace(previous, position=position)
                 return False
             self._rendered = render_all(planet, position, self.brand)
             self.render_count += 1
             return True
+
+
+def _with_image_tokens(planet: Planet, tokens: ImageTokens, now: datetime) -> Planet:
+    """The posts' stored image marks made tokens the image proxy serves for a while."""
+    posts = []
+    for post in planet.posts:
+        html = tokens.servable(post.summary_html, now)
+        posts.append(
+            post if html is post.summary_html else post.model_copy(update={"summary_html": html})
+        )
+    return planet.model_copy(update={"posts": posts})

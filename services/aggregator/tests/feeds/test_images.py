@@ -1,0 +1,105 @@
+"""Image tokens expire: the stored marks are never served, the outputs carry tokens issued per
+window, a new window re-renders every output before the old tokens expire, and an expired or
+tampered token is refused with problem+json."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from aggregator_factories import Feed
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from feed_site import FeedSite
+from planet_factories import planet, post
+from relais_aggregator.config import Settings
+from relais_aggregator.feeds import images
+from relais_aggregator.feeds.images import ImageTokens, image_proxy_of
+from relais_aggregator.feeds.sanitize import sanitize
+from relais_common.errors import Gone, NotFound
+
+WINDOW = timedelta(seconds=images.ROTATION_SECONDS)
+START = datetime(2026, 12, 1, 12, 0, 7, tzinfo=UTC)
+URL = "https://blog.example/cat.png"
+
+
+def test_a_token_is_served_until_the_end_of_the_next_window() -> None:
+    tokens = ImageTokens("secret")
+    token = tokens.issue(URL, START)
+    assert tokens.read(token, START) == URL
+    assert tokens.read(token, START + WINDOW) == URL  # the next window still reads it
+    end = datetime.fromtimestamp((tokens.window(START) + 2) * images.ROTATION_SECONDS, UTC)
+    assert tokens.read(token, end - timedelta(seconds=1)) == URL
+    with pytest.raises(Gone):
+        tokens.read(token, end)
+    assert tokens.issue(URL, START) == tokens.issue(URL, START + timedelta(seconds=60))
+
+
+def test_a_tampered_token_or_a_stored_mark_is_not_an_address() -> None:
+    tokens = ImageTokens("secret")
+    encoded, expires, mac = tokens.issue(URL, START).split(".")
+    other = tokens.issue("http://169.254.169.254/", START).split(".")[0]
+    later = str(int(expires) + 10 * images.ROTATION_SECONDS)
+    for forged in (
+        f"{other}.{expires}.{mac}",  # another address
+        f"{encoded}.{later}.{mac}",  # a later expiry
+        f"{encoded}.{expires}.{mac[:-2]}AA",
+        ImageTokens("other").issue(URL, START),
+        images.sign("secret", URL),  # what the sanitiser stores is never served
+        f"{encoded}.²³.{mac}",
+        "garbage",
+        "é.1.x",
+    ):
+        with pytest.raises(NotFound):
+            tokens.read(forged, START)
+
+
+def test_the_outputs_turn_only_relais_marks_into_tokens() -> None:
+    tokens = ImageTokens("secret")
+    stored = sanitize(f'<img src="{URL}">', image_url=images.signer("secret"))
+    foreign = f'<img src="/img/{images.sign("other", URL)}">'
+    served = tokens.servable(stored + foreign, START)
+    token = served.split('src="/img/', 1)[1].split('"', 1)[0]
+    assert tokens.read(token, START) == URL
+    assert served.endswith(foreign)  # not signed by this secret: left as it is (never served)
+    assert tokens.servable("<p>no image</p>", START) == "<p>no image</p>"
+
+
+def test_cached_outputs_are_rerendered_before_their_image_tokens_expire(
+    app: FastAPI,
+    client: TestClient,
+    feed: Feed,
+    site: FeedSite,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app.state.image_proxy = image_proxy_of(settings)
+    site.feed("/cat.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 64, content_type="image/png")
+    clock = [datetime.now(UTC)]
+    monkeypatch.setattr("relais_aggregator.pages.cache.utcnow", lambda: clock[0])
+    monkeypatch.setattr("relais_aggregator.feeds.images.utcnow", lambda: clock[0])
+    planet(app, feed)
+    secret = app.state.settings.internal_secret
+    summary = sanitize(f'<img src="{site.url("/cat.png")}">', image_url=images.signer(secret))
+    post(app, "p1", "With a cat", summary=summary)
+
+    def token_on_the_page() -> str:
+        html = client.get("/feeds/planet.json").json()["items"][0]["content_html"]
+        return str(html.split('src="/img/', 1)[1].split('"', 1)[0])
+
+    first = token_on_the_page()
+    assert client.get(f"/img/{first}").status_code == 200
+    assert app.state.pages.refresh() is False  # same window: nothing to re-render
+    clock[0] += WINDOW
+    assert app.state.pages.refresh() is True  # the consumer's next tick in the new window
+    second = token_on_the_page()
+    assert second != first
+    assert client.get(f"/img/{first}").status_code == 200  # a page just cached still works
+    clock[0] += WINDOW
+    expired = client.get(f"/img/{first}")
+    assert expired.status_code == 410
+    assert expired.headers["content-type"].startswith("application/problem+json")
+    assert client.get(f"/img/{second}").status_code == 200
+    tampered = client.get(f"/img/{second[:-4]}AAAA")
+    assert tampered.status_code == 404
+    assert tampered.headers["content-type"].startswith("application/problem+json")
