@@ -5,9 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from editorial_factories import World, make_world
+from editorial_factories import World, make_world, network_changed
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from relais_common.querycount import count_queries
+from relais_editorial.networks.models import NetworkSettings
+from relais_editorial.networks.repository import SettingsRepository
+from sqlalchemy import delete, select
 
 URL = "/networks/cloud-security/settings"
 
@@ -102,3 +106,54 @@ def test_only_the_chair_edits_the_settings(world: World) -> None:
     etag = world.client.get(URL, headers=world.headers("chair_a")).headers["ETag"]
     assert put(world, {"approval_mode": "none"}, etag, who="committee_a").status_code == 403
     assert put(world, {"approval_mode": "none"}, etag, who="chair_b").status_code == 403
+
+
+def _settings_rows(app: FastAPI, network_id: str) -> list[NetworkSettings]:
+    with app.state.sessionmaker() as session:
+        statement = select(NetworkSettings).where(NetworkSettings.network_id == network_id)
+        return list(session.scalars(statement))
+
+
+def _forget_settings(app: FastAPI, network_id: str) -> None:
+    """A network from before settings came with network.changed: no row yet."""
+    with app.state.sessionmaker.begin() as session:
+        session.execute(delete(NetworkSettings).where(NetworkSettings.network_id == network_id))
+
+
+def test_a_network_gets_its_settings_row_when_it_appears(world: World) -> None:
+    rows = _settings_rows(world.app, "net-a")
+    assert [(r.approval_mode, r.version, r.path_version) for r in rows] == [("required", 1, 1)]
+    network_changed(world.app, "net-a", "cloud-security", name="Renamed")  # again: still one
+    assert len(_settings_rows(world.app, "net-a")) == 1
+
+
+def test_reading_settings_writes_nothing(world: World) -> None:
+    with count_queries(world.app.state.engine) as queries:
+        assert world.client.get(URL, headers=world.headers("member_a")).status_code == 200
+        path = "/networks/cloud-security/path"
+        assert world.client.get(path, headers=world.headers("member_a")).status_code == 200
+    writes = ("INSERT", "UPDATE", "DELETE")  # the tests' outer transaction adds SAVEPOINTs
+    assert [q for q in queries.statements if q.lstrip().upper().startswith(writes)] == []
+
+
+def test_an_older_network_without_a_row_reads_the_defaults_and_stays_without(
+    world: World,
+) -> None:
+    _forget_settings(world.app, "net-a")
+    resp = world.client.get(URL, headers=world.headers("member_a"))
+    assert resp.status_code == 200
+    assert resp.json()["approval_mode"] == "required" and resp.json()["version"] == 1
+    assert _settings_rows(world.app, "net-a") == []
+    # its first write makes the row, from the defaults' ETag
+    assert put(world, {"approval_mode": "none"}, resp.headers["ETag"]).status_code == 200
+    assert [(r.approval_mode, r.version) for r in _settings_rows(world.app, "net-a")] == [
+        ("none", 2)
+    ]
+
+
+def test_making_the_row_twice_keeps_one(world: World) -> None:
+    _forget_settings(world.app, "net-a")
+    with world.app.state.sessionmaker.begin() as session:
+        SettingsRepository.from_session(session).ensure("net-a")
+        SettingsRepository.from_session(session).ensure("net-a")
+    assert len(_settings_rows(world.app, "net-a")) == 1

@@ -8,6 +8,7 @@ import pytest
 from editorial_factories import World, make_world, member, new_grid
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from relais_common.querycount import count_queries
 
 A = "/networks/cloud-security"
 
@@ -210,3 +211,21 @@ def test_a_change_request_needs_a_comment(world: World) -> None:
     grid = Grid(world)
     grid.act("submit", "committee_a")
     assert grid.act("request-changes", "chair_a", {}).status_code == 422
+
+
+def _queue_queries(world: World) -> tuple[int, int]:
+    with count_queries(world.app.state.engine) as queries:
+        queue = world.client.get("/reviews/queue", headers=world.headers("chair_a")).json()
+    return queue["count"], len(queries)
+
+
+def test_the_review_queue_costs_the_same_queries_whatever_its_length(world: World) -> None:
+    set_mode(world, "multi_step", [{"name": "Chair", "approvers": ["p-chair-a"], "rule": "any"}])
+    first = Grid(world)
+    first.act("submit", "committee_a")
+    one = _queue_queries(world)
+    for who in ("committee_a", "committee_a2", "committee_a", "committee_a2"):
+        Grid(world, who=who).act("submit", who)
+    five = _queue_queries(world)
+    assert (one[0], five[0]) == (1, 5)
+    assert five[1] == one[1]

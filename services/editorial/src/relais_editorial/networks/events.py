@@ -16,7 +16,11 @@ from relais_common.events import Handler
 from sqlalchemy.orm import Session
 
 from relais_editorial.networks.models import NetworkRoleView, NetworkView
-from relais_editorial.networks.repository import NetworkRepository, RoleRepository
+from relais_editorial.networks.repository import (
+    NetworkRepository,
+    RoleRepository,
+    SettingsRepository,
+)
 
 log = logging.getLogger("relais.editorial.networks")
 Id = Annotated[str, Field(min_length=1, max_length=64)]
@@ -66,6 +70,9 @@ def on_network_changed(session: Session, event: dict[str, Any]) -> None:
         networks.create(NetworkView(id=data.id, **values), flush=True)
     else:
         networks.update(network, update_dict=values, flush=True)
+    # the settings row comes with the network (an older network gets it at its next change),
+    # so reading settings never writes
+    SettingsRepository.from_session(session).ensure(data.id)
 
 
 def on_network_member(session: Session, event: dict[str, Any]) -> None:

@@ -5,11 +5,28 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from relais_common.db import new_id, utcnow
 from relais_common.repository import RepositoryBase
 from sqlalchemy import bindparam, delete, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from relais_editorial.networks.models import NetworkRoleView, NetworkSettings, NetworkView
+
+# What a network's settings are until its committee changes them.
+DEFAULTS: dict[str, Any] = {
+    "approval_mode": "required",
+    "approval_steps": [],
+    "disclosure": None,
+    "version": 1,
+    "path_version": 1,
+}
+
+
+def default_settings(network_id: str) -> NetworkSettings:
+    """The defaults as a row that is never added to the session (a read stays a read)."""
+    return NetworkSettings(network_id=network_id, **{**DEFAULTS, "approval_steps": []})
+
 
 # Built once: every request about a network runs these two (the role check). A statement
 # object keeps its cache key, so SQLAlchemy neither rebuilds nor re-hashes it per request.
@@ -28,6 +45,10 @@ class NetworkRepository(RepositoryBase[NetworkView]):
             BY_SLUG, {"slug": slug}
         ).scalar_one_or_none()
         return found
+
+    def by_ids(self, network_ids: list[str]) -> dict[str, NetworkView]:
+        rows = self.get_all(select(NetworkView).where(NetworkView.id.in_(network_ids)))
+        return {r.id: r for r in rows}
 
     def page(
         self, *, person_id: str | None, cursor: str | None, limit: int
@@ -101,6 +122,20 @@ class RoleRepository(RepositoryBase[NetworkRoleView]):
         ).all()
         return {r.person_id: r.display_name for r in rows}
 
+    def names_across(self, pairs: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
+        """(network_id, person_id) -> display name, for people of several networks at once."""
+        if not pairs:
+            return {}
+        rows = self.session.execute(
+            select(
+                NetworkRoleView.network_id, NetworkRoleView.person_id, NetworkRoleView.display_name
+            ).where(
+                NetworkRoleView.network_id.in_(sorted({n for n, _ in pairs})),
+                NetworkRoleView.person_id.in_(sorted({p for _, p in pairs})),
+            )
+        ).all()
+        return {(r.network_id, r.person_id): r.display_name for r in rows}
+
     def of_person(self, person_id: str) -> Sequence[NetworkRoleView]:
         return self.get_all(select(NetworkRoleView).where(NetworkRoleView.person_id == person_id))
 
@@ -112,32 +147,35 @@ class SettingsRepository(RepositoryBase[NetworkSettings]):
     model = NetworkSettings
 
     def of(self, network_id: str, *, for_update: bool = False) -> NetworkSettings:
-        """The network's settings row, made with the defaults the first time it is asked for."""
-        statement = select(NetworkSettings).where(NetworkSettings.network_id == network_id)
+        """The network's settings. A read writes nothing: the row is made when the network
+        appears (``network.changed``, networks/events.py); a network older than that rule and
+        never changed since reads the defaults, unsaved. ``for_update`` (a write) locks the row,
+        making it first for such a network."""
         if for_update:
-            statement = statement.with_for_update()
-        found = self.get_one_or_none(statement)
-        if found is not None:
-            return found
-        # Two first reads at once (the calendar asks for the path and the settings together) both
-        # insert: the loser's savepoint rolls back and it reads the winner's row.
-        try:
-            with self.session.begin_nested():
-                return self.create(
-                    NetworkSettings(
-                        network_id=network_id,
-                        approval_mode="required",
-                        approval_steps=[],
-                        version=1,
-                        path_version=1,
-                    ),
-                    flush=True,
-                )
-        except IntegrityError:
-            winner = self.get_one_or_none(statement)
-            if winner is None:  # the insert failed for another reason: let it surface
-                raise
-            return winner
+            self.ensure(network_id)
+            statement = select(NetworkSettings).where(NetworkSettings.network_id == network_id)
+            row = self.get_one_or_none(statement.with_for_update())
+            assert row is not None  # ensure() made it in this transaction at the latest
+            return row
+        found = self.get_one_or_none(
+            select(NetworkSettings).where(NetworkSettings.network_id == network_id)
+        )
+        return found if found is not None else default_settings(network_id)
+
+    def of_networks(self, network_ids: list[str]) -> dict[str, NetworkSettings]:
+        """Several networks' settings in one read (the defaults where a network has no row)."""
+        rows = self.get_all(
+            select(NetworkSettings).where(NetworkSettings.network_id.in_(network_ids))
+        )
+        found = {r.network_id: r for r in rows}
+        return {n: found.get(n) or default_settings(n) for n in network_ids}
+
+    def ensure(self, network_id: str) -> None:
+        """The row with the defaults unless it exists: one INSERT that yields to a concurrent
+        one (ON CONFLICT DO NOTHING on SQLite and PostgreSQL alike), no savepoint."""
+        values = {"id": new_id(), **DEFAULTS, "network_id": network_id, "updated_at": utcnow()}
+        insert = sqlite_insert if self.session.get_bind().dialect.name == "sqlite" else pg_insert
+        self.execute(insert(NetworkSettings).values(**values).on_conflict_do_nothing())
 
     def naming(self, person_id: str) -> Sequence[NetworkSettings]:
         """Settings whose approval steps name the person (JSON: filtered here in Python)."""

@@ -5,6 +5,7 @@ publishes; each action needs the grid's If-Match and leaves a revision."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
 from relais_common.db import utcnow
 from relais_common.errors import Conflict, Forbidden
@@ -47,12 +48,18 @@ def _move(grid: MessageGrid, action: str, to: str | None = None) -> str:
 
 
 def _by_step(session: Session, grid: MessageGrid) -> dict[int, set[str]]:
-    found: dict[int, set[str]] = defaultdict(set)
-    for a in ApprovalRepository.from_session(session).of_round(
-        [grid.id], {grid.id: grid.review_round}
-    ):
+    return _approvals_by_grid(session, [grid])[grid.id]
+
+
+def _approvals_by_grid(
+    session: Session, grids: Sequence[MessageGrid]
+) -> dict[str, dict[int, set[str]]]:
+    """Each grid's approvers of its current round, by step: one query for all the grids."""
+    found: dict[str, dict[int, set[str]]] = {g.id: defaultdict(set) for g in grids}
+    rounds = {g.id: g.review_round for g in grids}
+    for a in ApprovalRepository.from_session(session).of_round(list(rounds), rounds):
         if a.approver_id:
-            found[a.step].add(a.approver_id)
+            found[a.grid_id][a.step].add(a.approver_id)
     return found
 
 
@@ -227,19 +234,27 @@ def revisions(
 
 
 def review_queue(session: Session, person_id: str) -> ReviewQueue:
-    """Grids awaiting my approval, across my networks (committee roles only)."""
+    """Grids awaiting my approval, across my networks (committee roles only). Five queries
+    whatever the queue's length: roles, grids, then their networks, settings, approvals and
+    authors' names each in one."""
     roles = RoleRepository.from_session(session).roles_of_person(person_id)
     committee = [n for n, role in roles.items() if role in COMMITTEE_ROLES]
     grids = GridRepository.from_session(session).in_review(committee, QUEUE_LIMIT * 4)
-    networks = {n: NetworkRepository.from_session(session).get(n) for n in committee}
-    settings_repo = SettingsRepository.from_session(session)
+    if not grids:
+        return ReviewQueue(count=0, items=[])
+    ids = sorted({g.network_id for g in grids})
+    networks = NetworkRepository.from_session(session).by_ids(ids)
+    settings = SettingsRepository.from_session(session).of_networks(ids)
+    approvals = _approvals_by_grid(session, grids)
+    names = RoleRepository.from_session(session).names_across(
+        {(g.network_id, g.author_id) for g in grids if g.author_id}
+    )
     items: list[QueueItem] = []
     for grid in grids:
-        settings = settings_repo.of(grid.network_id)
-        steps = rules.steps_of(settings.approval_mode, settings.approval_steps or [])
-        by_step = _by_step(session, grid)
+        setting, by_step = settings[grid.network_id], approvals[grid.id]
+        steps = rules.steps_of(setting.approval_mode, setting.approval_steps or [])
         if not rules.may_approve(
-            mode=settings.approval_mode,
+            mode=setting.approval_mode,
             status=grid.status,
             steps=steps,
             author_id=grid.author_id,
@@ -248,12 +263,8 @@ def review_queue(session: Session, person_id: str) -> ReviewQueue:
             by_step=by_step,
         ):
             continue
-        network = networks[grid.network_id]
-        assert network is not None
         step = rules.current_step(steps, grid.author_id, by_step) if steps else None
-        author = RoleRepository.from_session(session).names(
-            grid.network_id, {grid.author_id} if grid.author_id else set()
-        )
+        network = networks[grid.network_id]
         items.append(
             QueueItem(
                 grid_id=grid.id,
@@ -261,7 +272,7 @@ def review_queue(session: Session, person_id: str) -> ReviewQueue:
                 title=grid.title,
                 network_slug=network.slug,
                 network_name=network.name,
-                author_name=author.get(grid.author_id or ""),
+                author_name=names.get((grid.network_id, grid.author_id or "")),
                 submitted_at=grid.submitted_at,
                 step=steps[step].name if step is not None else None,
             )
