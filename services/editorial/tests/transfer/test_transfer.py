@@ -158,8 +158,53 @@ def test_rules_of_the_target_network_are_checked_for_every_row(
         ("3", "entries.2.owner_id"),
         ("4", "entries.3.grids.0.variants.0.text"),
     }
-    assert "with the disclosure" in errors[("4", "entries.3.grids.0.variants.0.text")]
+    assert "disclosure counts too" in errors[("4", "entries.3.grids.0.variants.0.text")]
     assert export_json(client, A, world.headers("chair_a"))["entries"] == []
+
+
+def _api_refusal(client: TestClient, world: World, url: str, body: dict[str, Any]) -> str:
+    resp = client.post(url, json=body, headers=world.headers("chair_a"))
+    assert resp.status_code == 422, resp.text
+    message: str = resp.json()["errors"][0]["message"]
+    return message
+
+
+def test_an_import_is_refused_by_the_calendar_and_grid_rules_in_their_own_words(
+    app: FastAPI, client: TestClient
+) -> None:
+    world = make_world(app, client)
+    starts = {"kind": "topic", "starts_at": "2026-12-10T09:00:00Z"}
+    api = {
+        "ends_at": _api_refusal(
+            client,
+            world,
+            f"{A}/entries",
+            {**starts, "title": "B", "ends_at": "2026-12-09T09:00:00Z"},
+        ),
+        "theme_slug": _api_refusal(
+            client, world, f"{A}/entries", {**starts, "title": "T", "theme_slug": "recruiting"}
+        ),
+        "owner_id": _api_refusal(
+            client, world, f"{A}/entries", {**starts, "title": "O", "owner_id": "p-outsider"}
+        ),
+    }
+    made = client.post(
+        f"{A}/entries", json={**starts, "title": "E"}, headers=world.headers("chair_a")
+    )
+    long = {"platform": "x", "language": "en", "text": "a" * 280}
+    api["text"] = _api_refusal(
+        client, world, f"{A}/entries/{made.json()['id']}/grids", {"title": "G", "variants": [long]}
+    )
+    doc = document(
+        entry("Backwards", "2026-12-10", ends_at="2026-12-09T09:00:00Z"),
+        entry("Other theme", "2026-12-11", theme_slug="recruiting"),
+        entry("Stranger", "2026-12-12", owner_id="p-outsider"),
+        entry("Too long", "2026-12-13", grid("G", variant("x", "en", "a" * 280))),
+    )
+    resp = client.post(f"{A}/calendar/import", json=doc, headers=world.headers("chair_a"))
+    assert resp.status_code == 422
+    imported = {e["field"].rsplit(".", 1)[-1]: e["message"] for e in resp.json()["errors"]}
+    assert imported == api
 
 
 def test_imports_are_bounded(app: FastAPI, client: TestClient) -> None:

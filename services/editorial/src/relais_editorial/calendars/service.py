@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from relais_editorial.calendars.cache import KeptView, ViewCache
 from relais_editorial.calendars.models import CalendarEntry
 from relais_editorial.calendars.repository import EntryRepository
+from relais_editorial.calendars.rules import entry_problems
 from relais_editorial.calendars.schemas import (
     CalendarItem,
     CalendarView,
@@ -75,18 +76,12 @@ def entry_or_404(
 
 
 def _check(session: Session, access: NetworkAccess, values: dict[str, Any]) -> None:
-    if values["ends_at"] < values["starts_at"]:
-        raise field_error("ends_at", "The end cannot come before the start.")
-    theme = values.get("theme_slug")
-    if theme is not None and theme not in (access.network.theme_slugs or []):
-        themes = ", ".join(access.network.theme_slugs or []) or "none"
-        raise field_error("theme_slug", f"Pick one of the network's themes ({themes}).")
-    owner = values.get("owner_id")
-    if (
-        owner is not None
-        and RoleRepository.from_session(session).role_of(access.network.id, owner) is None
-    ):
-        raise field_error("owner_id", "The owner must be a member of this network.")
+    roles = RoleRepository.from_session(session)
+    problems = entry_problems(
+        access.network, values, lambda owner: roles.role_name(access.network.id, owner) is not None
+    )
+    if problems:
+        raise field_error(*problems[0])
 
 
 def create_entry(session: Session, access: NetworkAccess, body: EntryCreate) -> EntryRead:

@@ -11,10 +11,10 @@ from relais_common.errors import Conflict, InvalidInput, NotFound, field_error
 from sqlalchemy.orm import Session
 
 from relais_editorial.calendars.service import entry_or_404
-from relais_editorial.counting import count
 from relais_editorial.grids.models import MessageGrid, MessageVariant
-from relais_editorial.grids.reads import full_text, grid_read, grid_reads
+from relais_editorial.grids.reads import grid_read, grid_reads
 from relais_editorial.grids.repository import GridRepository, VariantRepository
+from relais_editorial.grids.rules import dates_problem, length_problem
 from relais_editorial.grids.schemas import (
     GridCreate,
     GridList,
@@ -75,20 +75,18 @@ def _editable(grid: MessageGrid) -> None:
 
 
 def _dates(release: Any, expires: Any) -> None:
-    if release is not None and expires is not None and expires <= release:
-        raise field_error("expires_at", "The expiry must come after the release.")
+    problem = dates_problem(release, expires)
+    if problem:
+        raise field_error("expires_at", problem)
 
 
 def check_length(
     session: Session, access: NetworkAccess, platform: str, text: str, default: str, field: str
 ) -> None:
     """422 with the count and the limit when the text, disclosure included, is too long."""
-    counted = count(platform, full_text(text, disclosure_of(session, access.network.id, default)))
-    if counted.over:
-        message = (
-            f"Too long for {platform}: {counted.count} of {counted.limit} (the network's "
-            "disclosure counts too)."
-        )
+    problem = length_problem(platform, text, disclosure_of(session, access.network.id, default))
+    if problem is not None:
+        message, counted = problem
         raise InvalidInput(
             message,
             errors=[{"field": field, "message": message}],

@@ -16,6 +16,7 @@ from relais_editorial import secret_links
 from relais_editorial.calendars.models import CalendarEntry
 from relais_editorial.contributions.repository import ContributionRepository
 from relais_editorial.grids.models import MessageGrid
+from relais_editorial.grids.reads import full_text
 from relais_editorial.networks.auth import NetworkAccess
 from relais_editorial.networks.repository import NetworkRepository
 from relais_editorial.networks.service import disclosure_of
@@ -31,7 +32,6 @@ from relais_editorial.previews.schemas import (
     PreviewVariant,
 )
 from relais_editorial.transfer.repository import CalendarContentRepository
-from relais_editorial.transfer.service import with_disclosure
 
 MAX_PREVIEW_ENTRIES = 500
 
@@ -104,10 +104,10 @@ def _grids(
     session: Session, grids: Sequence[MessageGrid], disclosure: str
 ) -> dict[str, list[PreviewGrid]]:
     variants: dict[str, list[PreviewVariant]] = defaultdict(list)
-    full_text = with_disclosure(disclosure)
     for v in CalendarContentRepository(session).variants_of([g.id for g in grids]):
+        text = full_text(v.text, disclosure)
         variants[v.grid_id].append(
-            PreviewVariant(platform=v.platform, language=v.language, text=full_text(v.text))
+            PreviewVariant(platform=v.platform, language=v.language, text=text)
         )
     by_entry: dict[str, list[PreviewGrid]] = defaultdict(list)
     for g in grids:

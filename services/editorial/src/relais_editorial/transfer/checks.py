@@ -1,18 +1,16 @@
-"""What an imported calendar must satisfy beyond its shape, in the target network."""
+"""What an imported calendar must satisfy beyond its shape, in the target network: the
+same rules, in the same words, as the calendar and grid API."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from sqlalchemy.orm import Session
 
-from relais_editorial.counting import count
+from relais_editorial.calendars.rules import entry_problems
+from relais_editorial.grids.rules import dates_problem, length_problem
 from relais_editorial.networks.models import NetworkView
 from relais_editorial.networks.repository import RoleRepository
 from relais_editorial.transfer.formats import Path, Problems
-from relais_editorial.transfer.schemas import CalendarDocument, EntryData, GridData
-
-FullText = Callable[[str], str]
+from relais_editorial.transfer.schemas import CalendarDocument, GridData
 
 
 def row_count(document: CalendarDocument) -> int:
@@ -28,39 +26,29 @@ def check(
     network: NetworkView,
     document: CalendarDocument,
     problems: Problems,
-    full_text: FullText,
+    disclosure: str,
 ) -> None:
+    """The calendar's and the grids' own rules (calendars/rules.py, grids/rules.py), each
+    broken one reported at its row, and what only an import carries (a credit's name)."""
     owners = {e.owner_id for e in document.entries if e.owner_id}
     roles = RoleRepository(session)
-    members = {o for o in owners if roles.role_of(network.id, o) is not None}
+    members = {o for o in owners if roles.role_name(network.id, o) is not None}
     for i, entry in enumerate(document.entries):
         path: Path = ("entries", i)
-        _check_entry(network, entry, path, problems, members)
+        values = entry.model_dump(include={"starts_at", "ends_at", "theme_slug", "owner_id"})
+        for field, message in entry_problems(network, values, members.__contains__):
+            problems.add((*path, field), message)
+        if entry.credited_person_id and not entry.credited_name:
+            problems.add((*path, "credited_name"), "A credit needs the name to show.")
         for j, grid in enumerate(entry.grids):
-            _check_grid(grid, (*path, "grids", j), problems, full_text)
+            _check_grid(grid, (*path, "grids", j), problems, disclosure)
 
 
-def _check_entry(
-    network: NetworkView, entry: EntryData, path: Path, problems: Problems, members: set[str]
-) -> None:
-    if entry.ends_at < entry.starts_at:
-        problems.add((*path, "ends_at"), "The end cannot be before the start.")
-    if entry.theme_slug is not None and entry.theme_slug not in (network.theme_slugs or []):
-        problems.add((*path, "theme_slug"), "This theme is not one of the network's themes.")
-    if entry.owner_id and entry.owner_id not in members:
-        problems.add((*path, "owner_id"), "This person is not a member of the network.")
-    if entry.credited_person_id and not entry.credited_name:
-        problems.add((*path, "credited_name"), "A credit needs the name to show.")
-
-
-def _check_grid(grid: GridData, path: Path, problems: Problems, full_text: FullText) -> None:
-    if grid.release_at and grid.expires_at and grid.expires_at <= grid.release_at:
-        problems.add((*path, "expires_at"), "The expiry must come after the release.")
+def _check_grid(grid: GridData, path: Path, problems: Problems, disclosure: str) -> None:
+    dates = dates_problem(grid.release_at, grid.expires_at)
+    if dates:
+        problems.add((*path, "expires_at"), dates)
     for k, variant in enumerate(grid.variants):
-        length = count(variant.platform, full_text(variant.text))
-        if length.count > length.limit:
-            problems.add(
-                (*path, "variants", k, "text"),
-                f"Too long for {variant.platform} with the disclosure: {length.count} of "
-                f"{length.limit}.",
-            )
+        length = length_problem(variant.platform, variant.text, disclosure)
+        if length is not None:
+            problems.add((*path, "variants", k, "text"), length[0])

@@ -11,7 +11,6 @@ from relais_common.errors import InvalidInput
 from sqlalchemy.orm import Session
 
 from relais_editorial.contributions.repository import ContributionRepository
-from relais_editorial.grids.reads import full_text
 from relais_editorial.networks.auth import NetworkAccess
 from relais_editorial.networks.service import disclosure_of
 from relais_editorial.transfer import checks, formats
@@ -73,12 +72,6 @@ def parse(data: bytes, file_format: str) -> tuple[CalendarDocument, formats.Prob
     return parsed, problems
 
 
-def with_disclosure(disclosure: str) -> checks.FullText:
-    """A variant's text as it is counted: the disclosure appended unless already in it."""
-
-    return lambda text: full_text(text, disclosure)
-
-
 def import_document(
     session: Session,
     access: NetworkAccess,
@@ -96,7 +89,7 @@ def import_document(
             errors=[{"field": "file", "row": "0", "message": "Too many rows."}],
         )
     disclosure = disclosure_of(session, access.network.id, default_disclosure)
-    checks.check(session, access.network, parsed, problems, with_disclosure(disclosure))
+    checks.check(session, access.network, parsed, problems, disclosure)
     if problems.found:
         raise _refusal(problems)
     return build(session, access, parsed)
