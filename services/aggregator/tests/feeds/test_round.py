@@ -14,7 +14,7 @@ from feed_helpers import account, items, make_due, publish, refresh
 from feed_site import FeedSite, feed_site, rss
 from relais_aggregator.config import Settings
 from relais_aggregator.feeds.fetcher import FeedFetcher, host_of
-from relais_aggregator.feeds.jobs import RoundStats, spread_by_host, write_all
+from relais_aggregator.feeds.jobs import RoundStats, slowest_first, spread_by_host, write_all
 from relais_aggregator.feeds.models import FeedItem
 from relais_aggregator.feeds.repository import FeedRepository
 from relais_aggregator.feeds.work import FeedTask, FeedUpdate, ItemData
@@ -37,6 +37,34 @@ def test_hosts_are_spread_and_each_host_keeps_its_order() -> None:
     ]  # fmt: skip
     assert host_of("https://A.example/x") == host_of("https://a.example/y")
     assert host_of("http://a.example:99999/") == ""  # refused later by the SSRF guard
+
+
+def test_feeds_slow_last_time_start_first_slowest_first() -> None:
+    tasks = [task(f"https://h{n}.example/") for n in range(5)]
+    took = {"https://h1.example/": 3.0, "https://h3.example/": 20.0, "https://h4.example/": 0.2}
+    order = [t.url for t in slowest_first(tasks, took.get)]
+    assert order == [f"https://h{n}.example/" for n in (3, 1, 0, 2, 4)]
+
+
+def test_the_fetcher_remembers_how_long_a_feed_took_timeouts_included(site: FeedSite) -> None:
+    site.feed("/a.rss", rss({"link": "https://x.example/a"}))
+    site.slow("/slow.rss", 2)
+
+    async def run() -> tuple[float | None, ...]:
+        guard = SSRFGuard(f"127.0.0.1:{site.port}")
+        async with FeedFetcher(guard, user_agent="t", timeout=0.3) as fetcher:
+            before = fetcher.last_took(site.url("/a.rss"))
+            await fetcher.fetch(site.url("/a.rss"))
+            await fetcher.fetch(site.url("/slow.rss"))
+            return (
+                before,
+                fetcher.last_took(site.url("/a.rss")),
+                fetcher.last_took(site.url("/slow.rss")),
+            )
+
+    before, quick, slow = asyncio.run(run())
+    assert before is None and quick is not None
+    assert slow is not None and slow >= 0.3  # it timed out: the next round starts it first
 
 
 class HeldSite:

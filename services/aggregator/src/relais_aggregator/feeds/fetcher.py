@@ -10,6 +10,7 @@ The outcome is plain data: the caller writes it to the database after the fetch.
 from __future__ import annotations
 
 import asyncio
+import time
 import zlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -26,6 +27,7 @@ from relais_common.ssrf import SSRFGuard, UnsafeURLError, guarded_connector
 from yarl import URL
 
 MAX_REDIRECTS = 5
+REMEMBERED = 100_000  # URLs whose last fetch time a fetcher keeps (about 10 MB at most)
 PERMANENT = (301, 308)
 TEMPORARY = (302, 303, 307)
 CHUNK = 64 * 1024
@@ -91,6 +93,7 @@ class FeedFetcher:
         self._http: aiohttp.ClientSession | None = None
         self._slots = asyncio.Semaphore(global_limit)
         self._hosts: dict[str, _HostSlot] = {}
+        self._took: dict[str, float] = {}
 
     async def __aenter__(self) -> Self:
         connector = guarded_connector(
@@ -125,7 +128,20 @@ class FeedFetcher:
         once both are ours: a feed waiting behind the others is not the site's slowness. The
         connector's own per-host limit stays, for redirects to another host."""
         async with self._host_slot(url), self._slots:
-            return await self._timed(url, etag, last_modified)
+            started = time.monotonic()
+            outcome = await self._timed(url, etag, last_modified)
+            self._remember(url, time.monotonic() - started)
+            return outcome
+
+    def last_took(self, url: str) -> float | None:
+        """Seconds the last fetch of ``url`` by this fetcher took (slots taken), if any."""
+        return self._took.get(url)
+
+    def _remember(self, url: str, seconds: float) -> None:
+        self._took.pop(url, None)
+        self._took[url] = seconds
+        if len(self._took) > REMEMBERED:
+            del self._took[next(iter(self._took))]  # the least recently fetched
 
     @asynccontextmanager
     async def _host_slot(self, url: str) -> AsyncIterator[None]:

@@ -15,6 +15,7 @@ import logging
 import os
 import socket
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -33,6 +34,7 @@ from relais_aggregator.feeds.work import FeedTask, FeedUpdate
 
 log = logging.getLogger("relais.aggregator.feeds")
 WRITE_BATCH = 50
+SLOW_SECONDS = 1.0  # a feed whose last fetch took this long starts before the others
 
 
 @dataclass
@@ -143,6 +145,17 @@ def spread_by_host(tasks: list[FeedTask]) -> list[FeedTask]:
     return [q[i] for i in range(max(map(len, queues), default=0)) for q in queues if i < len(q)]
 
 
+def slowest_first(
+    tasks: list[FeedTask], last_took: Callable[[str], float | None]
+) -> list[FeedTask]:
+    """Feeds whose last fetch was slow (or timed out) first, slowest first, then the others
+    in their order: a 3 s feed started last ends the round 3 s after everything else; started
+    first, it is fetched while the others are."""
+    took = {task.id: last_took(task.url) or 0.0 for task in tasks}
+    slow = sorted((t for t in tasks if took[t.id] >= SLOW_SECONDS), key=lambda t: -took[t.id])
+    return slow + [t for t in tasks if took[t.id] < SLOW_SECONDS]
+
+
 async def refresh_round(
     sessions: sessionmaker[Session],
     fetcher: FeedFetcher,
@@ -168,7 +181,8 @@ async def refresh_round(
     # Started in this order (as_completed alone would start them in a set's order); results
     # are written while the slower feeds are still being fetched: one writer thread at a
     # time, in batches, so a round lasts about as long as its slowest fetch.
-    started_tasks = [asyncio.ensure_future(one(task)) for task in spread_by_host(tasks)]
+    order = slowest_first(spread_by_host(tasks), fetcher.last_took)
+    started_tasks = [asyncio.ensure_future(one(task)) for task in order]
     writer: asyncio.Future[None] | None = None
     batch: list[FeedUpdate] = []
     for finished in asyncio.as_completed(started_tasks):
