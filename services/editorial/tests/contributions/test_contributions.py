@@ -10,6 +10,7 @@ from extras_factories import A, export_json
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+MONTH = "from=2026-12-01T00:00:00Z&to=2027-01-01T00:00:00Z"
 ARTICLE = {
     "kind": "link",
     "title": "My article on zero trust",
@@ -75,6 +76,12 @@ def test_accepted_into_the_calendar_the_author_is_credited(
         "p-member-a",
         "P Member A",
     )
+    # the calendar's own reads carry the credit the SPA shows
+    one = client.get(f"{A}/entries/{accepted['entry_id']}", headers=world.headers("member_a"))
+    assert one.json()["credited_name"] == "P Member A"
+    month = client.get(f"{A}/calendar?{MONTH}", headers=world.headers("member_a")).json()
+    listed = client.get(f"{A}/entries", headers=world.headers("member_a")).json()
+    assert [i["credited_name"] for i in month["items"] + listed["items"]] == ["P Member A"] * 2
     assert count(client, world) == 0
     mine = client.get("/me/contributions", headers=world.headers("member_a")).json()["items"]
     assert (mine[0]["status"], mine[0]["decision_note"]) == ("accepted", "Thanks!")
@@ -203,6 +210,9 @@ def test_the_author_exports_their_suggestions_and_erasure_removes_them_and_the_c
     client.post(
         f"{A}/contributions/{created['id']}/accept", json=accept, headers=world.headers("chair_a")
     )
+    month = f"{A}/calendar?{MONTH}"
+    view = client.get(month, headers=world.headers("chair_a")).json()  # now kept, ready
+    assert view["items"][0]["credited_name"] == "P Member A"
     feed = client.post(f"{A}/calendar/feeds", json={}, headers=world.headers("member_a")).json()
     exported = client.get("/me/export", headers=world.headers("member_a")).json()["data"]
     assert [c["id"] for c in exported["contributions"]] == [created["id"]]
@@ -212,6 +222,11 @@ def test_the_author_exports_their_suggestions_and_erasure_removes_them_and_the_c
     entries = export_json(client, A, world.headers("chair_a"))["entries"]
     assert len(entries) == 1  # the entry stays with the network...
     assert (entries[0]["credited_person_id"], entries[0]["credited_name"]) == (None, None)
+    # the kept month view forgets them too
+    assert (
+        client.get(month, headers=world.headers("chair_a")).json()["items"][0]["credited_name"]
+        is None
+    )
     inbox = client.get(f"{A}/contributions?status=accepted", headers=world.headers("chair_a"))
     assert inbox.json()["items"] == []  # ...the suggestion and its credit go
     assert client.get(feed["url_path"]).status_code == 404

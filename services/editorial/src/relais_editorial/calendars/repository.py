@@ -113,6 +113,9 @@ class EntryRepository(RepositoryBase[CalendarEntry]):
         )
 
     def forget_owner(self, person_id: str) -> None:
+        # updated_at moves: a cached month view (calendars/cache.py) must drop the owner's name
         self.execute(
-            update(CalendarEntry).where(CalendarEntry.owner_id == person_id).values(owner_id=None)
+            update(CalendarEntry)
+            .where(CalendarEntry.owner_id == person_id)
+            .values(owner_id=None, updated_at=utcnow())
         )

@@ -95,6 +95,9 @@ class EntryRead(BaseModel):
     theme_slug: str | None
     owner_id: str | None
     owner_name: str | None
+    credited_name: str | None = Field(
+        description="Who suggested it: the author of the accepted contribution it came from"
+    )
     content_url: str | None
     status: EntryStatus
     path_position: int | None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
 
@@ -27,6 +28,7 @@ from relais_editorial.calendars.schemas import (
     PathUpdate,
     Reschedule,
 )
+from relais_editorial.contributions.repository import ContributionRepository
 from relais_editorial.grids.repository import GridRepository, grid_summaries
 from relais_editorial.networks.auth import NetworkAccess
 from relais_editorial.networks.concurrency import require_version
@@ -35,7 +37,15 @@ from relais_editorial.networks.repository import RoleRepository, SettingsReposit
 MAX_VIEW_DAYS = 100
 
 
-def entry_read(entry: CalendarEntry, names: dict[str, str]) -> EntryRead:
+@dataclass(frozen=True)
+class People:
+    """Who the entries name: owners by id, and the credit of each entry made of a suggestion."""
+
+    names: dict[str, str]
+    credits: dict[str, str]
+
+
+def entry_read(entry: CalendarEntry, people: People) -> EntryRead:
     return EntryRead(
         id=entry.id,
         kind=cast(EntryKind, entry.kind),
@@ -45,7 +55,8 @@ def entry_read(entry: CalendarEntry, names: dict[str, str]) -> EntryRead:
         ends_at=entry.ends_at,
         theme_slug=entry.theme_slug,
         owner_id=entry.owner_id,
-        owner_name=names.get(entry.owner_id) if entry.owner_id else None,
+        owner_name=people.names.get(entry.owner_id) if entry.owner_id else None,
+        credited_name=people.credits.get(entry.id),
         content_url=entry.content_url,
         status=cast(EntryStatus, entry.status),
         path_position=entry.path_position,
@@ -55,13 +66,17 @@ def entry_read(entry: CalendarEntry, names: dict[str, str]) -> EntryRead:
     )
 
 
-def _names(session: Session, network_id: str, entries: list[CalendarEntry]) -> dict[str, str]:
+def _people(session: Session, network_id: str, entries: list[CalendarEntry]) -> People:
     owners = {e.owner_id for e in entries if e.owner_id}
-    return RoleRepository.from_session(session).names(network_id, owners)
+    credits = ContributionRepository(session).credits_of([e.id for e in entries])
+    return People(
+        names=RoleRepository.from_session(session).names(network_id, owners),
+        credits={entry_id: c.display_name for entry_id, c in credits.items()},
+    )
 
 
 def read_one(session: Session, entry: CalendarEntry) -> EntryRead:
-    return entry_read(entry, _names(session, entry.network_id, [entry]))
+    return entry_read(entry, _people(session, entry.network_id, [entry]))
 
 
 def entry_or_404(
@@ -149,7 +164,7 @@ def calendar_view(
     entries = list(
         EntryRepository.from_session(session).overlapping(access.network.id, starts, ends)
     )
-    names = _names(session, access.network.id, entries)
+    people = _people(session, access.network.id, entries)
     grids, counts = grid_summaries(session, [e.id for e in entries])
     now = utcnow()
     by_entry: dict[str, list[GridSummary]] = {e.id: [] for e in entries}
@@ -164,7 +179,7 @@ def calendar_view(
             )
         )
     items = [
-        CalendarItem(**entry_read(e, names).model_dump(), grids=by_entry[e.id]) for e in entries
+        CalendarItem(**entry_read(e, people).model_dump(), grids=by_entry[e.id]) for e in entries
     ]
     return CalendarView(starts=starts, ends=ends, items=items)
 
@@ -198,8 +213,8 @@ def list_entries(
     entries, next_cursor = EntryRepository.from_session(session).page(
         access.network.id, cursor=cursor, limit=limit
     )
-    names = _names(session, access.network.id, entries)
-    return EntryList(items=[entry_read(e, names) for e in entries], next_cursor=next_cursor)
+    people = _people(session, access.network.id, entries)
+    return EntryList(items=[entry_read(e, people) for e in entries], next_cursor=next_cursor)
 
 
 def path_etag_id(network_id: str) -> str:
@@ -208,9 +223,9 @@ def path_etag_id(network_id: str) -> str:
 
 def read_path(session: Session, access: NetworkAccess) -> PathRead:
     entries = list(EntryRepository.from_session(session).path(access.network.id))
-    names = _names(session, access.network.id, entries)
+    people = _people(session, access.network.id, entries)
     version = SettingsRepository.from_session(session).of(access.network.id).path_version
-    return PathRead(items=[entry_read(e, names) for e in entries], version=version)
+    return PathRead(items=[entry_read(e, people) for e in entries], version=version)
 
 
 def set_path(

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from relais_common.db import utcnow
 from relais_common.repository import RepositoryBase
 from sqlalchemy import delete, func, select, update
 
+from relais_editorial.calendars.models import CalendarEntry
 from relais_editorial.contributions.models import Contribution, EntryCredit
 
 
@@ -72,6 +74,11 @@ class ContributionRepository(RepositoryBase[Contribution]):
 
     def forget_person(self, person_id: str) -> None:
         """Their suggestions go; the entries and briefs made of them stay, uncredited."""
+        credited = select(EntryCredit.entry_id).where(EntryCredit.person_id == person_id)
+        # the entries move, so a cached month view (calendars/cache.py) drops their name too
+        self.execute(
+            update(CalendarEntry).where(CalendarEntry.id.in_(credited)).values(updated_at=utcnow())
+        )
         self.execute(delete(EntryCredit).where(EntryCredit.person_id == person_id))
         self.execute(delete(Contribution).where(Contribution.author_id == person_id))
         self.execute(
