@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import httpx
+import pytest
 from fastapi import FastAPI
 from relais_gateway.__main__ import server_config
 from relais_gateway.config import GatewaySettings
@@ -107,3 +108,24 @@ def test_silent_and_half_sent_connections_cannot_hold_the_bound(
             if served.status_code == 200:
                 break
         assert served is not None and served.status_code == 200
+
+
+@pytest.mark.parametrize("framing", ["Content-Length: 100", "Transfer-Encoding: chunked"])
+def test_a_get_announcing_a_body_it_never_sends_gets_408_too(
+    make_settings: Callable[..., GatewaySettings], fakes: dict[str, FastAPI], framing: str
+) -> None:
+    """Body-less requests skip the body timer; one that announces a body keeps it, GET or not
+    (and whether the copy in the micro-cache would have answered it)."""
+    with gateway(make_settings, body_timeout=1.0) as port:
+        assert httpx.get(f"http://127.0.0.1:{port}/feeds/cached").status_code == 200  # kept
+        for path in ("/api/editorial/things", "/feeds/cached"):
+            sock = socket.create_connection(("127.0.0.1", port), timeout=GENEROUS)
+            try:
+                sock.sendall(
+                    f"GET {path} HTTP/1.1\r\nHost: relais.test\r\n{framing}\r\n\r\n".encode()
+                )
+                assert read_to_end(sock).startswith(b"HTTP/1.1 408")
+            finally:
+                sock.close()
+    assert fakes["editorial"].state.hits == []
+    assert fakes["aggregator"].state.hits == ["/feeds/cached"]  # the priming GET alone

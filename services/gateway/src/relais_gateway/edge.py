@@ -19,15 +19,26 @@ from relais_common.errors import PROBLEM_JSON, problem_body, problem_response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 
+def may_have_body(scope: Scope) -> bool:
+    """A body follows the headers only after a Content-Length above 0 or a Transfer-Encoding
+    (RFC 9112 6.3): without either there is nothing a client could be slow to send."""
+    for name, value in scope["headers"]:
+        if name == b"transfer-encoding" or (name == b"content-length" and value.strip() != b"0"):
+            return True
+    return False
+
+
 class BodyDeadlineMiddleware:
-    """The whole body within `seconds` of the request's start, or 408 and the connection closed."""
+    """The whole body within `seconds` of the request's start, or 408 and the connection closed.
+
+    Requests without a body (most GETs: pages, /me, the directory) skip the timer it costs."""
 
     def __init__(self, app: ASGIApp, seconds: float) -> None:
         self.app = app
         self.seconds = seconds
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http" or not may_have_body(scope):
             await self.app(scope, receive, send)
             return
         deadline = asyncio.get_running_loop().time() + self.seconds

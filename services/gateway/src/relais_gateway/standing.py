@@ -110,6 +110,8 @@ class Standings:
         why = refusal(caller, standing)
         if why is not None or standing is None:
             return None, why or ERASED
+        if caller.roles == standing.roles:
+            return caller, None
         return replace(caller, roles=standing.roles), None
 
 
