@@ -9,8 +9,10 @@ from fastapi import FastAPI
 from feed_helpers import account, feeds, items, make_due, only_feed, publish, refresh
 from feed_site import FeedSite, rss
 from relais_aggregator.config import Settings
+from relais_aggregator.feeds import refresh as refresh_module
 
-GOOD = rss({"link": "https://blog.example/ok", "title": "Fine"})
+GOOD_LINK = "https://blog.example/ok"
+GOOD = rss({"link": GOOD_LINK, "title": "Fine"})
 BILLION_LAUGHS = """<?xml version="1.0"?>
 <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
 <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
@@ -102,6 +104,65 @@ def test_malformed_xml_does_not_stop_the_others(
     assert by_handle["b"].status == "failing"
     assert "not valid RSS, Atom or JSON Feed" in (by_handle["b"].last_error or "")
     assert "Fine" in {i.title for i in items(app)}
+
+
+def test_links_that_are_no_urls_stop_nothing(
+    app: FastAPI, feed: Feed, site: FeedSite, settings: Settings
+) -> None:
+    """urljoin raises on ``http://[x/``: it used to escape the reading of the feed and end the
+    whole round (every round, as long as that feed was due)."""
+    site.feed(
+        "/odd.rss",
+        rss(
+            {"link": "http://[oops/", "guid": "odd", "title": "Odd", "html": "&lt;a href='x'&gt;"},
+            {"link": "https://blog.example/fine", "title": "Fine too"},
+            link="http://[oops/",
+        ),
+    )
+    site.feed("/good.rss", GOOD)
+    publish(
+        app,
+        feed,
+        "p1",
+        account(site.url("/odd.rss"), handle="a"),
+        account(site.url("/good.rss"), handle="b"),
+    )
+    stats = refresh(app, settings)
+    assert (stats.written, stats.failed) == (2, 0)
+    assert {row.status for row in feeds(app)} == {"active"}
+    links = {i.title: i.link for i in items(app)}
+    assert links == {"Odd": None, "Fine too": "https://blog.example/fine", "Fine": GOOD_LINK}
+
+
+def test_a_feed_that_breaks_the_reading_fails_alone(
+    app: FastAPI,
+    feed: Feed,
+    site: FeedSite,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    site.feed("/boom.rss", rss({"link": "https://blog.example/boom"}))
+    site.feed("/good.rss", GOOD)
+    real = refresh_module.parse_feed
+
+    def parse(body: bytes, content_type: str = "") -> object:
+        if b"boom" in body:
+            raise RecursionError("a parser bug no rule foresaw")
+        return real(body, content_type)
+
+    monkeypatch.setattr(refresh_module, "parse_feed", parse)
+    publish(
+        app,
+        feed,
+        "p1",
+        account(site.url("/boom.rss"), handle="a"),
+        account(site.url("/good.rss"), handle="b"),
+    )
+    assert refresh(app, settings).written == 2
+    by_handle = {row.handle: row for row in feeds(app)}
+    assert by_handle["a"].status == "failing"
+    assert by_handle["a"].last_error == "the feed could not be read"
+    assert by_handle["b"].status == "active" and "Fine" in {i.title for i in items(app)}
 
 
 # Loopback, private, link-local, CGNAT, reserved, in browser spellings and IPv6 forms.

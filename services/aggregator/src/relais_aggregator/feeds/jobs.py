@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from relais_aggregator.config import Settings
 from relais_aggregator.feeds import images
 from relais_aggregator.feeds.fetcher import FeedFetcher, host_of
-from relais_aggregator.feeds.refresh import RefreshPolicy, outcome_to_update
+from relais_aggregator.feeds.refresh import RefreshPolicy, outcome_to_update, unreadable
 from relais_aggregator.feeds.repository import FeedRepository
 from relais_aggregator.feeds.rules import Polling
 from relais_aggregator.feeds.work import FeedTask, FeedUpdate
@@ -176,7 +176,12 @@ async def refresh_round(
 
     async def one(task: FeedTask) -> FeedUpdate:
         outcome = await fetcher.fetch(task.url, etag=task.etag, last_modified=task.last_modified)
-        return outcome_to_update(task, outcome, owner=owner, now=now or utcnow(), policy=policy)
+        moment = now or utcnow()
+        try:
+            return outcome_to_update(task, outcome, owner=owner, now=moment, policy=policy)
+        except Exception as exc:  # a feed no rule foresaw must not stop the round
+            log.warning("reading feed %s failed: %s", task.id, exc)
+            return unreadable(task, owner=owner, now=moment, policy=policy)
 
     # Started in this order (as_completed alone would start them in a set's order); results
     # are written while the slower feeds are still being fetched: one writer thread at a

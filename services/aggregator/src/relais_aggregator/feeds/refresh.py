@@ -11,7 +11,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from relais_aggregator.feeds import sanitize
 from relais_aggregator.feeds.fetcher import FetchOutcome
@@ -83,6 +83,12 @@ def outcome_to_update(
     return update
 
 
+def unreadable(task: FeedTask, *, owner: str, now: datetime, policy: RefreshPolicy) -> FeedUpdate:
+    """A feed whose answer broke the reading itself: a failure like any other, backing off."""
+    update = FeedUpdate(task=task, owner=owner, values={}, max_items=policy.max_items)
+    return _failed(update, "the feed could not be read", None, None, now, policy)
+
+
 def _failed(
     update: FeedUpdate,
     words: str,
@@ -148,8 +154,13 @@ def _matches(task: FeedTask, title: str, summary: str, categories: list[str]) ->
 
 
 def _absolute_link(link: str | None, base: str) -> str | None:
-    """An http(s) link, resolved against the feed's base; anything else (javascript:) dropped."""
+    """An http(s) link, resolved against the feed's base; anything else (javascript:, a link
+    that is no URL such as ``http://[x/``) dropped."""
     if not link:
         return None
-    absolute = urljoin(base, link)
-    return absolute[:2000] if urlsplit(absolute).scheme in ("http", "https") else None
+    resolved = sanitize.absolute(link, base)
+    try:
+        web = urlsplit(resolved).scheme in ("http", "https")
+    except ValueError:
+        return None
+    return resolved[:2000] if web else None

@@ -59,19 +59,21 @@ _images: ContextVar[ImageURL | None] = ContextVar("sanitize_images", default=Non
 def _attribute(element: str, attribute: str, value: str) -> str | None:
     if attribute != "href" and attribute != "src":
         return value
-    absolute = _absolute(value.strip(), _base.get())
-    lowered = absolute[:8].lower()
+    resolved = absolute(value.strip(), _base.get())
+    lowered = resolved[:8].lower()
     web = lowered.startswith(("https://", "http://"))
     if element == "img":
-        if not web or _is_tracker(absolute):
+        if not web or _is_tracker(resolved):
             return None
         proxy = _images.get()
-        return proxy(absolute) if proxy is not None else None
-    return absolute if web or lowered.startswith("mailto:") else None
+        return proxy(resolved) if proxy is not None else None
+    return resolved if web or lowered.startswith("mailto:") else None
 
 
-def _absolute(url: str, base: str) -> str:
-    """``urljoin`` costs about 15 us: absolute and root-relative URLs (most) skip it."""
+def absolute(url: str, base: str) -> str:
+    """``url`` resolved against ``base``; "" when either is no URL (``http://[x/``).
+
+    ``urljoin`` costs about 15 us: absolute and root-relative URLs (most) skip it."""
     head = url[:8].lower()
     if not base or head.startswith(("https://", "http://", "mailto:")):
         return url
@@ -80,7 +82,10 @@ def _absolute(url: str, base: str) -> str:
     if url.startswith("/") and base.count("/") >= 2:
         parts = base.split("/", 3)
         return parts[0] + "//" + parts[2] + url
-    return urljoin(base, url)
+    try:
+        return urljoin(base, url)
+    except ValueError:  # a feed's own (hostile) base: the URL is dropped, not the round
+        return ""
 
 
 def _is_tracker(url: str) -> bool:
