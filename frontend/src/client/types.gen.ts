@@ -3073,6 +3073,12 @@ export type EditorialCalendarItem = {
      */
     created_at: string;
     /**
+     * Credited Name
+     *
+     * Who suggested it: the author of the accepted contribution it came from
+     */
+    credited_name: string | null;
+    /**
      * Description
      */
     description: string;
@@ -3480,6 +3486,12 @@ export type EditorialEntryRead = {
      * Created At
      */
     created_at: string;
+    /**
+     * Credited Name
+     *
+     * Who suggested it: the author of the accepted contribution it came from
+     */
+    credited_name: string | null;
     /**
      * Description
      */

@@ -112,6 +112,11 @@ export function CalendarPanel({ slug, committee, member }: { slug: string; commi
                       ) : (
                         item.title
                       )}
+                      {item.credited_name && (
+                        <Text size="xs" c="dimmed">
+                          {t('calendar.credited', { name: item.credited_name })}
+                        </Text>
+                      )}
                       <GridSummary item={item} />
                     </Table.Th>
                     <Table.Td>
