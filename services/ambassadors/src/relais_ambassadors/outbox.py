@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
-from relais_common.contracts import openapi_cli
 from relais_common.events import EventPayload, emit_event, events_schema_document
 from sqlalchemy.orm import Session
 
@@ -235,4 +234,8 @@ def schema_document() -> str:
 
 
 if __name__ == "__main__":
+    # Here, not at the top: relais_common.contracts imports alembic's autogenerate (and mako,
+    # pygments), 8 MB of every running worker for a command-line tool.
+    from relais_common.contracts import openapi_cli
+
     openapi_cli(schema_document, SCHEMA_PATH, sys.argv[1:])
