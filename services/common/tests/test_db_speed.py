@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 from relais_common.db import (
     SQLITE_POOL_SIZE,
     DbSession,
+    WriteInReadOnlyHop,
     loop_reader,
     make_engine,
     make_sessionmaker,
@@ -101,6 +102,66 @@ class TestOneHop:
             assert client.post("/counters/b").status_code == 409
             # the pool's only connection came back: the transaction was ended
             assert client.post("/counters/c").status_code == 409
+        with app.state.sessionmaker() as session:
+            assert session.scalars(select(Counter.name)).all() == []
+
+
+class TestReadOnlyHop:
+    """`one_hop(..., read_only=True)`: reads without BEGIN and COMMIT on PostgreSQL."""
+
+    def routes(self, app: FastAPI) -> None:
+        @app.get("/counters")
+        async def listing(request: Request, session: DbSession) -> list[str]:
+            def work() -> list[str]:
+                return list(session.scalars(select(Counter.name).order_by(Counter.name)))
+
+            return await one_hop(request, session, work, read_only=True)
+
+        @app.post("/counters/{name}")
+        async def refuse(name: str, request: Request, session: DbSession) -> None:
+            def work() -> None:
+                session.add(Counter(name=name))
+                session.flush()
+                raise Conflict("no")
+
+            await one_hop(request, session, work)
+
+        @app.post("/sneaky/{name}")
+        async def sneaky(name: str, request: Request, session: DbSession) -> None:
+            await one_hop(request, session, lambda: session.add(Counter(name=name)), read_only=True)
+
+    def test_it_reads_without_a_transaction_on_postgresql(self, app: FastAPI) -> None:
+        autocommit: list[bool] = []
+
+        @app.get("/mode")
+        async def mode(request: Request, session: DbSession) -> None:
+            def work() -> None:
+                session.execute(select(text("1")))
+                driver = session.connection().connection.driver_connection
+                autocommit.append(getattr(driver, "autocommit", False) is True)
+
+            await one_hop(request, session, work, read_only=True)
+
+        with TestClient(app) as client:
+            assert client.get("/mode").status_code == 200
+        # psycopg sends no BEGIN in autocommit; pysqlite sends none before a SELECT anyway
+        assert autocommit == [app.state.engine.dialect.name == "postgresql"]
+
+    def test_the_next_request_on_its_connection_is_transactional(self, app: FastAPI) -> None:
+        """The pool has one connection: the write after the read runs on the connection the
+        read had in autocommit, and its rollback must still undo the insert."""
+        self.routes(app)
+        with TestClient(app) as client:
+            assert client.get("/counters").json() == []
+            assert client.post("/counters/a").status_code == 409
+            assert client.get("/counters").json() == []
+        with app.state.sessionmaker() as session:
+            assert session.scalars(select(Counter.name)).all() == []
+
+    def test_a_write_inside_is_refused_before_it_is_sent(self, app: FastAPI) -> None:
+        self.routes(app)
+        with TestClient(app) as client, pytest.raises(WriteInReadOnlyHop):
+            client.post("/sneaky/b")
         with app.state.sessionmaker() as session:
             assert session.scalars(select(Counter.name)).all() == []
 

@@ -165,6 +165,13 @@ DbSession = Annotated[Session, Depends(get_session, scope="function")]
 # False when a connection's transaction begins, True once it sent anything but a SELECT;
 # missing (an engine not made here) counts as written.
 WROTE = "relais_wrote"
+# True on a connection lent to a read-only hop (autocommit on PostgreSQL): anything but a
+# SELECT is refused before it is sent, since nothing could roll it back. Reset at each begin.
+READS_ONLY = "relais_reads_only"
+
+
+class WriteInReadOnlyHop(RuntimeError):
+    """A statement other than a SELECT inside `one_hop(..., read_only=True)`: a bug, not input."""
 
 
 def track_writes(engine: Engine) -> None:
@@ -173,10 +180,13 @@ def track_writes(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
         conn.info[WROTE] = False
+        conn.info[READS_ONLY] = False
 
     @event.listens_for(engine, "before_cursor_execute")
     def _statement(conn: Connection, _cursor: Any, statement: str, *_args: Any) -> None:
         if statement.lstrip()[:6].upper() != "SELECT":
+            if conn.info.get(READS_ONLY):
+                raise WriteInReadOnlyHop(f"not a read: {statement[:60]!r}")
             conn.info[WROTE] = True
 
 
@@ -208,7 +218,9 @@ def db_limiter(app: Any) -> CapacityLimiter:
     return limiter
 
 
-async def one_hop(request: Request, session: Session, work: Callable[[], T]) -> T:
+async def one_hop(
+    request: Request, session: Session, work: Callable[[], T], *, read_only: bool = False
+) -> T:
     """Run a request's database work and end its transaction in ONE threadpool call.
 
     For `async def` handlers on hot read paths. A sync handler costs a hop for the handler and
@@ -223,10 +235,16 @@ async def one_hop(request: Request, session: Session, work: Callable[[], T]) -> 
     microseconds of C on a local file, cheaper than the hand-off to a thread and back
     (`GET /me` 1.5 -> 1.1 ms of CPU in-process, bench/README.md). So on SQLite this is for
     reads (a write's commit could wait for the file's lock while the loop waits with it).
+
+    `read_only=True` (hot GET pages): on PostgreSQL the work runs without a transaction, and a
+    statement other than a SELECT raises WriteInReadOnlyHop before it is sent
+    (reads_without_transaction).
     """
 
     def unit() -> T:
         try:
+            if read_only:
+                reads_without_transaction(session)
             result = work()
             if session.in_transaction():
                 session.commit()
@@ -239,6 +257,25 @@ async def one_hop(request: Request, session: Session, work: Callable[[], T]) -> 
     if request.app.state.engine.dialect.name == "sqlite":
         return unit()
     return await anyio.to_thread.run_sync(unit, limiter=db_limiter(request.app))
+
+
+def reads_without_transaction(session: Session) -> None:
+    """Lend the session a connection for reads only; on PostgreSQL in autocommit.
+
+    No BEGIN and no COMMIT: two of the round trips of a page (a directory page made six). The
+    reads see what they saw inside a transaction: under READ COMMITTED, PostgreSQL's default
+    and ours, each statement takes its own snapshot either way. The pool sets the isolation
+    level back when the connection returns (psycopg does that client-side, no round trip), so
+    the next request's transaction is an ordinary one (test_db_speed). On SQLite the connection
+    is the usual one (pysqlite sends no BEGIN before a SELECT); on both, anything but a SELECT
+    raises WriteInReadOnlyHop before it is sent. A session already in a transaction: unchanged.
+    """
+    if session.in_transaction():
+        return
+    autocommit = session.get_bind().dialect.name == "postgresql"
+    options = {"isolation_level": "AUTOCOMMIT"} if autocommit else {}
+    conn = session.connection(execution_options=options)
+    conn.info[READS_ONLY] = True
 
 
 def loop_reader(engine: Engine) -> Engine:

@@ -35,6 +35,9 @@ async def directory(
     # The search and the commit in one thread hop; the page is plain data shaped like the
     # response model, serialised once (pydantic_core) rather than validated again.
     items, next_cursor = await one_hop(
-        request, session, lambda: search(session, query, cursor=cursor, limit=limit)
+        request,
+        session,
+        lambda: search(session, query, cursor=cursor, limit=limit),
+        read_only=True,
     )
     return Response(to_json({"items": items, "next_cursor": next_cursor}), media_type=JSON)

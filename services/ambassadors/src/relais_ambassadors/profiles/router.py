@@ -21,7 +21,7 @@ JSON = "application/json"
 async def read_me(request: Request, session: DbSession, user: CurrentUser) -> Response:
     # The reads and the end of the transaction in one thread hop (a sync handler and the
     # Myself dependency cost two), serialised once by the model that validated it.
-    me = await one_hop(request, session, lambda: my_view(session, user.user_id))
+    me = await one_hop(request, session, lambda: my_view(session, user.user_id), read_only=True)
     if me is None:
         raise Unauthorized("Your account no longer exists; please sign in again.")
     headers = {"ETag": etag_of(me.id, me.version)}
