@@ -18,7 +18,10 @@ JS = "text/javascript; charset=utf-8"
 # A withdrawn consent must leave every copy within a minute. The consumer polls every 2 s; a
 # shared cache (the nginx micro-cache, a CDN) keeps a page at most s-maxage=10 s; a browser
 # then keeps it at most max-age=25 s from when it got it (nginx sends no Age header):
-# 2 + 10 + 25 = 37 s. No stale-while-revalidate: it would stretch that past the minute.
+# 2 + 10 + 25 = 37 s. The gateway's own micro-cache keeps it at most s-maxage too and sends Age,
+# so a cache after it that ignores Age adds its 10 s and the browser subtracts the gateway's
+# Age: still 37 s, 47 s if neither Age were honoured. No stale-while-revalidate: it would
+# stretch that past the minute.
 CACHE_CONTROL = "public, max-age=25, s-maxage=10"
 
 Headers = list[tuple[bytes, bytes]]
