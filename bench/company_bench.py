@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
-from db_bench import PG_URL, popen, throwaway_pg, uvicorn_args
+from db_bench import PG_URL, as_deployed, fill_bytecode, popen, throwaway_pg, uvicorn_args
 from gateway_bench import HOST, INTERNAL_SECRET, free_port, rss_mb, wait_ready
 from relais_ambassadors.accounts.passwords import configure, hash_password
 from relais_common.auth import issue_identity_token
@@ -160,7 +160,7 @@ def main() -> None:
 def measure(url: str, tmp: Path, cat: dict[str, Any], searches: int) -> dict[str, Any]:
     port = free_port()
     env = {
-        **os.environ,
+        **as_deployed(dict(os.environ)),  # bytecode and MALLOC_ARENA_MAX=2, as in db_bench
         "RELAIS_ENV": "test",
         "RELAIS_INTERNAL_SECRET": INTERNAL_SECRET,
         "RELAIS_VAR_DIR": str(tmp),
@@ -168,6 +168,7 @@ def measure(url: str, tmp: Path, cat: dict[str, Any], searches: int) -> dict[str
         "RELAIS_LOG_LEVEL": "WARNING",
         "AMBASSADORS_DATABASE_URL": url,
     }
+    fill_bytecode(env)
     service = popen(uvicorn_args("relais_ambassadors.main:create_app", port), env, tmp / "svc.log")
     try:
         wait_ready(f"http://{HOST}:{port}/livez", service, 60)
