@@ -77,3 +77,28 @@ def test_an_in_memory_sqlite_engine_opens() -> None:
             assert conn.exec_driver_sql("SELECT 1").scalar() == 1
     finally:
         engine.dispose()
+
+
+def test_a_savepoint_opening_a_transaction_is_rolled_back_with_it(tmp_path: Path) -> None:
+    """SQLite: a SAVEPOINT sent outside a transaction opens one, and its RELEASE commits it.
+    The outer transaction's rollback must still undo the savepoint's rows, as on PostgreSQL."""
+    with throwaway_database("common", tmp_path) as url:
+        engine = make_engine(url)
+        try:
+            Base.metadata.create_all(engine)
+            factory = make_sessionmaker(engine)
+            with factory() as session:
+                with session.begin_nested():  # the transaction's first statement
+                    session.add(Nickname(name="inner"))
+                session.add(Nickname(name="outer"))
+                session.flush()
+                assert set(session.scalars(select(Nickname.name))) == {"inner", "outer"}
+                session.rollback()
+            with factory() as session:
+                assert list(session.scalars(select(Nickname.name))) == []
+            with factory() as session, session.begin(), session.begin_nested():  # committed
+                session.add(Nickname(name="kept"))
+            with factory() as session:
+                assert list(session.scalars(select(Nickname.name))) == ["kept"]
+        finally:
+            engine.dispose()

@@ -98,6 +98,16 @@ def make_engine(url: str, **kw: Any) -> Engine:
             cur.execute("PRAGMA busy_timeout=30000")
             cur.close()
 
+        @event.listens_for(engine, "savepoint")
+        def _savepoint_inside_a_transaction(conn: Connection, _name: str | None) -> None:
+            # pysqlite sends BEGIN only before a write: a SAVEPOINT sent first opens SQLite's
+            # transaction itself, and its RELEASE then commits it, out of reach of the outer
+            # rollback. BEGIN first, IMMEDIATE because savepoints here guard writes (take the
+            # lock now, within busy_timeout, rather than fail to upgrade a read later).
+            driver = conn.connection.driver_connection
+            if driver is not None and not driver.in_transaction:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+
         track_writes(engine)
         return engine
     if url.startswith("postgresql://"):
