@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -71,6 +71,55 @@ def identity_headers(
 
 
 REPO_ROOT = Path(__file__).resolve().parents[4]
+
+_VALIDATORS: dict[tuple[Any, ...], Any] = {}
+
+
+def _validator_key(field: Any, asdict: Callable[[Any], dict[str, Any]]) -> tuple[Any, ...] | None:
+    """What FastAPI builds a field's TypeAdapter from (``asdict``: its own reading of the
+    field), or None when that cannot be a key (a config, a list default, say)."""
+    if field.config is not None:
+        return None
+    made = asdict(field.field_info)
+    key = (
+        field.mode,
+        made["annotation"],
+        tuple(made["metadata"]),
+        tuple(made["attributes"].items()),
+    )
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
+
+
+def share_validators_across_apps() -> None:
+    """Tests only: the pydantic validator of a route's field, built once per process.
+
+    FastAPI builds the fields of every route again for each app (in each app on its first
+    request), and each field compiles a pydantic ``TypeAdapter``; the suites build one app per
+    test. A field with the same annotation, metadata and attributes gets the same adapter
+    (adapters are immutable); anything unhashable (a list default, say) is built as before.
+    """
+    from fastapi._compat import v2  # FastAPI's internals: without them, nothing changes
+
+    field_class: Any = getattr(v2, "ModelField", None)
+    build = getattr(field_class, "__post_init__", None)
+    if build is None or not hasattr(v2, "asdict") or getattr(build, "shared", False):
+        return
+
+    def post_init(field: Any) -> None:
+        key = _validator_key(field, v2.asdict)
+        if key is not None and key in _VALIDATORS:
+            field._type_adapter = _VALIDATORS[key]
+            return
+        build(field)
+        if key is not None:
+            _VALIDATORS[key] = field._type_adapter
+
+    post_init.shared = True  # type: ignore[attr-defined]
+    field_class.__post_init__ = post_init
 
 
 def committed_event_schemas(provider: str) -> dict[str, dict[str, Any]]:
