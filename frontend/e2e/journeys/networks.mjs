@@ -32,7 +32,7 @@ async function json(context, method, path, body, expected = [200, 201]) {
   return res.status() === 204 ? null : res.json();
 }
 
-/** Poll until `check` answers something truthy (eventually() retries only on a throw). */
+/** Poll until `check` answers something truthy, saying which thing is not there yet. */
 function until(check, options) {
   return eventually(async () => {
     const result = await check();

@@ -35,6 +35,7 @@ export function nicolasJourney(run) {
   const publicEventually = (what, check, path = '/people/') => eventually(async () => {
     await reloadPublic(publicPage, path);
     await check();
+    return true;
   }, { what, timeout: 60_000, interval: 2_000 });
   // The Planet's people index lists each person once; its theme filter (a plain GET form) gives
   // the people of one theme. The option's value is the theme's slug.

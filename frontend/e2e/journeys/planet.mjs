@@ -87,6 +87,7 @@ export function planetJourney(run) {
     await eventually(async () => {
       const feeds = await (await call(people.ada.context, 'GET', '/api/aggregator/me/feeds')).json();
       assert.ok(feeds.items[0]?.last_success_at, `Ada's feed read: ${JSON.stringify(feeds.items[0] ?? null)}`);
+      return true;
     }, { what: 'Ada’s feed read', timeout: 90_000 });
     await page.reload();
     await page.getByRole('button', { name: `Hide “${POSTS.ada[0].title}” from the company page` }).waitFor();
@@ -100,6 +101,7 @@ export function planetJourney(run) {
       await page.goto('/');
       const html = await page.content();
       for (const post of POSTS.ada) assert.ok(html.includes(post.title), `“${post.title}” in the river`);
+      return true;
     }, { what: 'Ada’s posts on /', timeout: 90_000 });
     const html = await page.content();
     assert.match(text(html), /Relais demo company/, 'the company’s name');
@@ -189,6 +191,7 @@ export function planetJourney(run) {
       assert.ok(html.includes(POSTS.ada[0].title), 'the cloud post stays');
       assert.equal(html.includes(POSTS.ada[1].title), false, 'the Kubernetes post (not tagged cloud) is gone');
       assert.equal(html.includes(POSTS.ada[2].title), false, 'the hidden post is gone');
+      return true;
     }, { what: 'filtered and hidden posts gone from /', timeout: 60_000 });
   });
 
@@ -227,6 +230,7 @@ export function planetJourney(run) {
       const first = home.locator('article').first();
       assert.match(await first.innerText(), /Pinned/, 'the pinned post leads the river');
       assert.match(await first.innerText(), new RegExp(POSTS.ada[0].title));
+      return true;
     }, { what: 'the pinned post first on /', timeout: 60_000 });
     await admin.close();
   });

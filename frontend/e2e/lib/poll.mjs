@@ -1,5 +1,7 @@
-// Poll instead of sleeping blindly: run `check` (which throws while the state is not reached)
-// every `interval` ms until it passes or `timeout` ms have gone; then rethrow the last failure.
+// Poll instead of sleeping blindly: run `check` every `interval` ms until it passes or `timeout`
+// ms have gone; then rethrow the last failure. `check` passes when it returns a truthy value
+// without throwing: a check that asserts ends with `return true`, one that looks something up
+// returns it (null, undefined, false, 0 or '' mean "not yet", as a throw does).
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export async function eventually(check, { timeout = 60_000, interval = 2_000, what = 'condition' } = {}) {
@@ -8,8 +10,11 @@ export async function eventually(check, { timeout = 60_000, interval = 2_000, wh
   for (;;) {
     try {
       const result = await check();
-      console.log(`${what}: true after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      return result;
+      if (result) {
+        console.log(`${what}: true after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        return result;
+      }
+      lastError = new Error(`the check answered ${String(result)}`);
     } catch (error) {
       lastError = error;
     }

@@ -22,13 +22,6 @@ export function emailsIn(html) {
   return found;
 }
 
-/** The <section> of the public page whose heading is the theme's name. */
-export function themeSection(page, themeName) {
-  return page
-    .locator('section')
-    .filter({ has: page.getByRole('heading', { level: 2, name: themeName, exact: true }) });
-}
-
 /** The card (list item) of one person inside a part of the page. */
 export function personCard(scope, displayName) {
   const page = typeof scope.page === 'function' ? scope.page() : scope;
