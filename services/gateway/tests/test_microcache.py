@@ -152,6 +152,28 @@ def test_if_none_match_gets_304_from_the_copy(
     assert served(fakes) == 1
 
 
+def test_a_revalidation_of_an_expired_copy_refills_it_and_gets_304_from_it(
+    make_client: Callable[..., TestClient], fakes: dict[str, FastAPI]
+) -> None:
+    """A CDN revalidating every s-maxage reaches the service once per lifetime, not each time."""
+    client = make_client(public_cache_seconds=0.3)
+    url = CACHED + "?etag=same"
+    etag = client.get(url).headers["etag"]
+    time.sleep(0.4)
+    resp = client.get(url, headers={"If-None-Match": etag})
+    assert resp.status_code == 304 and resp.headers["etag"] == etag
+    assert served(fakes) == 2  # refilled, without the condition: the whole answer is kept
+    full = client.get(url)
+    assert full.status_code == 200 and full.json()["if_none_match"] is None
+    assert served(fakes) == 2
+
+
+def test_a_revalidation_of_an_unknown_url_keeps_its_condition(anonymous: TestClient) -> None:
+    """Answers the cache never kept (a calendar feed's, say) keep their own 304s."""
+    echo = anonymous.get("/api/editorial/ical/x.ics", headers={"If-None-Match": '"x"'}).json()
+    assert echo["headers"]["if-none-match"] == '"x"'
+
+
 def test_head_gets_the_copys_headers_without_the_body(
     anonymous: TestClient, fakes: dict[str, FastAPI]
 ) -> None:

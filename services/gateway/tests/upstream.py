@@ -183,6 +183,7 @@ def fake_service(name: str) -> FastAPI:
         vary: str = "Accept-Encoding, Accept-Language",
         cookie: bool = False,
         status: int = 200,
+        etag: str | None = None,
     ) -> Response:
         """A public answer as the Planet's: Cache-Control and Vary as asked, counted."""
         app.state.hits.append(request.url.path)
@@ -197,7 +198,9 @@ def fake_service(name: str) -> FastAPI:
             "language": request.headers.get("accept-language"),
             "identity": _identity(request),
         }
-        headers = {"ETag": f'"v{app.state.cached_served}"', "Cache-Control": cc, "Vary": vary}
+        tag = f'"{etag}"' if etag else f'"v{app.state.cached_served}"'
+        payload["if_none_match"] = request.headers.get("if-none-match")
+        headers = {"ETag": tag, "Cache-Control": cc, "Vary": vary}
         response = JSONResponse(payload, status_code=status, headers=headers)
         if cookie:
             response.set_cookie("upstream_session", "1")

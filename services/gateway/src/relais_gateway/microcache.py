@@ -27,6 +27,7 @@ import time
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from relais_gateway.public_cache import (
+    CONDITIONAL,
     MAX_ENTRY_BYTES,
     Entry,
     Headers,
@@ -63,11 +64,13 @@ class MicroCacheMiddleware:
         if entry is not None and entry.fresh(now) and _answerable(entry, request):
             await _serve(entry, request, scope, send, now)
             return
+        conditional = request.if_none_match is not None or request.if_modified_since
+        # A revalidation fills only a key known to be kept: another answer (a calendar's, say)
+        # must keep its own 304s.
         fills = (
             scope["method"] == "GET"
-            and request.if_none_match is None
-            and not request.if_modified_since
             and request.key not in self._filling
+            and (entry is not None or not conditional)
         )
         if not fills:
             await self.app(scope, receive, send)
@@ -80,7 +83,16 @@ class MicroCacheMiddleware:
             done.set()
 
     async def _fill(self, request: Request, scope: Scope, receive: Receive, send: Send) -> None:
-        """Forward, and keep the answer when it is storable (sent once it is whole)."""
+        """Forward, and keep the answer when it is storable (sent once it is whole).
+
+        A conditional request (a browser's or a CDN's revalidation of an expired copy) is
+        forwarded without its conditions, so that the whole answer can be kept, and then
+        answered from the copy (304 when its ETag matches), as nginx's proxy_cache does:
+        revalidations of a kept URL then reach the service once per lifetime too."""
+        conditional = request.if_none_match is not None or request.if_modified_since
+        if conditional:
+            kept_headers = [h for h in scope["headers"] if h[0] not in CONDITIONAL]
+            scope = {**scope, "headers": kept_headers}
         status = 0
         headers: Headers = []
         chunks: list[bytes] = []
@@ -108,8 +120,12 @@ class MicroCacheMiddleware:
                     return
                 passing = True
                 body = b"".join(chunks)
+                entry = None
                 if not more and kept is not None:
-                    self.cache.store(request.key, status, headers, body, kept)
+                    entry = self.cache.store(request.key, status, headers, body, kept)
+                if entry is not None and conditional and _answerable(entry, request):
+                    await _serve(entry, request, scope, send, time.monotonic())
+                    return
                 start = {"type": "http.response.start", "status": status, "headers": list(headers)}
                 await send(start)
                 await send({"type": "http.response.body", "body": body, "more_body": more})
