@@ -5,6 +5,7 @@ Starts the editorial service (SQLite in a temp dir) and the gateway as uvicorn s
 wrk (or an aiohttp loop when wrk is missing), then prints detail lines and, last:
 
     BENCH gateway ratio=<gw/direct> p99_ms=<p99 via gateway> rss_mb=<largest RSS after>
+        gateway_cpu_ms=<the gateway's CPU per proxied request>
 
 Targets: ratio >= 0.35, p99 < 40 ms, each process < 120 MB. Prints figures, asserts nothing.
 """
@@ -65,6 +66,12 @@ def rss_mb(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+def process_cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (/proc/<pid>/stat, clock ticks)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _ms(value: str, unit: str) -> float:
@@ -177,7 +184,13 @@ def main() -> None:
         load(direct_url, f"X-Relais-Identity: {identity}", 2)  # warm-up
         load(gateway_url, f"Authorization: Bearer {bearer}", 2)
         d_rps, d_p99, d_bad = load(direct_url, f"X-Relais-Identity: {identity}", options.seconds)
+        gateway_cpu = process_cpu_seconds(gateway.pid)
         g_rps, g_p99, g_bad = load(gateway_url, f"Authorization: Bearer {bearer}", options.seconds)
+        gateway_cpu_ms = (
+            (process_cpu_seconds(gateway.pid) - gateway_cpu)
+            * 1000
+            / max(1.0, g_rps * options.seconds)
+        )
         rss = {"editorial": rss_mb(service.pid), "gateway": rss_mb(gateway.pid)}
     finally:
         for proc in (gateway, service):
@@ -196,7 +209,8 @@ def main() -> None:
     print(f"gateway  rps={g_rps:.0f} p99_ms={g_p99:.2f} errors={g_bad}")
     print(f"rss_mb editorial={rss['editorial']:.1f} gateway={rss['gateway']:.1f}")
     print(
-        f"BENCH gateway ratio={g_rps / d_rps:.3f} p99_ms={g_p99:.2f} rss_mb={max(rss.values()):.1f}"
+        f"BENCH gateway ratio={g_rps / d_rps:.3f} p99_ms={g_p99:.2f} rss_mb={max(rss.values()):.1f} "
+        f"gateway_cpu_ms={gateway_cpu_ms:.3f}"
     )
 
 
