@@ -26,6 +26,7 @@ import urllib.request
 from pathlib import Path
 
 from relais_common.auth import issue_identity_token
+from relais_common.migrations import upgrade
 from relais_gateway.tokens import KIND_ACCESS, issue
 
 HOST = "127.0.0.1"
@@ -133,6 +134,11 @@ def main() -> None:
     parser.add_argument("--path", default="/me/export", help="editorial endpoint to drive")
     options = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="relais-bench-"))
+    # the service's tables come from its migrations (an empty file answered 500: no such table)
+    upgrade(
+        Path(__file__).resolve().parents[1] / "services" / "editorial",
+        f"sqlite:///{tmp / 'editorial.db'}",
+    )
     service_port, gateway_port = free_port(), free_port()
     common = {
         "RELAIS_ENV": "test",
