@@ -1,6 +1,6 @@
-"""The suites' shared route validators (relais_common.testing.share_validators_across_apps,
-on for every suite through the plugin): a second app reuses the first one's compiled
-validators, and refuses and accepts exactly what a fresh app does."""
+"""The suites' shared route analysis (relais_common.testing.share_validators_across_apps, on
+for every suite through the plugin): a second app reuses the first one's compiled validators
+and signatures, and refuses and accepts exactly what a fresh app does."""
 
 from __future__ import annotations
 
@@ -10,24 +10,25 @@ from fastapi import FastAPI, Query
 from fastapi._compat import v2
 from fastapi.testclient import TestClient
 from pydantic import BaseModel, Field
-from relais_common.testing import _VALIDATORS, share_validators_across_apps
+from relais_common.testing import _SIGNATURES, _VALIDATORS, share_validators_across_apps
 
 
 class Note(BaseModel):
     text: str = Field(min_length=2, max_length=5)
 
 
+def create(note: Note, limit: Annotated[int, Query(ge=1, le=10)] = 5) -> dict[str, int]:
+    return {"length": len(note.text), "limit": limit}
+
+
+def tags(tag: Annotated[list[str] | None, Query()] = None) -> list[str]:
+    return tag or []
+
+
 def build() -> FastAPI:
     app = FastAPI()
-
-    @app.post("/notes")
-    def create(note: Note, limit: Annotated[int, Query(ge=1, le=10)] = 5) -> dict[str, int]:
-        return {"length": len(note.text), "limit": limit}
-
-    @app.get("/tags")
-    def tags(tag: Annotated[list[str] | None, Query()] = None) -> list[str]:
-        return tag or []
-
+    app.post("/notes")(create)
+    app.get("/tags")(tags)
     return app
 
 
@@ -59,3 +60,4 @@ def test_a_second_app_answers_as_the_first_with_the_same_validators() -> None:
     assert compiled > 0
     assert answers(build()) == first
     assert len(_VALIDATORS) == compiled  # nothing compiled again for the second app
+    assert create in _SIGNATURES and tags in _SIGNATURES  # read once, annotations evaluated

@@ -6,8 +6,10 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
+import types
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -94,15 +96,21 @@ def _validator_key(field: Any, asdict: Callable[[Any], dict[str, Any]]) -> tuple
     return key
 
 
-def share_validators_across_apps() -> None:
-    """Tests only: the pydantic validator of a route's field, built once per process.
+_SIGNATURES: dict[Callable[..., Any], inspect.Signature] = {}
 
-    FastAPI builds the fields of every route again for each app (in each app on its first
-    request), and each field compiles a pydantic ``TypeAdapter``; the suites build one app per
-    test. A field with the same annotation, metadata and attributes gets the same adapter
-    (adapters are immutable); anything unhashable (a list default, say) is built as before.
+
+def share_validators_across_apps() -> None:
+    """Tests only: what FastAPI works out from a route's code, worked out once per process.
+
+    FastAPI analyses every route again for each app (in each app on its first request): the
+    signature of each endpoint and dependency (``eval_str``: every annotation string evaluated)
+    and, for each field, a compiled pydantic ``TypeAdapter``; the suites build one app per
+    test. A plain function's signature is kept (functions only: their code never changes);
+    a field with the same annotation, metadata and attributes gets the same adapter (adapters
+    are immutable); anything unhashable (a list default, say) is built as before.
     """
     from fastapi._compat import v2  # FastAPI's internals: without them, nothing changes
+    from fastapi.dependencies import utils
 
     field_class: Any = getattr(v2, "ModelField", None)
     build = getattr(field_class, "__post_init__", None)
@@ -120,6 +128,19 @@ def share_validators_across_apps() -> None:
 
     post_init.shared = True  # type: ignore[attr-defined]
     field_class.__post_init__ = post_init
+
+    signature_of = getattr(utils, "_get_signature", None)
+    if signature_of is None:
+        return
+
+    def shared_signature(call: Callable[..., Any]) -> inspect.Signature:
+        if not isinstance(call, types.FunctionType):
+            return signature_of(call)  # type: ignore[no-any-return]
+        if call not in _SIGNATURES:
+            _SIGNATURES[call] = signature_of(call)
+        return _SIGNATURES[call]
+
+    utils._get_signature = shared_signature
 
 
 def committed_event_schemas(provider: str) -> dict[str, dict[str, Any]]:
