@@ -1,4 +1,14 @@
-"""Database plumbing: naming conventions, UTC datetimes, engine, the request session."""
+"""Database plumbing: naming conventions, UTC datetimes, engine, the request session.
+
+One way to use the database from a request, three shapes of it:
+- `DbSession` (get_session): the request's session; it commits when the handler returns and
+  rolls back when it raises. Sync handlers and services use it as is.
+- `one_hop(request, session, work)`: for `async` hot paths, the work and the end of the
+  transaction in one thread call (none on SQLite); `read_only=True` for GET pages that only
+  read (no transaction on PostgreSQL, writes refused).
+- `read_on_loop(app, stmt, params)`: one primary-key read on the event loop, for the checks
+  every request makes (a suspended or erased person).
+"""
 
 from __future__ import annotations
 
