@@ -12,7 +12,12 @@ from fastapi.testclient import TestClient
 from relais_common.testing import TEST_SECRET, identity_headers
 from relais_common.testing_http import LocalSite, local_site
 from relais_editorial.config import Settings
-from relais_editorial.counting.instances import FAILURE_TTL_SECONDS, TTL_SECONDS, InstanceLimits
+from relais_editorial.counting.instances import (
+    DEFAULT_LIMIT,
+    FAILURE_TTL_SECONDS,
+    TTL_SECONDS,
+    InstanceLimits,
+)
 from relais_editorial.counting.schemas import MAX_TEXT_CHARS
 from relais_editorial.main import create_app
 
@@ -190,6 +195,6 @@ async def test_limits_expire_failures_sooner_and_the_cache_is_bounded() -> None:
         assert len(site.requests) == 5
 
     for i in range(1100):
-        limits._remember(f"https://i{i}.example", 500, 10.0)
+        limits._remember(f"https://i{i}.example", DEFAULT_LIMIT, 10.0)
     assert len(limits.cache) == 1024
     assert "https://i0.example" not in limits.cache

@@ -34,6 +34,9 @@ def test_defaults_require_approval_and_use_the_company_disclosure(world: World) 
         "approval_steps": [],
         "disclosure": "#JeTravailleChezRelaisDemoCompany",
         "disclosure_is_default": True,
+        "mastodon_instance": None,
+        "mastodon_limit": 500,
+        "mastodon_limit_source": "default",
         "version": 1,
     }
     assert resp.headers["ETag"]

@@ -6,6 +6,8 @@ Only through relais_common's SSRF-safe :class:`FetchSlots` (its guard, a short t
 own); a limit is kept :data:`TTL_SECONDS`, a failure (timeout, refused address, not JSON)
 answers 500 and is kept :data:`FAILURE_TTL_SECONDS`, at most :data:`MAX_ENTRIES` instances
 (least recently used dropped). Concurrent asks for one instance share one fetch.
+:meth:`InstanceLimits.lookup` also says where the limit came from (the instance, or the default
+after a failure): a network's settings store both (networks/service.py).
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ import logging
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
 import regex
 from relais_common.errors import field_error
@@ -34,6 +37,18 @@ MAX_BYTES = 512 * 1024
 MAX_LIMIT = 1_000_000
 _HOST = regex.compile(r"^(?:https?://)?([a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?(?::[0-9]{1,5})?)/?$")
 log = logging.getLogger("relais.editorial.counting")
+LimitSource = Literal["instance", "default"]
+
+
+@dataclass(frozen=True, slots=True)
+class InstanceLimit:
+    """A Mastodon limit and where it came from: the instance's API, or the default (500)."""
+
+    value: int
+    source: LimitSource
+
+
+DEFAULT_LIMIT = InstanceLimit(MASTODON_DEFAULT_LIMIT, "default")
 
 
 def instance_origin(instance: str) -> str:
@@ -48,6 +63,13 @@ def instance_origin(instance: str) -> str:
     scheme = "http://" if text.startswith("http://") else "https://"
     host: str = match.group(1)
     return scheme + host
+
+
+def instance_host(instance: str) -> str:
+    """The instance as a network's settings keep it: ``mastodon.social`` (https, the usual),
+    else the ``http://host[:port]`` origin as written. A 422 on ``instance`` like
+    :func:`instance_origin`."""
+    return instance_origin(instance).removeprefix("https://")
 
 
 def _limit_from(document: Any) -> int | None:
@@ -77,10 +99,10 @@ class InstanceLimits:
     ) -> None:
         self.slots = FetchSlots(FETCH_LIMIT, timeout, guard)
         self.clock = clock
-        self.cache: OrderedDict[str, tuple[int, float]] = OrderedDict()
-        self.pending: dict[str, asyncio.Future[int]] = {}
+        self.cache: OrderedDict[str, tuple[InstanceLimit, float]] = OrderedDict()
+        self.pending: dict[str, asyncio.Future[InstanceLimit]] = {}
 
-    def cached(self, origin: str) -> int | None:
+    def cached(self, origin: str) -> InstanceLimit | None:
         entry = self.cache.get(origin)
         if entry is None or entry[1] <= self.clock():
             return None
@@ -88,13 +110,17 @@ class InstanceLimits:
         return entry[0]
 
     async def limit(self, instance: str) -> int:
+        return (await self.lookup(instance)).value
+
+    async def lookup(self, instance: str) -> InstanceLimit:
+        """The instance's limit, or the default when it cannot be read (a 422 on a bad host)."""
         origin = instance_origin(instance)
         known = self.cached(origin)
         if known is not None:
             return known
         if origin in self.pending:
             return await asyncio.shield(self.pending[origin])
-        future: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+        future: asyncio.Future[InstanceLimit] = asyncio.get_running_loop().create_future()
         self.pending[origin] = future
         try:
             value = await self._read(origin)
@@ -105,7 +131,7 @@ class InstanceLimits:
             if not future.done():
                 future.cancel()
 
-    async def _read(self, origin: str) -> int:
+    async def _read(self, origin: str) -> InstanceLimit:
         for path in ("/api/v2/instance", "/api/v1/instance"):
             try:
                 result = await self.slots.fetch(origin + path, max_bytes=MAX_BYTES)
@@ -114,13 +140,12 @@ class InstanceLimits:
                 log.info("instance limit of %s unreadable: %s", origin, exc)
                 found = None
             if found is not None:
-                self._remember(origin, found, TTL_SECONDS)
-                return found
-        self._remember(origin, MASTODON_DEFAULT_LIMIT, FAILURE_TTL_SECONDS)
-        return MASTODON_DEFAULT_LIMIT
+                return self._remember(origin, InstanceLimit(found, "instance"), TTL_SECONDS)
+        return self._remember(origin, DEFAULT_LIMIT, FAILURE_TTL_SECONDS)
 
-    def _remember(self, origin: str, value: int, ttl: float) -> None:
+    def _remember(self, origin: str, value: InstanceLimit, ttl: float) -> InstanceLimit:
         self.cache[origin] = (value, self.clock() + ttl)
         self.cache.move_to_end(origin)
         while len(self.cache) > MAX_ENTRIES:
             self.cache.popitem(last=False)
+        return value

@@ -2,28 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import Depends, Request
 from relais_common.routing import api_router
 
 from relais_editorial.counting import service
-from relais_editorial.counting.instances import InstanceLimits
+from relais_editorial.counting.dependencies import Limits
 from relais_editorial.counting.schemas import TextLengthRead, TextLengthRequest
 
 router = api_router("counting")
-
-
-async def instance_limits(request: Request) -> InstanceLimits:
-    """One cache per app, made on first use with the app's SSRF guard."""
-    state = request.app.state
-    if not hasattr(state, "instance_limits"):
-        state.instance_limits = InstanceLimits(state.fetch_slots.guard)
-    limits: InstanceLimits = state.instance_limits
-    return limits
-
-
-Limits = Annotated[InstanceLimits, Depends(instance_limits)]
 
 
 @router.post("/text-length", response_model=TextLengthRead, name="text_length")

@@ -54,13 +54,17 @@ def _input(v: MessageVariant, grid: MessageGrid, disclosure: str) -> VariantInpu
 
 
 def variant_reads(
-    grid: MessageGrid, variants: list[MessageVariant], disclosure: str, now: datetime
+    grid: MessageGrid,
+    variants: list[MessageVariant],
+    disclosure: str,
+    now: datetime,
+    mastodon_limit: int | None = None,
 ) -> list[VariantRead]:
     inputs = [_input(v, grid, disclosure) for v in variants]
     grid_expired = expiry(grid.expires_at, now, "grid")
     reads = []
     for v, given in zip(variants, inputs, strict=True):
-        counted = count(v.platform, given.text)
+        counted = count(v.platform, given.text, mastodon_limit=mastodon_limit)
         reason = grid_expired or expiry(v.expires_at, now, "variant")
         reads.append(
             VariantRead(
@@ -167,8 +171,9 @@ def grid_reads(
                 author_id=g.author_id,
                 author_name=names.get(g.author_id) if g.author_id else None,
                 disclosure=disclosure,
+                mastodon_limit=settings.mastodon_limit,
                 review=_review(g, approvals[g.id], settings.approval_mode, steps, access, names),
-                variants=variant_reads(g, variants[g.id], disclosure, now),
+                variants=variant_reads(g, variants[g.id], disclosure, now, settings.mastodon_limit),
                 version=g.version,
                 created_at=g.created_at,
                 updated_at=g.updated_at,

@@ -16,9 +16,12 @@ def dates_problem(release: Any, expires: Any) -> str | None:
     return None
 
 
-def length_problem(platform: str, text: str, disclosure: str) -> tuple[str, TextLength] | None:
-    """The length rule: the text with the network's disclosure within the platform's limit."""
-    counted = count(platform, full_text(text, disclosure))
+def length_problem(
+    platform: str, text: str, disclosure: str, mastodon_limit: int | None = None
+) -> tuple[str, TextLength] | None:
+    """The length rule: the text with the network's disclosure within the platform's limit
+    (for Mastodon the network's instance's, when its settings name one)."""
+    counted = count(platform, full_text(text, disclosure), mastodon_limit=mastodon_limit)
     if not counted.over:
         return None
     message = (

@@ -151,6 +151,10 @@ class GridRead(BaseModel):
     author_id: str | None = Field(description="null once the author was erased")
     author_name: str | None
     disclosure: str
+    mastodon_limit: int = Field(
+        description="What Mastodon variants count against: the network's instance's own limit "
+        "(its settings), else 500"
+    )
     review: ReviewState
     variants: list[VariantRead]
     version: int

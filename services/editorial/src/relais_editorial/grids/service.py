@@ -25,7 +25,7 @@ from relais_editorial.grids.schemas import (
 )
 from relais_editorial.networks.auth import NetworkAccess
 from relais_editorial.networks.concurrency import require_version
-from relais_editorial.networks.service import disclosure_of
+from relais_editorial.networks.service import counting_of
 from relais_editorial.reviews import history
 from relais_editorial.reviews.rules import EDITABLE
 
@@ -84,7 +84,8 @@ def check_length(
     session: Session, access: NetworkAccess, platform: str, text: str, default: str, field: str
 ) -> None:
     """422 with the count and the limit when the text, disclosure included, is too long."""
-    problem = length_problem(platform, text, disclosure_of(session, access.network.id, default))
+    rules = counting_of(session, access.network.id, default)
+    problem = length_problem(platform, text, rules.disclosure, rules.mastodon_limit)
     if problem is not None:
         message, counted = problem
         raise InvalidInput(

@@ -68,6 +68,14 @@ class NetworkSettings(Base):
     )
     # None: the company default (config.Settings.default_disclosure)
     disclosure: Mapped[str | None] = mapped_column(String(200))
+    # The network's Mastodon instance (``mastodon.social``; ``http://host:port`` kept as
+    # written) and the limit its API gave when the settings were saved: grids count Mastodon
+    # variants against it. "default": no instance, or it could not be read (500).
+    mastodon_instance: Mapped[str | None] = mapped_column(String(300))
+    mastodon_limit: Mapped[int] = mapped_column(Integer, default=500, server_default="500")
+    mastodon_limit_source: Mapped[str] = mapped_column(
+        String(20), default="default", server_default="default"
+    )
     version: Mapped[int] = mapped_column(Integer, default=1)
     path_version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -11,6 +11,7 @@ from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from relais_editorial.counting.rules import MASTODON_DEFAULT_LIMIT
 from relais_editorial.networks.models import NetworkRoleView, NetworkSettings, NetworkView
 
 # What a network's settings are until its committee changes them.
@@ -18,6 +19,9 @@ DEFAULTS: dict[str, Any] = {
     "approval_mode": "required",
     "approval_steps": [],
     "disclosure": None,
+    "mastodon_instance": None,
+    "mastodon_limit": MASTODON_DEFAULT_LIMIT,
+    "mastodon_limit_source": "default",
     "version": 1,
     "path_version": 1,
 }

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated
 
-from fastapi import Query, Response
+from fastapi import Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
 from relais_common.auth import VerifiedUser
 from relais_common.concurrency import IfMatch, set_etag
-from relais_common.db import DbSession
+from relais_common.db import DbSession, one_hop
 from relais_common.routing import api_router
 
 from relais_editorial.config import EditorialSettings
+from relais_editorial.counting.dependencies import Limits
 from relais_editorial.networks import service
 from relais_editorial.networks.auth import ChairOf, MemberOf
 from relais_editorial.networks.schemas import (
@@ -58,17 +61,36 @@ def read_settings(
 
 
 @router.put("/networks/{slug}/settings", response_model=NetworkSettingsRead, name="set_settings")
-def write_settings(
+async def write_settings(
     body: NetworkSettingsUpdate,
+    request: Request,
     session: DbSession,
     access: ChairOf,
     settings: EditorialSettings,
+    limits: Limits,
     response: Response,
     if_match: IfMatch = None,
 ) -> NetworkSettingsRead:
-    """Approval mode, steps and disclosure (the chair; If-Match from the last read)."""
-    read = service.update_settings(
-        session, access, body, if_match=if_match, default_disclosure=settings.default_disclosure
+    """Approval mode, steps, disclosure and Mastodon instance (the chair; If-Match from the last
+    read). The instance's limit is read between two transactions: no connection waits on it."""
+    disclosure = settings.default_disclosure
+    check = partial(
+        service.check_settings,
+        session,
+        access,
+        body,
+        if_match=if_match,
+        default_disclosure=disclosure,
     )
+    await one_hop(request, session, check)  # then the read's transaction is over: no connection
+    mastodon = await service.mastodon_limit(limits, body)
+    write = partial(
+        service.update_settings,
+        *(session, access, body),
+        if_match=if_match,
+        default_disclosure=disclosure,
+        mastodon=mastodon,
+    )
+    read = await run_in_threadpool(write)
     set_etag(response, service.settings_etag_id(access.network.id), read.version)
     return read

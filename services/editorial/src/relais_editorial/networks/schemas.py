@@ -5,8 +5,11 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, field_validator
+from relais_common.errors import InvalidInput
 from relais_common.schemas import RequestModel
 from relais_common.text import clean_name
+
+from relais_editorial.counting.instances import LimitSource, instance_host
 
 ApprovalMode = Literal["none", "optional", "required", "multi_step"]
 PersonId = Annotated[str, Field(min_length=1, max_length=64)]
@@ -68,10 +71,31 @@ class NetworkSettingsUpdate(RequestModel):
         ),
     ] = None
 
+    mastodon_instance: Annotated[
+        str | None,
+        Field(
+            max_length=300,
+            description="The network's Mastodon instance (host name, e.g. mastodon.social): "
+            "Mastodon variants count against its own limit, read from its public API when the "
+            "settings are saved; null: 500",
+            examples=["mastodon.social"],
+        ),
+    ] = None
+
     @field_validator("disclosure")
     @classmethod
     def _disclosure(cls, value: str | None) -> str | None:
         return None if value is None else clean_name(value, limit=200)
+
+    @field_validator("mastodon_instance")
+    @classmethod
+    def _instance(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        try:
+            return instance_host(value)
+        except InvalidInput as exc:  # the same rule as text-length's, on this field
+            raise ValueError(exc.detail) from None
 
 
 class NetworkSettingsRead(BaseModel):
@@ -79,4 +103,12 @@ class NetworkSettingsRead(BaseModel):
     approval_steps: list[ApprovalStep]
     disclosure: str = Field(description="The disclosure in force (the network's or the default)")
     disclosure_is_default: bool
+    mastodon_instance: str | None = Field(description="null: no instance (Mastodon counts 500)")
+    mastodon_limit: int = Field(
+        description="The limit Mastodon variants count against: the instance's own, else 500"
+    )
+    mastodon_limit_source: LimitSource = Field(
+        description="instance: read from its API when saved; default: no instance, or it "
+        "could not be read then (500)"
+    )
     version: int

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import cast
 
 from relais_common.errors import InvalidInput
 from sqlalchemy.orm import Session
 
+from relais_editorial.counting.instances import DEFAULT_LIMIT, InstanceLimit, InstanceLimits
 from relais_editorial.networks.auth import NetworkAccess
 from relais_editorial.networks.concurrency import require_version
 from relais_editorial.networks.models import COMMITTEE_ROLES, NetworkSettings, NetworkView
@@ -70,6 +72,9 @@ def settings_read(row: NetworkSettings, default_disclosure: str) -> NetworkSetti
         approval_steps=[ApprovalStep.model_validate(s) for s in row.approval_steps or []],
         disclosure=row.disclosure or default_disclosure,
         disclosure_is_default=row.disclosure is None,
+        mastodon_instance=row.mastodon_instance,
+        mastodon_limit=row.mastodon_limit,
+        mastodon_limit_source="instance" if row.mastodon_limit_source == "instance" else "default",
         version=row.version,
     )
 
@@ -84,6 +89,19 @@ def read_settings(
 
 def disclosure_of(session: Session, network_id: str, default_disclosure: str) -> str:
     return SettingsRepository.from_session(session).of(network_id).disclosure or default_disclosure
+
+
+@dataclass(frozen=True, slots=True)
+class Counting:
+    """What a network's variants are counted with: its disclosure and its Mastodon limit."""
+
+    disclosure: str
+    mastodon_limit: int
+
+
+def counting_of(session: Session, network_id: str, default_disclosure: str) -> Counting:
+    row = SettingsRepository.from_session(session).of(network_id)
+    return Counting(row.disclosure or default_disclosure, row.mastodon_limit)
 
 
 def _check_steps(session: Session, network_id: str, body: NetworkSettingsUpdate) -> None:
@@ -110,6 +128,34 @@ def _check_steps(session: Session, network_id: str, body: NetworkSettingsUpdate)
                 )
 
 
+def check_settings(
+    session: Session,
+    access: NetworkAccess,
+    body: NetworkSettingsUpdate,
+    *,
+    if_match: str | None,
+    default_disclosure: str,
+) -> None:
+    """The write's checks before the instance is asked (a stale or bad write costs no fetch);
+    :func:`update_settings` makes them again under the row's lock."""
+    row = SettingsRepository.from_session(session).of(access.network.id)
+    require_version(
+        if_match,
+        settings_etag_id(access.network.id),
+        row.version,
+        lambda: settings_read(row, default_disclosure),
+    )
+    _check_steps(session, access.network.id, body)
+
+
+async def mastodon_limit(limits: InstanceLimits, body: NetworkSettingsUpdate) -> InstanceLimit:
+    """The limit to store: the instance's (read once, through the app's cache), else 500.
+    Call it holding no database connection: an instance may take seconds to answer."""
+    if body.mastodon_instance is None:
+        return DEFAULT_LIMIT
+    return await limits.lookup(body.mastodon_instance)
+
+
 def update_settings(
     session: Session,
     access: NetworkAccess,
@@ -117,6 +163,7 @@ def update_settings(
     *,
     if_match: str | None,
     default_disclosure: str,
+    mastodon: InstanceLimit,
 ) -> NetworkSettingsRead:
     row = SettingsRepository.from_session(session).of(access.network.id, for_update=True)
     require_version(
@@ -129,6 +176,9 @@ def update_settings(
     row.approval_mode = body.approval_mode
     row.approval_steps = [s.model_dump() for s in body.approval_steps]
     row.disclosure = body.disclosure
+    row.mastodon_instance = body.mastodon_instance
+    row.mastodon_limit = mastodon.value
+    row.mastodon_limit_source = mastodon.source
     row.version += 1
     session.flush()
     return settings_read(row, default_disclosure)

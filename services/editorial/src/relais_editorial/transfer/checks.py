@@ -9,6 +9,7 @@ from relais_editorial.calendars.rules import entry_problems
 from relais_editorial.grids.rules import dates_problem, length_problem
 from relais_editorial.networks.models import NetworkView
 from relais_editorial.networks.repository import RoleRepository
+from relais_editorial.networks.service import Counting
 from relais_editorial.transfer.formats import Path, Problems
 from relais_editorial.transfer.schemas import CalendarDocument, GridData
 
@@ -26,7 +27,7 @@ def check(
     network: NetworkView,
     document: CalendarDocument,
     problems: Problems,
-    disclosure: str,
+    counting: Counting,
 ) -> None:
     """The calendar's and the grids' own rules (calendars/rules.py, grids/rules.py), each
     broken one reported at its row, and what only an import carries (a credit's name)."""
@@ -41,14 +42,16 @@ def check(
         if entry.credited_person_id and not entry.credited_name:
             problems.add((*path, "credited_name"), "A credit needs the name to show.")
         for j, grid in enumerate(entry.grids):
-            _check_grid(grid, (*path, "grids", j), problems, disclosure)
+            _check_grid(grid, (*path, "grids", j), problems, counting)
 
 
-def _check_grid(grid: GridData, path: Path, problems: Problems, disclosure: str) -> None:
+def _check_grid(grid: GridData, path: Path, problems: Problems, counting: Counting) -> None:
     dates = dates_problem(grid.release_at, grid.expires_at)
     if dates:
         problems.add((*path, "expires_at"), dates)
     for k, variant in enumerate(grid.variants):
-        length = length_problem(variant.platform, variant.text, disclosure)
+        length = length_problem(
+            variant.platform, variant.text, counting.disclosure, counting.mastodon_limit
+        )
         if length is not None:
             problems.add((*path, "variants", k, "text"), length[0])

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from relais_editorial.contributions.repository import ContributionRepository
 from relais_editorial.networks.auth import NetworkAccess
-from relais_editorial.networks.service import disclosure_of
+from relais_editorial.networks.service import counting_of
 from relais_editorial.transfer import checks, formats
 from relais_editorial.transfer.builder import build
 from relais_editorial.transfer.repository import CalendarContentRepository
@@ -88,8 +88,8 @@ def import_document(
             "without any); split the file.",
             errors=[{"field": "file", "row": "0", "message": "Too many rows."}],
         )
-    disclosure = disclosure_of(session, access.network.id, default_disclosure)
-    checks.check(session, access.network, parsed, problems, disclosure)
+    counting = counting_of(session, access.network.id, default_disclosure)
+    checks.check(session, access.network, parsed, problems, counting)
     if problems.found:
         raise _refusal(problems)
     return build(session, access, parsed)
