@@ -2142,7 +2142,8 @@ export class EditorialNetworksService {
     /**
      * Set Settings
      *
-     * Approval mode, steps and disclosure (the chair; If-Match from the last read).
+     * Approval mode, steps, disclosure and Mastodon instance (the chair; If-Match from the last
+     * read). The instance's own limit is read from its public API on save (else 500).
      */
     public static setSettings<ThrowOnError extends boolean = false>(options: Options<PutApiEditorialNetworksBySlugSettingsData, ThrowOnError>) {
         return (options.client ?? client).put<PutApiEditorialNetworksBySlugSettingsResponses, PutApiEditorialNetworksBySlugSettingsErrors, ThrowOnError>({

@@ -3777,6 +3777,12 @@ export type EditorialGridRead = {
      */
     link_url: string | null;
     /**
+     * Mastodon Limit
+     *
+     * What Mastodon variants count against: the network's instance's own limit (its settings), else 500
+     */
+    mastodon_limit: number;
+    /**
      * Mentions
      */
     mentions: Array<string>;
@@ -4014,6 +4020,24 @@ export type EditorialNetworkSettingsRead = {
      */
     disclosure_is_default: boolean;
     /**
+     * Mastodon Instance
+     *
+     * null: no instance (Mastodon counts 500)
+     */
+    mastodon_instance: string | null;
+    /**
+     * Mastodon Limit
+     *
+     * The limit Mastodon variants count against: the instance's own, else 500
+     */
+    mastodon_limit: number;
+    /**
+     * Mastodon Limit Source
+     *
+     * instance: read from its API when saved; default: no instance, or it could not be read then (500)
+     */
+    mastodon_limit_source: 'default' | 'instance';
+    /**
      * Version
      */
     version: number;
@@ -4037,6 +4061,12 @@ export type EditorialNetworkSettingsUpdate = {
      * Appended to every variant and counted with it; null: the company's default (#JeTravailleChez…)
      */
     disclosure?: string | null;
+    /**
+     * Mastodon Instance
+     *
+     * The network's Mastodon instance (host name, e.g. mastodon.social): Mastodon variants count against its own limit, read from its public API when the settings are saved; null: 500
+     */
+    mastodon_instance?: string | null;
 };
 
 /**

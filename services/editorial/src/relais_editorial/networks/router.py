@@ -72,7 +72,8 @@ async def write_settings(
     if_match: IfMatch = None,
 ) -> NetworkSettingsRead:
     """Approval mode, steps, disclosure and Mastodon instance (the chair; If-Match from the last
-    read). The instance's limit is read between two transactions: no connection waits on it."""
+    read). The instance's own limit is read from its public API on save (else 500)."""
+    # async: the instance is asked between two transactions, so no connection waits on it
     disclosure = settings.default_disclosure
     check = partial(
         service.check_settings,
