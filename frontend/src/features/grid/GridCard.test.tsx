@@ -51,6 +51,7 @@ function makeGrid(over: Partial<Grid> = {}): Grid {
     author_id: 'me',
     author_name: 'Alice Martin',
     disclosure: DISCLOSURE,
+    mastodon_limit: 500,
     review: { mode: 'required', round: 1, current_step: null, steps: [], approvals: [], can_approve: false },
     variants: [variant()],
     version: 3,
@@ -101,6 +102,27 @@ describe('GridCard', () => {
     expect(screen.getByText('X (Twitter) counts 284 of 280')).toBeInTheDocument();
     expect(screen.getAllByText(/4 over the limit/).length).toBeGreaterThan(0);
     expect(field).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it("counts a Mastodon variant against the network's instance limit, else 500", async () => {
+    const user = userEvent.setup();
+    const toot = variant({ platform: 'mastodon', text: 'a'.repeat(700), count: 724, limit: 1000 });
+    grid = makeGrid({ mastodon_limit: 1000, variants: [toot] });
+    const { unmount } = await renderWithProviders(<GridCard slug="cloud" grid={grid} roles={roles} />);
+    // 700 + "\n\n" 2 + the disclosure 22
+    expect(screen.getByText('Mastodon counts 724 of 1000')).toBeInTheDocument();
+    const field = screen.getByRole('textbox', { name: 'Message Mastodon EN #1' });
+    expect(field).not.toHaveAttribute('aria-invalid', 'true');
+    await user.clear(field);
+    await user.click(field);
+    await user.paste('a'.repeat(980));
+    expect(screen.getByText('Mastodon counts 1004 of 1000')).toBeInTheDocument();
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    unmount();
+    grid = makeGrid({ variants: [toot] }); // no instance: 500
+    await renderWithProviders(<GridCard slug="cloud" grid={grid} roles={roles} />);
+    expect(screen.getByText('Mastodon counts 724 of 500')).toBeInTheDocument();
+    expect(screen.getAllByText(/224 over the limit/).length).toBeGreaterThan(0);
   });
 
   it('a 412 on save keeps the typed text, shows the other version; keep mine saves with the new ETag', async () => {

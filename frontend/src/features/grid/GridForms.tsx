@@ -138,7 +138,7 @@ export function AddVariantForm({ slug, grid }: { slug: string; grid: Grid }) {
             <Select label={t('grid.language')} data={LANGUAGES.map((l) => ({ value: l, label: l.toUpperCase() }))} value={language} onChange={(v) => v && setLanguage(v)} allowDeselect={false} />
           </Group>
           <Textarea label={t('grid.text')} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={3} aria-describedby={`${id}-count`} />
-          <Counter id={`${id}-count`} platform={platform} text={text} disclosure={grid.disclosure} />
+          <Counter id={`${id}-count`} platform={platform} text={text} rules={grid} />
           <Button type="submit" size="xs" w="fit-content" disabled={!text.trim()} loading={addVariant.isPending}>
             {t('grid.addVariant')}
           </Button>

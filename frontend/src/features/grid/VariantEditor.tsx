@@ -6,13 +6,14 @@ import { isApiError } from '../../api/errors';
 import { PlatformBadge, platformColor } from '../../ui/PlatformBadge';
 import { platformLabel } from '../../ui/platforms';
 import { notifyError, notifySuccess } from '../../ui/notify';
-import { fetchGrid, fullText, type Grid, gridsKey, liveCount, useGridActions, type Variant } from './gridApi';
+import { type CountingRules, fetchGrid, fullText, type Grid, gridsKey, liveCount, useGridActions, type Variant } from './gridApi';
 import './i18n';
 
-/** The live counter: the platform's own count of the text with the disclosure joined. */
-export function Counter({ id, platform, text, disclosure }: { id: string; platform: string; text: string; disclosure: string }) {
+/** The live counter: the platform's own count of the text with the disclosure joined, against its
+ * limit (Mastodon: the network's instance's own). */
+export function Counter({ id, platform, text, rules }: { id: string; platform: string; text: string; rules: CountingRules }) {
   const { t } = useTranslation();
-  const { count, limit, over } = liveCount(platform, text, disclosure);
+  const { count, limit, over } = liveCount(platform, text, rules);
   return (
     <Text id={id} size="sm" fw={600} c={over ? '#b42318' : 'dimmed'} aria-live="polite" data-over={over || undefined} data-count={count}>
       <span aria-hidden>{t('grid.counter', { count, limit })}</span>
@@ -74,7 +75,7 @@ export function VariantEditor({ slug, grid, variant, n, editable }: Props) {
     }
   }, [variant.text]);
   const dirty = text !== variant.text;
-  const counted = liveCount(variant.platform, text, grid.disclosure);
+  const counted = liveCount(variant.platform, text, grid);
   const label = t('grid.textFor', { platform: platformLabel(variant.platform), language: variant.language.toUpperCase(), n });
   const save = () =>
     updateVariant.mutate(
@@ -118,7 +119,7 @@ export function VariantEditor({ slug, grid, variant, n, editable }: Props) {
               </Badge>
             )}
           </Group>
-          <Counter id={`${id}-count`} platform={variant.platform} text={text} disclosure={grid.disclosure} />
+          <Counter id={`${id}-count`} platform={variant.platform} text={text} rules={grid} />
         </Group>
         {variant.expired_reason && <Text size="xs" c="dimmed">{variant.expired_reason}</Text>}
         <Textarea

@@ -29,9 +29,12 @@ export function fullText(text: string, disclosure: string): string {
   return text.includes(disclosure) ? text : `${text}\n\n${disclosure}`;
 }
 
+/** What a network's variants are counted with: its disclosure, and its Mastodon instance's limit (else 500). */
+export type CountingRules = Pick<Grid, 'disclosure' | 'mastodon_limit'>;
+
 /** The live count of a variant: what the platform will count once the disclosure is joined. */
-export function liveCount(platform: string, text: string, disclosure: string): TextLength & { over: boolean } {
-  const counted = countText(platform, fullText(text.trim(), disclosure));
+export function liveCount(platform: string, text: string, rules: CountingRules): TextLength & { over: boolean } {
+  const counted = countText(platform, fullText(text.trim(), rules.disclosure), { mastodonLimit: rules.mastodon_limit });
   return { ...counted, over: counted.count > counted.limit };
 }
 
