@@ -11,10 +11,12 @@ import functools
 from collections.abc import Sequence
 from typing import Any, cast
 
+from relais_common.db import UTCDateTime
 from relais_common.pagination import after_cursor, paginate
-from sqlalchemy import Row, Select, Text, bindparam, func, select, tuple_
+from sqlalchemy import Row, Select, Text, bindparam, func, literal_column, select, tuple_
 from sqlalchemy import cast as sql_cast
-from sqlalchemy.dialects.postgresql import ARRAY, array
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.dialects.postgresql import ARRAY, JSON, aggregate_order_by, array
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -60,6 +62,79 @@ THEMES = (
 )
 
 CURRENT_CHARTER = select(func.max(Charter.version))
+EMPTY = literal_column("'[]'::json", JSON)
+
+
+def wire_datetime(column: ColumnElement[Any]) -> ColumnElement[str]:
+    """A timestamptz as pydantic writes a UTC datetime: microseconds only when not zero, "Z"."""
+    utc = func.timezone("UTC", column)
+    text = func.to_char(utc, 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
+    return func.replace(text, ".000000Z", "Z")
+
+
+def themes_json(owner: ColumnElement[str]) -> ColumnElement[Any]:
+    """PostgreSQL: a person's themes as THEMES gives them, one JSON array (TaxonomyRef)."""
+    ref = func.json_build_object("id", Theme.id, "slug", Theme.slug, "name", Theme.name)
+    return (
+        select(func.coalesce(func.json_agg(aggregate_order_by(ref, Theme.name)), EMPTY))
+        .select_from(AmbassadorTheme)
+        .join(Theme, Theme.id == AmbassadorTheme.theme_id)
+        .where(AmbassadorTheme.ambassador_id == owner)
+        .scalar_subquery()
+    )
+
+
+def accounts_json(owner: ColumnElement[str]) -> ColumnElement[Any]:
+    """PostgreSQL: a person's accounts as ACCOUNTS gives them, a JSON array (SocialAccountRead)."""
+    pairs: list[Any] = []
+    for name in ACCOUNT_FIELDS:
+        column = getattr(SocialAccount, name)
+        pairs += [name, wire_datetime(column) if isinstance(column.type, UTCDateTime) else column]
+    order = (SocialAccount.created_at, SocialAccount.id)
+    return (
+        select(
+            func.coalesce(
+                func.json_agg(aggregate_order_by(func.json_build_object(*pairs), *order)), EMPTY
+            )
+        )
+        .where(SocialAccount.ambassador_id == owner)
+        .scalar_subquery()
+    )
+
+
+def lists(owner: ColumnElement[str]) -> tuple[ColumnElement[Any], ColumnElement[Any]]:
+    return themes_json(owner).label("themes"), accounts_json(owner).label("accounts")
+
+
+def frozen(element: ColumnElement[Any]) -> ColumnElement[Any]:
+    """A constant expression compiled once to its SQL text: a statement's cache key is computed
+    on every execution by walking its tree, and the two lists' trees doubled that walk (a page
+    cost more CPU with them than with the two extra queries); a text costs one string."""
+    dialect = postgresql.psycopg.dialect()  # type: ignore[no-untyped-call]
+    sql = element.compile(dialect=dialect, compile_kwargs={"literal_binds": True})
+    return literal_column(str(sql), JSON)
+
+
+# Built once, for the page's statement in every case but one (the rare matches, people_page).
+# The owner as a text, not the column: the subqueries, compiled alone, must not add
+# `ambassador` to their own FROM (the enclosing page's row is the owner).
+OWNER: ColumnElement[str] = literal_column(f"{Ambassador.__tablename__}.id")
+LISTS = (
+    frozen(themes_json(OWNER)).label("themes"),
+    frozen(accounts_json(OWNER)).label("accounts"),
+)
+
+
+def with_lists(
+    session: Session, stmt: Select[Any], owner: ColumnElement[str] | None = None
+) -> Select[Any]:
+    """On PostgreSQL, the page's themes and accounts in the page's own statement (two correlated
+    subqueries in the select list: computed after ORDER BY and LIMIT, for the returned rows
+    only), ready for the wire; on SQLite unchanged (accounts_of and themes_of read them).
+    `owner`: the person's id when it is not the ambassador table's (a subquery's column)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return stmt
+    return stmt.add_columns(*(LISTS if owner is None else lists(owner)))
 
 
 def current_charter_version(session: Session) -> int | None:
@@ -96,7 +171,7 @@ def people_page(
     `indexed` (fragment_index) is added only to that last query: it finds the matches there.
     """
     page = functools.partial(
-        paginate,
+        paged,
         session,
         sort=Ambassador.display_name,
         tiebreak=Ambassador.id,
@@ -119,15 +194,23 @@ def people_page(
     if indexed is not None:
         stmt = stmt.where(indexed)
     matches = stmt.offset(0).subquery()
-    return paginate(
+    return paged(
         session,
         select(matches),
+        matches.c.id,
         sort=cast(InstrumentedAttribute[Any], matches.c.display_name),
         tiebreak=cast(InstrumentedAttribute[Any], matches.c.id),
         cursor=cursor,
         limit=limit,
         rows=True,
     )
+
+
+def paged(
+    session: Session, stmt: Select[Any], owner: ColumnElement[str] | None = None, **kw: Any
+) -> tuple[list[Row[Any]], str | None]:
+    """paginate, with the page's lists (with_lists)."""
+    return paginate(session, with_lists(session, stmt, owner), **kw)
 
 
 def window_end(session: Session, cursor: str | None, size: int) -> Row[Any] | None:

@@ -60,14 +60,14 @@ def entries(
     session: Session, people: Sequence[Row[Any]], current: int | None
 ) -> list[dict[str, Any]]:
     """DirectoryEntry's fields in its order, from rows: no model instances per person, account
-    and theme (a test checks every entry validates against DirectoryEntry)."""
-    ids = [p.id for p in people]
-    accounts: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for owner, *values in repository.accounts_of(session, ids):
-        accounts[owner].append(dict(zip(repository.ACCOUNT_FIELDS, values, strict=True)))
-    themes: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for person_id, theme_id, slug, name in repository.themes_of(session, ids):
-        themes[person_id].append({"id": theme_id, "slug": slug, "name": name})
+    and theme (a test checks every entry validates against DirectoryEntry). On PostgreSQL the
+    rows carry their themes and accounts already (repository.with_lists), wire-ready."""
+    inline = bool(people) and "accounts" in people[0]._fields
+    if inline:
+        themes = {p.id: p.themes for p in people}
+        accounts = {p.id: p.accounts for p in people}
+    else:
+        themes, accounts = lists_of(session, [p.id for p in people])
     return [
         {
             "id": p.id,
@@ -80,10 +80,24 @@ def entries(
             ),
             "location": p.location,
             "languages": [code for code in p.languages.split(",") if code],
-            "themes": themes[p.id],
-            "accounts": accounts[p.id],
+            "themes": themes.get(p.id, []),
+            "accounts": accounts.get(p.id, []),
             # the row has the columns the listing rule reads (repository.PEOPLE)
             "public": is_listed(cast(Ambassador, p), current),
         }
         for p in people
     ]
+
+
+Lists = dict[str, list[dict[str, Any]]]
+
+
+def lists_of(session: Session, ids: Sequence[str]) -> tuple[Lists, Lists]:
+    """The themes and the accounts of a page's people, two queries (SQLite)."""
+    accounts: Lists = defaultdict(list)
+    for owner, *values in repository.accounts_of(session, ids):
+        accounts[owner].append(dict(zip(repository.ACCOUNT_FIELDS, values, strict=True)))
+    themes: Lists = defaultdict(list)
+    for person_id, theme_id, slug, name in repository.themes_of(session, ids):
+        themes[person_id].append({"id": theme_id, "slug": slug, "name": name})
+    return themes, accounts
