@@ -3,12 +3,15 @@ exactly what the full view (`me_view`, used after a change) answers."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from ambassadors_factories import charter, department, person, session_of, theme
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from relais_ambassadors.models import Ambassador, Department, SocialAccount, Theme
 from relais_ambassadors.views import me_view
 from relais_common.concurrency import etag_of
+from sqlalchemy import event
 from test_directory_speed import loaded_instances, profile
 
 
@@ -77,3 +80,31 @@ class TestReadMe:
         resp = client.get("/me", headers=who.headers)
         assert resp.status_code == 401
         assert resp.headers["content-type"].startswith("application/problem+json")
+
+
+class TestReadMeStatements:
+    def test_postgresql_reads_me_in_one_statement(self, client: TestClient, app: FastAPI) -> None:
+        """PostgreSQL: the themes and accounts come in the person's row (JSON built there), with
+        datetimes as pydantic writes them; SQLite keeps three statements. Same answer."""
+        charter(app)
+        cloud = theme(app, "Cloud")
+        who = person(app, name="Ana Lima")
+        profile(client, who.headers, theme_ids=[cloud])
+        body = {"platform": "github", "value": "ana"}
+        account = client.post("/me/accounts", json=body, headers=who.headers).json()["id"]
+        with session_of(app) as session:  # a whole second: written without ".000000"
+            row = session.get(SocialAccount, account)
+            assert row is not None
+            row.created_at = datetime(2026, 11, 30, 9, 15, tzinfo=UTC)
+            session.commit()
+        seen: list[str] = []
+        event.listen(app.state.engine, "before_cursor_execute", lambda *a: seen.append(a[2]))
+        resp = client.get("/me", headers=who.headers)
+        assert resp.status_code == 200
+        reads = [sql for sql in seen if sql.lstrip().upper().startswith("SELECT")]
+        expected = 1 if app.state.engine.dialect.name == "postgresql" else 3
+        assert len(reads) == expected
+        me = resp.json()
+        assert me == full_view(app, who.id)
+        assert me["accounts"][0]["created_at"] == "2026-11-30T09:15:00Z"
+        assert [t["ambassador_count"] for t in me["themes"]] == [1]

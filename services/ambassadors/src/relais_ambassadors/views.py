@@ -147,7 +147,7 @@ def my_view(session: Session, person_id: str) -> Me | None:
             "location": row.location,
             "languages": [code for code in row.languages.split(",") if code],
             "bio": row.bio,
-            "themes": [t._asdict() for t in theme_rows],
+            "themes": [t if isinstance(t, dict) else t._asdict() for t in theme_rows],
             "locale": row.locale,
             "status": status_of(person, current),
             "charter": {
@@ -155,7 +155,7 @@ def my_view(session: Session, person_id: str) -> Me | None:
                 "accepted_version": row.accepted_charter_version,
             },
             "listing": listing_state(person, current),
-            "accounts": [a._asdict() for a in account_rows],
+            "accounts": [a if isinstance(a, dict) else a._asdict() for a in account_rows],
             "version": row.version,
             "created_at": row.created_at,
         }

@@ -72,6 +72,11 @@ def wire_datetime(column: ColumnElement[Any]) -> ColumnElement[str]:
     return func.replace(text, ".000000Z", "Z")
 
 
+def wire_or_value(column: ColumnElement[Any]) -> ColumnElement[Any]:
+    """A column as its JSON value on the wire: datetimes as wire_datetime, others as they are."""
+    return wire_datetime(column) if isinstance(column.type, UTCDateTime) else column
+
+
 def themes_json(owner: ColumnElement[str]) -> ColumnElement[Any]:
     """PostgreSQL: a person's themes as THEMES gives them, one JSON array (TaxonomyRef)."""
     ref = func.json_build_object("id", Theme.id, "slug", Theme.slug, "name", Theme.name)
@@ -86,10 +91,7 @@ def themes_json(owner: ColumnElement[str]) -> ColumnElement[Any]:
 
 def accounts_json(owner: ColumnElement[str]) -> ColumnElement[Any]:
     """PostgreSQL: a person's accounts as ACCOUNTS gives them, a JSON array (SocialAccountRead)."""
-    pairs: list[Any] = []
-    for name in ACCOUNT_FIELDS:
-        column = getattr(SocialAccount, name)
-        pairs += [name, wire_datetime(column) if isinstance(column.type, UTCDateTime) else column]
+    pairs = [part for f in ACCOUNT_FIELDS for part in (f, wire_or_value(getattr(SocialAccount, f)))]
     order = (SocialAccount.created_at, SocialAccount.id)
     return (
         select(
