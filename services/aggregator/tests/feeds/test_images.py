@@ -49,9 +49,19 @@ def test_a_tampered_token_or_a_stored_mark_is_not_an_address() -> None:
         f"{encoded}.²³.{mac}",
         "garbage",
         "é.1.x",
+        f"{encoded}.{expires}.{mac[:-1]}é",  # compare_digest raised TypeError on non-ASCII
     ):
         with pytest.raises(NotFound):
             tokens.read(forged, START)
+    assert images.verify("secret", images.sign("secret", URL)[:-1] + "é") is None
+
+
+def test_a_non_ascii_token_is_a_404_not_a_500(client: TestClient) -> None:
+    tokens = ImageTokens("x")
+    encoded, expires, mac = tokens.issue(URL, datetime.now(UTC)).split(".")
+    resp = client.get(f"/img/{encoded}.{expires}.{mac[:-1]}é")
+    assert resp.status_code == 404, resp.text
+    assert resp.headers["content-type"] == "application/problem+json"
 
 
 def test_the_outputs_turn_only_relais_marks_into_tokens() -> None:

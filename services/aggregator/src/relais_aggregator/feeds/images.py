@@ -46,6 +46,11 @@ def _mac(secret: str, data: bytes, purpose: bytes = _MARK) -> str:
     return base64.urlsafe_b64encode(digest[:18]).decode()
 
 
+def _same(given: str, wanted: str) -> bool:
+    """Constant-time equality; compare_digest refuses a str with non-ASCII characters."""
+    return hmac.compare_digest(given.encode(), wanted.encode())
+
+
 def _encoded(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).decode().rstrip("=")
 
@@ -67,7 +72,7 @@ def verify(secret: str, token: str) -> str | None:
     """The URL a mark was made for, or None when it was not made by this secret."""
     encoded, _, mac = token.partition(".")
     data = _decoded(encoded)
-    if data is None or not mac or not hmac.compare_digest(mac, _mac(secret, data)):
+    if data is None or not mac or not _same(mac, _mac(secret, data)):
         return None
     try:
         return data.decode()
@@ -112,7 +117,7 @@ class ImageTokens:
         if data is None or not (expires.isascii() and expires.isdigit()) or len(expires) > 12:
             raise NotFound("No image has this address.")
         wanted = _mac(self.secret, expires.encode() + b":" + data, _EXPIRING)
-        if not hmac.compare_digest(mac, wanted):
+        if not _same(mac, wanted):
             raise NotFound("No image has this address.")
         if now.timestamp() >= int(expires):
             raise Gone("This image address has expired: reload the page to see the image.")
