@@ -98,6 +98,13 @@ class TestCookieSession:
         resp = client.post("/api/ambassadors/me", headers={"X-CSRF-Token": "attacker-chosen"})
         assert resp.status_code == 403
 
+    def test_a_non_ascii_csrf_header_is_refused_not_a_500(self, client: TestClient) -> None:
+        login(client)
+        resp = client.post(
+            "/api/ambassadors/me", headers={"X-CSRF-Token": "caf\xe9".encode("latin-1")}
+        )
+        assert resp.status_code == 403, resp.text
+
     def test_expired_session_is_anonymous(self, client: TestClient) -> None:
         expired = issue(
             SESSION_SECRET, kind=KIND_SESSION, user_id="u-ada", roles=["admin"], ttl=-5, csrf="c"

@@ -101,6 +101,6 @@ def csrf_matches(caller: Caller, cookie_value: str | None, header_value: str | N
     """Double submit, bound to the session: header == cookie == the value signed in the session."""
     if not caller.csrf or not cookie_value or not header_value:
         return False
-    return hmac.compare_digest(header_value, cookie_value) and hmac.compare_digest(
-        header_value, caller.csrf
-    )
+    # as bytes: compare_digest raises on a str with non-ASCII characters (a 500 for a header)
+    header, cookie = header_value.encode(), cookie_value.encode()
+    return hmac.compare_digest(header, cookie) and hmac.compare_digest(header, caller.csrf.encode())
