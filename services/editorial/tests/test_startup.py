@@ -1,4 +1,5 @@
-"""The served app's start-up: what it made stays out of later garbage collections."""
+"""The served app's start-up: what it made stays out of later garbage collections
+(relais_common.memory, RELAIS_GC_FREEZE)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ def _settings(tmp_path: Path, **over: object) -> Settings:
 def test_the_served_app_freezes_what_start_up_made(tmp_path: Path) -> None:
     before = gc.get_freeze_count()
     try:
-        app = create_app(_settings(tmp_path))
+        app = create_app(_settings(tmp_path, gc_freeze=True))
         assert gc.get_freeze_count() > before + 10_000  # modules, routes, models
         app.state.engine.dispose()
     finally:

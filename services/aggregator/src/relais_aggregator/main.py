@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 from relais_common.app import create_service_app
+from relais_common.memory import freeze_startup_objects
 
 from relais_aggregator.config import Settings
 from relais_aggregator.consumer import consume_ambassador_events
@@ -37,4 +38,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.image_proxy = image_proxy_of(settings)
     app.add_middleware(PlanetFastPath, pages=app.state.pages)  # outermost: cached bytes first
+    freeze_startup_objects(settings)
     return app

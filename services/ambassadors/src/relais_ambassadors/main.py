@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 from relais_common.app import create_service_app
 from relais_common.events import events_router
+from relais_common.memory import freeze_startup_objects
 
 from relais_ambassadors.accounts import passwords
 from relais_ambassadors.accounts.router import router as accounts_router
@@ -36,7 +37,7 @@ from relais_ambassadors.themes.router import router as themes_router
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     passwords.configure(settings.password_hashing)
-    return create_service_app(
+    app = create_service_app(
         settings,
         title="Relais ambassadors",
         description="People, social accounts, themes, departments, charter, consent, invitations.",
@@ -66,3 +67,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ],
         jobs=[mail_job],
     )
+    freeze_startup_objects(settings)
+    return app

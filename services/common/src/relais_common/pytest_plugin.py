@@ -65,6 +65,8 @@ def _no_caller_environment() -> Iterator[None]:
         for name in list(os.environ):
             if name.startswith(CALLER_PREFIXES) and not name.startswith("RELAIS_TEST_"):
                 patch.delenv(name)
+        # one process builds many apps here: frozen (relais_common.memory), none would be freed
+        patch.setenv("RELAIS_GC_FREEZE", "false")
         yield
 
 

@@ -60,6 +60,8 @@ class CommonSettings(BaseSettings):
         5.0, gt=0, validation_alias=_shared("OUTGOING_FETCH_TIMEOUT")
     )
     run_workers: bool = Field(True, validation_alias=_shared("RUN_WORKERS"))
+    # freeze what start-up made out of the garbage collector's sight (relais_common.memory)
+    gc_freeze: bool = Field(True, validation_alias=_shared("GC_FREEZE"))
     database_url: str = ""
 
     service_name: str = "relais"

@@ -30,10 +30,6 @@ class Settings(CommonSettings):
         validation_alias=AliasChoices("EDITORIAL_COMPANY_NAME", "RELAIS_COMPANY_NAME"),
     )
 
-    # Freeze what start-up made (main.py: freeze_startup_objects); tests that build many apps
-    # in one process turn it off, frozen objects are never collected.
-    gc_freeze: bool = True
-
     @property
     def default_disclosure(self) -> str:
         """“#JeTravailleChez” + the company's name in CamelCase: a network may write its own."""

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import gc
-
 from fastapi import APIRouter, FastAPI
 from relais_common.app import create_service_app
 from relais_common.events import EventConsumer, Handler
+from relais_common.memory import freeze_startup_objects
 
 from relais_editorial.briefs.router import router as briefs_router
 from relais_editorial.calendars.router import router as calendars_router
@@ -63,14 +62,6 @@ async def consume_ambassador_events(app: FastAPI) -> None:
     await ambassador_consumer(app).run_forever()
 
 
-def freeze_startup_objects() -> None:
-    """Keep what start-up made (modules, routes, models: ~135,000 objects) out of every later
-    garbage collection. A full collection scanned them all, ~100 ms of CPU about once a second
-    under the month view's load: the p99 of `make bench-editorial`. Frozen, one costs ~4 ms."""
-    gc.collect()
-    gc.freeze()
-
-
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     app = create_service_app(
@@ -80,6 +71,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         routers=ROUTERS,
         jobs=[consume_ambassador_events],
     )
-    if settings.gc_freeze:
-        freeze_startup_objects()
+    freeze_startup_objects(settings)
     return app

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import gc
-
 import uvicorn
+from relais_common.memory import freeze_startup_objects
 
 from relais_gateway.config import GatewaySettings
 from relais_gateway.edge import header_deadline_protocol
@@ -29,12 +28,9 @@ def server_config(settings: GatewaySettings) -> uvicorn.Config:
 
 
 def main() -> None:
-    config = server_config(GatewaySettings())
-    # What start-up made (modules, routes, settings: ~80,000 objects) is kept out of every later
-    # full garbage collection, which scanned them all: 130-300 ms each on a loaded machine,
-    # a pause for every connection at once. Here only: tests build many apps in one process.
-    gc.collect()
-    gc.freeze()
+    settings = GatewaySettings()
+    config = server_config(settings)
+    freeze_startup_objects(settings)  # after the app is built (server_config made it)
     uvicorn.Server(config).run()
 
 
