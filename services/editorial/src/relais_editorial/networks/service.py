@@ -138,7 +138,19 @@ def check_settings(
 ) -> None:
     """The write's checks before the instance is asked (a stale or bad write costs no fetch);
     :func:`update_settings` makes them again under the row's lock."""
-    row = SettingsRepository.from_session(session).of(access.network.id)
+    _checked_row(session, access, body, if_match, default_disclosure, for_update=False)
+
+
+def _checked_row(
+    session: Session,
+    access: NetworkAccess,
+    body: NetworkSettingsUpdate,
+    if_match: str | None,
+    default_disclosure: str,
+    *,
+    for_update: bool,
+) -> NetworkSettings:
+    row = SettingsRepository.from_session(session).of(access.network.id, for_update=for_update)
     require_version(
         if_match,
         settings_etag_id(access.network.id),
@@ -146,6 +158,7 @@ def check_settings(
         lambda: settings_read(row, default_disclosure),
     )
     _check_steps(session, access.network.id, body)
+    return row
 
 
 async def mastodon_limit(limits: InstanceLimits, body: NetworkSettingsUpdate) -> InstanceLimit:
@@ -165,14 +178,7 @@ def update_settings(
     default_disclosure: str,
     mastodon: InstanceLimit,
 ) -> NetworkSettingsRead:
-    row = SettingsRepository.from_session(session).of(access.network.id, for_update=True)
-    require_version(
-        if_match,
-        settings_etag_id(access.network.id),
-        row.version,
-        lambda: settings_read(row, default_disclosure),
-    )
-    _check_steps(session, access.network.id, body)
+    row = _checked_row(session, access, body, if_match, default_disclosure, for_update=True)
     row.approval_mode = body.approval_mode
     row.approval_steps = [s.model_dump() for s in body.approval_steps]
     row.disclosure = body.disclosure
