@@ -24,14 +24,14 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import urllib.request
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from db_bench import base_env, cpu_seconds, popen, sign_in, uvicorn_args
-from gateway_bench import CONNECTIONS, HOST, INTERNAL_SECRET, free_port, rss_mb, run_wrk, wait_ready
+from db_bench import cpu_seconds
+from gateway_bench import CONNECTIONS, INTERNAL_SECRET, rss_mb, run_wrk
 from relais_common.auth import issue_identity_token
+from stack import editorial_stack
 
 SLUG = "cloud-security"
 ENTRIES = 60
@@ -124,49 +124,19 @@ def main() -> None:
     options = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is needed (make bench-tools installs it)")
-    tmp = Path(tempfile.mkdtemp(prefix="relais-editorial-bench-"))
-    env = base_env(tmp, "")
-    run = {"env": env, "check": True, "stdout": subprocess.DEVNULL, "timeout": 120}
-    subprocess.run([sys.executable, "-m", "relais_ambassadors.bootstrap"], **run)  # type: ignore[call-overload]
-    migrate = [sys.executable, "-m", "relais_common.migrations_cli", "editorial", "upgrade"]
-    subprocess.run(migrate, **run)  # type: ignore[call-overload]
-    seed(f"sqlite:///{tmp / 'editorial.db'}")
-    people_port, service_port, gateway_port = free_port(), free_port(), free_port()
-    people_url = f"http://{HOST}:{people_port}"
-    env["RELAIS_AMBASSADORS_URL"] = people_url
-    people = popen(
-        uvicorn_args("relais_ambassadors.main:create_app", people_port), env, tmp / "people.log"
-    )
-    service = popen(
-        uvicorn_args("relais_editorial.main:create_app", service_port), env, tmp / "editorial.log"
-    )
-    gw_env = {
-        **env,
-        "RELAIS_HOST": HOST,
-        "RELAIS_PORT": str(gateway_port),
-        "RELAIS_EDITORIAL_URL": f"http://{HOST}:{service_port}",
-        "RELAIS_LOG_LEVEL": "INFO",  # the gateway's access log stays on, as in production
-        "GATEWAY_API_RATE_PER_SECOND": "1000000",
-        "GATEWAY_API_BURST": "1000000",
-    }
-    gateway = popen(["-m", "relais_gateway"], gw_env, tmp / "gateway.log")
-    try:
-        wait_ready(f"{people_url}/livez", people, 120)
-        wait_ready(f"http://{HOST}:{service_port}/livez", service, 120)
-        wait_ready(f"http://{HOST}:{gateway_port}/livez", gateway, 120)
-        bearer = sign_in(f"http://{HOST}:{gateway_port}")
-        url = f"http://{HOST}:{gateway_port}/api/editorial/networks/{SLUG}/calendar?{VIEW}"
-        header = f"Authorization: Bearer {bearer}"
-        request = urllib.request.Request(url, headers={"Authorization": f"Bearer {bearer}"})
+    with editorial_stack("relais-editorial-bench-", seed=seed) as stack:
+        url = f"{stack.gateway_url}/api/editorial/networks/{SLUG}/calendar?{VIEW}"
+        header = f"Authorization: Bearer {stack.bearer}"
+        request = urllib.request.Request(url, headers={"Authorization": f"Bearer {stack.bearer}"})
         with urllib.request.urlopen(request, timeout=10) as resp:
             body = resp.read()
         items = json.loads(body)["items"]
         variants = sum(sum(g["variant_counts"].values()) for i in items for g in i["grids"])
         print(f"month view: {len(items)} entries, {variants} variants, {len(body)} bytes")
         run_wrk(url, header, 2)  # warm-up
-        pids = {"service": service.pid, "gateway": gateway.pid, "ambassadors": people.pid}
+        pids = stack.pids
         before = {name: cpu_seconds(pid) for name, pid in pids.items()}
-        spy = profile(service.pid, tmp, options.seconds)
+        spy = profile(pids["service"], stack.tmp, options.seconds)
         rps, p99, bad = run_wrk(url, header, options.seconds)
         if spy is not None:
             spy.wait(timeout=60)
@@ -176,25 +146,15 @@ def main() -> None:
             f"via gateway: rps={rps:.0f} p99_ms={p99:.2f} errors={bad} "
             + " ".join(f"{n}_cpu_ms={v:.2f}" for n, v in cpu.items())
         )
-        direct = f"http://{HOST}:{service_port}/networks/{SLUG}/calendar?{VIEW}"
+        direct = f"{stack.service_url}/networks/{SLUG}/calendar?{VIEW}"
         identity = issue_identity_token(INTERNAL_SECRET, "bench-admin", {"admin"}, ttl=600)
-        d_before = cpu_seconds(service.pid)
+        d_before = cpu_seconds(pids["service"])
         d_rps, d_p99, d_bad = run_wrk(direct, f"X-Relais-Identity: {identity}", options.seconds)
-        d_cpu = (cpu_seconds(service.pid) - d_before) * 1000 / max(1.0, d_rps * options.seconds)
+        d_cpu = (cpu_seconds(pids["service"]) - d_before) * 1000 / max(1.0, d_rps * options.seconds)
         print(
             f"direct: rps={d_rps:.0f} p99_ms={d_p99:.2f} errors={d_bad} service_cpu_ms={d_cpu:.2f}"
         )
-        rss = max(rss_mb(service.pid), rss_mb(gateway.pid))
-    finally:
-        for proc in (gateway, service, people):
-            proc.terminate()
-        for proc in (gateway, service, people):
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-        if not os.environ.get("BENCH_KEEP"):
-            shutil.rmtree(tmp, ignore_errors=True)
+        rss = max(rss_mb(pids["service"]), rss_mb(pids["gateway"]))
     print(f"load: wrk -t1 -c{CONNECTIONS}, {options.seconds} s, GET the month view, SQLite")
     print(
         f"BENCH editorial calendar_rps={rps:.0f} calendar_p99_ms={p99:.2f} errors={bad} "

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -29,8 +28,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from db_bench import base_env, popen, sign_in, uvicorn_args
-from gateway_bench import CONNECTIONS, HOST, _ms, free_port, rss_mb, wait_ready
+from gateway_bench import CONNECTIONS, _ms, rss_mb
+from stack import editorial_stack
 
 DISCLOSURE = "#JeTravailleChezAcme"
 BODIES = [
@@ -122,59 +121,19 @@ def main() -> None:
     options = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is needed (make bench-tools installs it)")
-    tmp = Path(tempfile.mkdtemp(prefix="relais-count-bench-"))
-    script, floor = tmp / "text_length.lua", tmp / "floor.lua"
+    scripts = Path(tempfile.mkdtemp(prefix="relais-count-lua-"))
+    script, floor = scripts / "text_length.lua", scripts / "floor.lua"
     lua_script(script, BODIES)
     lua_script(floor, FLOOR)
-    env = base_env(tmp, "")
-    subprocess.run(
-        [sys.executable, "-m", "relais_ambassadors.bootstrap"],
-        env=env,
-        check=True,
-        stdout=subprocess.DEVNULL,
-        timeout=120,
-    )
-    people_port, service_port, gateway_port = free_port(), free_port(), free_port()
-    people_url = f"http://{HOST}:{people_port}"
-    env["RELAIS_AMBASSADORS_URL"] = people_url
-    people = popen(
-        uvicorn_args("relais_ambassadors.main:create_app", people_port), env, tmp / "people.log"
-    )
-    service = popen(
-        uvicorn_args("relais_editorial.main:create_app", service_port), env, tmp / "editorial.log"
-    )
-    gw_env = {
-        **env,
-        "RELAIS_HOST": HOST,
-        "RELAIS_PORT": str(gateway_port),
-        "RELAIS_EDITORIAL_URL": f"http://{HOST}:{service_port}",
-        "RELAIS_LOG_LEVEL": "INFO",  # the gateway's access log stays on, as in production
-        "GATEWAY_API_RATE_PER_SECOND": "1000000",
-        "GATEWAY_API_BURST": "1000000",
-    }
-    gateway = popen(["-m", "relais_gateway"], gw_env, tmp / "gateway.log")
-    try:
-        wait_ready(f"{people_url}/livez", people, 120)
-        wait_ready(f"http://{HOST}:{service_port}/livez", service, 120)
-        wait_ready(f"http://{HOST}:{gateway_port}/livez", gateway, 120)
-        bearer = sign_in(f"http://{HOST}:{gateway_port}")
-        url = f"http://{HOST}:{gateway_port}/api/editorial/text-length"
-        header = f"Authorization: Bearer {bearer}"
-        check(url, bearer)
+    with editorial_stack("relais-count-bench-") as stack:
+        url = f"{stack.gateway_url}/api/editorial/text-length"
+        header = f"Authorization: Bearer {stack.bearer}"
+        check(url, stack.bearer)
         run_wrk(url, header, script, 2)  # warm-up
         rps, p99, bad = run_wrk(url, header, script, options.seconds)
         floor_rps, floor_p99, floor_bad = run_wrk(url, header, floor, options.seconds)
-        rss = max(rss_mb(service.pid), rss_mb(gateway.pid))
-    finally:
-        for proc in (gateway, service, people):
-            proc.terminate()
-        for proc in (gateway, service, people):
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-        if not os.environ.get("BENCH_KEEP"):
-            shutil.rmtree(tmp, ignore_errors=True)
+        rss = max(rss_mb(stack.pids["service"]), rss_mb(stack.pids["gateway"]))
+    shutil.rmtree(scripts, ignore_errors=True)
     print(f"load: wrk -t1 -c{CONNECTIONS}, {options.seconds} s, POST /api/editorial/text-length")
     print(f"platforms cycled: {', '.join(b['platform'] for b in BODIES)}")
     print(f"floor (linkedin, 'a'): rps={floor_rps:.0f} p99_ms={floor_p99:.2f} errors={floor_bad}")
