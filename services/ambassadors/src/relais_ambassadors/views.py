@@ -119,7 +119,7 @@ def me_view(session: Session, person: Ambassador) -> Me:
 
 
 def my_view(session: Session, person_id: str) -> Me | None:
-    """`me_view` for a read: the same Me from three prebuilt statements returning rows (no ORM
+    """`me_view` for a read: the same Me from prebuilt statements returning rows (no ORM
     instances, no flush); None when the person is gone. A test compares the two."""
     row, theme_rows, account_rows = profiles.me_rows(session, person_id)
     if row is None:

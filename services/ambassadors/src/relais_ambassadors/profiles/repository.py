@@ -55,7 +55,8 @@ def theme_ids(session: Session, person_id: str) -> list[str]:
 
 
 # GET /me in three statements built once (a statement built per call, and the ORM's instances,
-# cost more than the queries: bench/README.md). Read on the request's connection, as rows.
+# cost more than the queries: bench/README.md), one on PostgreSQL (ME_PERSON_WITH_LISTS). Read
+# on the request's connection, as rows.
 _PERSON_ID: BindParameter[str] = bindparam("person_id")
 _member = aliased(Ambassador)
 _holder = aliased(AmbassadorTheme)
