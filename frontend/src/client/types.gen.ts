@@ -6297,8 +6297,10 @@ export type GetApiAggregatorWidgetEmbedJsResponses = {
     /**
      * Inserts the widget's iframe after its script tag
      */
-    200: unknown;
+    200: Blob | File;
 };
+
+export type GetApiAggregatorWidgetEmbedJsResponse = GetApiAggregatorWidgetEmbedJsResponses[keyof GetApiAggregatorWidgetEmbedJsResponses];
 
 export type GetApiAggregatorWidgetBySlugData = {
     body?: never;

@@ -16,6 +16,7 @@ from relais_common.errors import install_error_handlers
 from relais_common.health import router as health_router
 from relais_common.logs import RequestIdMiddleware, configure_logging
 from relais_common.outgoing import FetchSlots
+from relais_common.problems import document_media_types_as_sent
 from relais_common.settings import CommonSettings
 from relais_common.ssrf import SSRFGuard
 
@@ -71,6 +72,7 @@ def create_service_app(
         SSRFGuard(settings.ssrf_allowed_networks),
     )
     install_error_handlers(app)
+    document_media_types_as_sent(app)
     app.include_router(health_router)
     for router in routers:
         app.include_router(router)

@@ -9,6 +9,7 @@ from fastapi import FastAPI
 from relais_common.app import operation_id
 from relais_common.errors import install_error_handlers
 from relais_common.logs import RequestIdMiddleware, configure_logging
+from relais_common.problems import document_media_types_as_sent
 
 from relais_gateway import auth, docs, health, openapi_live, spa
 from relais_gateway.config import GatewaySettings
@@ -53,6 +54,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.gateway = Gateway(settings=settings, upstreams=upstreams, standings=standings)
     install_error_handlers(app)
+    document_media_types_as_sent(app)
     for module in (health, auth, openapi_live, docs, spa):
         app.include_router(module.router)
     app.mount(docs.ASSETS_PREFIX, docs.assets, name="swagger-assets")
