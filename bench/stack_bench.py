@@ -17,6 +17,7 @@ Targets: each worker < 120 MB. Prints figures, asserts nothing; only 127.0.0.1 i
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import os
@@ -123,6 +124,12 @@ def main() -> None:
         "RELAIS_LOG_LEVEL": "WARNING",
         "GATEWAY_API_RATE_PER_SECOND": "1000000",
         "GATEWAY_API_BURST": "1000000",
+        # every service on a port found free (run_stack's default, RELAIS_PORT + 101..103,
+        # may be taken by an ephemeral port on a busy machine)
+        **{
+            f"RELAIS_{name}_URL": f"http://127.0.0.1:{free_port()}"
+            for name in ("AMBASSADORS", "EDITORIAL", "AGGREGATOR")
+        },
     }
     url = f"http://127.0.0.1:{port}"
     stack = subprocess.Popen(
@@ -136,7 +143,7 @@ def main() -> None:
         time.sleep(3)  # let the aggregator consume the demo company's events
         with urllib.request.urlopen(f"{url}/", timeout=5) as resp:
             body, etag = resp.read(), resp.headers["ETag"]
-        aggregator = env.get("RELAIS_AGGREGATOR_URL") or f"http://127.0.0.1:{port + 103}"
+        aggregator = env["RELAIS_AGGREGATOR_URL"]
         token = bearer(url)
         n_rps, n_p99 = nginx_ceiling(body, tmp)
         d_rps, d_p99, _ = load(f"{aggregator}/", "Accept: text/html", SECONDS)
@@ -152,7 +159,8 @@ def main() -> None:
         r_serial, m_serial = serial_ms(directory_url, auth), serial_ms(me_url, auth)
         memory = {name: rss_mb(pid) for name, pid in sorted(worker_pids(stack).items())}
     finally:
-        os.killpg(stack.pid, signal.SIGTERM)
+        with contextlib.suppress(ProcessLookupError):  # already gone when start-up failed
+            os.killpg(stack.pid, signal.SIGTERM)
         try:
             stack.wait(timeout=20)
         except subprocess.TimeoutExpired:
