@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,19 +20,9 @@ from relais_common.migrations import upgrade
 from relais_common.testing import empty_tables, throwaway_database
 
 SERVICE_ROOT = Path(__file__).resolve().parents[1]
-# Settings read these prefixes from the environment: the caller's shell must change nothing.
-CALLER_PREFIXES = ("RELAIS_", "AMBASSADORS_", "EDITORIAL_", "AGGREGATOR_", "GATEWAY_")
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _no_caller_environment() -> Iterator[None]:
-    """Tests never depend on the caller's environment (say an exported RELAIS_ADMIN_EMAIL):
-    every setting comes from the test's own values. RELAIS_TEST_* pick the test database."""
-    with pytest.MonkeyPatch.context() as patch:
-        for name in list(os.environ):
-            if name.startswith(CALLER_PREFIXES) and not name.startswith("RELAIS_TEST_"):
-                patch.delenv(name)
-        yield
+# The caller's environment is cleared by the plugin (relais_common.pytest_plugin): a copy of
+# that fixture here, session-scoped too, removed what the plugin sets (RELAIS_GC_FREEZE=false)
+# for every suite that ran after this one.
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,9 @@ from relais_common.settings import CommonSettings
 
 
 def test_the_suites_build_apps_without_freezing() -> None:
-    assert CommonSettings().gc_freeze is False  # the plugin's RELAIS_GC_FREEZE=false
+    # the plugin's RELAIS_GC_FREEZE=false, still there after the other suites' fixtures (the
+    # whole run's order: a conftest's copy of the plugin's fixture once removed it for the rest)
+    assert CommonSettings().gc_freeze is False
 
 
 def test_served_processes_freeze_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
