@@ -12,6 +12,7 @@ from ambassadors_factories import charter, department, person, theme
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from relais_ambassadors.directory import repository
+from relais_ambassadors.filters import status_is
 from relais_ambassadors.models import SocialAccount
 from sqlalchemy import event, update
 from sqlalchemy.orm import Session
@@ -111,3 +112,55 @@ class TestPageLists:
             window.undo()
         assert [e["display_name"] for e in items] == ["Ana Lima"]
         assert len(items[0]["accounts"]) == 2 and len(items[0]["themes"]) == 2
+
+
+class TestFirstPage:
+    """The unfiltered first page comes from one statement built once (repository.first_page,
+    the charter version inside it): it must answer what the general path answers."""
+
+    @staticmethod
+    def _general(session: Session, limit: int) -> Any:
+        current = repository.current_charter_version(session)
+        stmt = repository.people_statement().where(status_is("active", current))
+        rows, cursor = repository.people_page(
+            session, stmt, cursor=None, limit=limit, narrowed=False
+        )
+        return rows, cursor, current
+
+    def _both(
+        self, client: TestClient, headers: dict[str, str], monkeypatch: pytest.MonkeyPatch
+    ) -> tuple[list[Any], list[Any]]:
+        urls = ["/directory", "/directory?limit=1", "/directory?limit=2"]
+        fast = [client.get(url, headers=headers).json() for url in urls]
+        with monkeypatch.context() as patch:
+            patch.setattr(repository, "first_page", self._general)
+            general = [client.get(url, headers=headers).json() for url in urls]
+        return fast, general
+
+    def test_same_page_and_cursor_with_a_charter(
+        self, client: TestClient, app: FastAPI, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        headers = company(client, app)
+        person(app, name="Dan Pending", accepted=False)  # has not accepted it: not listed
+        fast, general = self._both(client, headers, monkeypatch)
+        assert fast == general
+        names = [e["display_name"] for e in fast[0]["items"]]
+        assert names == ["Ana Lima", "Bob Martin", "Cleo Roy"]
+        assert fast[1]["next_cursor"] is not None and fast[0]["next_cursor"] is None
+        follow = client.get(f"/directory?limit=1&cursor={fast[1]['next_cursor']}", headers=headers)
+        assert [e["display_name"] for e in follow.json()["items"]] == ["Bob Martin"]
+
+    def test_same_page_without_any_charter(
+        self, client: TestClient, app: FastAPI, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        reader = person(app, name="Eve Early")
+        person(app, name="Fay Early", accepted=False)  # no charter yet: everyone is active
+        fast, general = self._both(client, reader.headers, monkeypatch)
+        assert fast == general
+        assert [e["display_name"] for e in fast[0]["items"]] == ["Eve Early", "Fay Early"]
+
+    def test_one_statement_for_the_page(self, client: TestClient, app: FastAPI) -> None:
+        headers = company(client, app)
+        seen = statements(app)
+        assert client.get("/directory", headers=headers).status_code == 200
+        assert not [sql for sql in seen if "max(charter.version)" in sql and "ORDER BY" not in sql]

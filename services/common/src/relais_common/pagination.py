@@ -99,9 +99,15 @@ def paginate(
     order = (sort.desc(), tiebreak.desc()) if descending else (sort, tiebreak)
     stmt = stmt.order_by(*order).limit(limit + 1)
     items = list(session.connection().execute(stmt).all() if rows else session.scalars(stmt))
-    next_cursor = None
-    if len(items) > limit:
-        items = items[:limit]
-        last = items[-1]
-        next_cursor = encode_cursor([getattr(last, sort.key), getattr(last, tiebreak.key)])
-    return items, next_cursor
+    return cut(items, limit, sort.key, tiebreak.key)
+
+
+def cut(items: list[Any], limit: int, sort: str, tiebreak: str) -> tuple[list[Any], str | None]:
+    """A page from the `limit + 1` items a query gave, and the cursor after it (None when no
+    item was left over). For a statement built once for its first page (paginate builds it
+    each time): that statement must order by (sort, tiebreak) and fetch `limit + 1`."""
+    if len(items) <= limit:
+        return items, None
+    items = items[:limit]
+    last = items[-1]
+    return items, encode_cursor([getattr(last, sort), getattr(last, tiebreak)])

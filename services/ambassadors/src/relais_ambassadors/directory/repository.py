@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any, cast
 
 from relais_common.db import UTCDateTime
-from relais_common.pagination import after_cursor, paginate
+from relais_common.pagination import MAX_LIMIT, after_cursor, cut, paginate
 from sqlalchemy import Row, Select, Text, bindparam, func, literal_column, select, tuple_
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.dialects import postgresql
@@ -22,6 +22,7 @@ from sqlalchemy.dialects.postgresql import ARRAY, JSON, aggregate_order_by, arra
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql.elements import ColumnElement
 
+from relais_ambassadors.filters import status_is
 from relais_ambassadors.models import (
     Ambassador,
     AmbassadorTheme,
@@ -139,6 +140,31 @@ def with_lists(
     if session.get_bind().dialect.name != "postgresql":
         return stmt
     return stmt.add_columns(*(LISTS if owner is None else lists(owner)))
+
+
+CURRENT = CURRENT_CHARTER.scalar_subquery()
+
+
+@functools.cache
+def _first_page_statement(dialect: str, limit: int) -> Select[Any]:
+    """The first page of the whole directory, built once per database and page size: the
+    charter version in it (no query of its own), ordered and cut as paginate does."""
+    stmt = PEOPLE.add_columns(CURRENT.label("current_charter")).where(status_is("active", CURRENT))
+    if dialect == "postgresql":
+        stmt = stmt.add_columns(*LISTS)
+    order = (Ambassador.display_name, Ambassador.id)
+    return stmt.order_by(*order).limit(limit + 1)
+
+
+def first_page(session: Session, limit: int) -> tuple[list[Row[Any]], str | None, int | None]:
+    """The directory's first page, unfiltered (the page everyone opens): its rows, the cursor
+    after it, and the current charter version the rows were read with."""
+    limit = max(1, min(limit, MAX_LIMIT))
+    stmt = _first_page_statement(session.get_bind().dialect.name, limit)
+    rows = list(session.connection().execute(stmt).all())
+    current = rows[0].current_charter if rows else None
+    items, next_cursor = cut(rows, limit, "display_name", "id")
+    return items, next_cursor, current
 
 
 def current_charter_version(session: Session) -> int | None:

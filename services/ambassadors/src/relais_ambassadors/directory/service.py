@@ -30,9 +30,13 @@ def search(
     session: Session, query: DirectoryQuery, *, cursor: str | None, limit: int
 ) -> tuple[list[dict[str, Any]], str | None]:
     """A page of entries, as plain data shaped like DirectoryEntry (the router sends it as is)."""
+    needle = normalise(query.q or "")
+    narrowed = any((needle, query.theme, query.department, query.platform, query.language))
+    if not narrowed and not cursor:  # the page everyone opens: one statement built once
+        rows, next_cursor, current = repository.first_page(session, limit)
+        return entries(session, rows, current), next_cursor
     current = repository.current_charter_version(session)
     stmt = repository.people_statement().where(status_is("active", current))
-    needle = normalise(query.q or "")
     if needle:
         stmt = stmt.where(repository.has_fragment(needle))
     if query.theme:
@@ -44,7 +48,6 @@ def search(
     if query.language:
         code = query.language.strip().lower()
         stmt = stmt.where(Ambassador.languages.contains(f",{code},", autoescape=True))
-    narrowed = any((needle, query.theme, query.department, query.platform, query.language))
     rows, next_cursor = repository.people_page(
         session,
         stmt,
