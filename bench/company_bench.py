@@ -24,7 +24,6 @@ import os
 import random
 import shutil
 import statistics
-import subprocess
 import tempfile
 import time
 import urllib.parse
@@ -33,7 +32,7 @@ from typing import Any
 
 import psycopg
 from db_bench import PG_URL, as_deployed, fill_bytecode, popen, throwaway_pg, uvicorn_args
-from gateway_bench import HOST, INTERNAL_SECRET, free_port, rss_mb, wait_ready
+from gateway_bench import HOST, INTERNAL_SECRET, free_port, rss_mb, stop, wait_ready
 from relais_ambassadors.accounts.passwords import configure, hash_password
 from relais_common.auth import issue_identity_token
 from relais_common.migrations import upgrade
@@ -186,11 +185,7 @@ def measure(url: str, tmp: Path, cat: dict[str, Any], searches: int) -> dict[str
         erase_status, _, erase_ms = client.call("DELETE", "/me", {"password": PASSWORD})
         rss = rss_mb(service.pid)
     finally:
-        service.terminate()
-        try:
-            service.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            service.kill()
+        stop(service)
     return {
         "search": timings,
         "export": export_ms,

@@ -34,7 +34,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from gateway_bench import HOST, INTERNAL_SECRET, SESSION_SECRET, free_port, load, rss_mb, wait_ready
+from gateway_bench import (
+    HOST,
+    INTERNAL_SECRET,
+    SESSION_SECRET,
+    free_port,
+    load,
+    rss_mb,
+    stop,
+    wait_ready,
+)
 from stack_bench import serial_ms
 
 ADMIN_EMAIL, ADMIN_PASSWORD = "bench-admin@relais.localhost", "bench-admin-password-2026"
@@ -203,13 +212,7 @@ def measure(db: str, tmp: Path, database_url: str, seconds: int, direct: bool) -
         figures["me"] = drive("/me (gateway)", gw + ME, auth, seconds, service.pid, gateway.pid)
         rss = {"ambassadors": rss_mb(service.pid), "gateway": rss_mb(gateway.pid)}
     finally:
-        for proc in (gateway, service):
-            proc.terminate()
-        for proc in (gateway, service):
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+        stop(gateway, service)
     print(f"{db}: rss_mb ambassadors={rss['ambassadors']:.1f} gateway={rss['gateway']:.1f}")
     me, d = figures["me"], figures["directory"]
     return (

@@ -41,6 +41,17 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def stop(*procs: subprocess.Popen[bytes]) -> None:
+    """Terminate the processes, then wait for each (10 s) and kill what is still running."""
+    for proc in procs:
+        proc.terminate()
+    for proc in procs:
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
 def start(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
     handle = log.open("wb")
     return subprocess.Popen(
@@ -199,13 +210,7 @@ def main() -> None:
         )
         rss = {"editorial": rss_mb(service.pid), "gateway": rss_mb(gateway.pid)}
     finally:
-        for proc in (gateway, service):
-            proc.terminate()
-        for proc in (gateway, service):
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+        stop(gateway, service)
         shutil.rmtree(tmp, ignore_errors=True)
     tool = "wrk" if shutil.which("wrk") else "aiohttp-loop"
     print(

@@ -28,7 +28,16 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from db_bench import cpu_seconds
-from gateway_bench import HOST, INTERNAL_SECRET, SESSION_SECRET, free_port, load, start, wait_ready
+from gateway_bench import (
+    HOST,
+    INTERNAL_SECRET,
+    SESSION_SECRET,
+    free_port,
+    load,
+    start,
+    stop,
+    wait_ready,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SECONDS = int(os.environ.get("BENCH_SECONDS", "6"))
@@ -117,13 +126,7 @@ def processes(procs: list[subprocess.Popen[bytes]]) -> Iterator[None]:
     try:
         yield
     finally:
-        for proc in procs:
-            proc.terminate()
-        for proc in procs:
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+        stop(*procs)
 
 
 def uvicorn(app: str, port: int, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:

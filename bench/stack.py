@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from db_bench import base_env, popen, sign_in, uvicorn_args
-from gateway_bench import HOST, free_port, wait_ready
+from gateway_bench import HOST, free_port, stop, wait_ready
 
 
 @dataclass(frozen=True)
@@ -74,12 +74,6 @@ def editorial_stack(prefix: str, *, seed: Callable[[str], None] | None = None) -
         pids = {"service": service.pid, "gateway": gateway.pid, "ambassadors": people.pid}
         yield Stack(tmp, gateway_url, service_url, sign_in(gateway_url), pids)
     finally:
-        for proc in procs:
-            proc.terminate()
-        for proc in procs:
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+        stop(*procs)
         if not os.environ.get("BENCH_KEEP"):
             shutil.rmtree(tmp, ignore_errors=True)
