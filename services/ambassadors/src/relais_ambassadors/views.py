@@ -121,7 +121,11 @@ def me_view(session: Session, person: Ambassador) -> Me:
 def my_view(session: Session, person_id: str) -> Me | None:
     """`me_view` for a read: the same Me from prebuilt statements returning rows (no ORM
     instances, no flush); None when the person is gone. A test compares the two."""
-    row, theme_rows, account_rows = profiles.me_rows(session, person_id)
+    return me_of_rows(*profiles.me_rows(session, person_id))
+
+
+def me_of_rows(row: Any, theme_rows: Sequence[Any], account_rows: Sequence[Any]) -> Me | None:
+    """my_view's Me from the rows of profiles.me_rows (or me_rows_read); None for nobody."""
     if row is None:
         return None
     person = cast(Ambassador, row)  # the row has every column the rules below read

@@ -10,8 +10,9 @@ from typing import Any
 from fastapi import APIRouter, FastAPI
 from fastapi.routing import APIRoute
 
+from relais_common import fastpath
 from relais_common.bodyguard import JSONBodyGuard
-from relais_common.db import make_engine, make_sessionmaker
+from relais_common.db import dispose_async_readers, make_engine, make_sessionmaker
 from relais_common.errors import install_error_handlers
 from relais_common.health import router as health_router
 from relais_common.logs import RequestIdMiddleware, configure_logging
@@ -52,6 +53,7 @@ def create_service_app(
             for task in tasks:
                 with contextlib.suppress(asyncio.CancelledError, Exception):
                     await task
+            await dispose_async_readers(app.state.engine)
             app.state.engine.dispose()
 
     configure_logging(settings.log_level, settings.log_json)
@@ -76,6 +78,7 @@ def create_service_app(
     app.include_router(health_router)
     for router in routers:
         app.include_router(router)
+    fastpath.install(app, enabled=settings.fast_reads)  # innermost: after the request ids
     app.add_middleware(JSONBodyGuard)  # inside the request ids, so refusals carry one
     app.add_middleware(RequestIdMiddleware)
     return app

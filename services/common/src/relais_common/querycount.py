@@ -6,7 +6,8 @@
 
 Listens to ``before_cursor_execute`` (every statement SQLAlchemy sends, ORM or Core, on any
 connection of the engine, from any thread), so an N+1 shows up as a count that grows with the
-page.
+page. The engine's readers count too (relais_common.db.reader_engines: the loop reader, and
+the asyncio readers of the fast reads, made on first use, perhaps inside the block).
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
+
+from relais_common.db import reader_engines
 
 
 @dataclass
@@ -38,11 +41,12 @@ class QueryCounter:
 def count_queries(engine: Engine) -> Iterator[QueryCounter]:
     counter = QueryCounter()
 
-    def before(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        counter.record(statement)
+    def before(conn: Connection, _cursor: Any, statement: str, *_args: Any) -> None:
+        if conn.engine is engine or conn.engine in reader_engines(engine):
+            counter.record(statement)
 
-    event.listen(engine, "before_cursor_execute", before)
+    event.listen(Engine, "before_cursor_execute", before)
     try:
         yield counter
     finally:
-        event.remove(engine, "before_cursor_execute", before)
+        event.remove(Engine, "before_cursor_execute", before)

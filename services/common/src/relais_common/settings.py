@@ -62,6 +62,9 @@ class CommonSettings(BaseSettings):
     run_workers: bool = Field(True, validation_alias=_shared("RUN_WORKERS"))
     # freeze what start-up made out of the garbage collector's sight (relais_common.memory)
     gc_freeze: bool = Field(True, validation_alias=_shared("GC_FREEZE"))
+    # the hottest GET routes answered by their fast reads (relais_common.fastpath); false sends
+    # every request through its FastAPI route (same answers, slower)
+    fast_reads: bool = Field(True, validation_alias=_shared("FAST_READS"))
     database_url: str = ""
 
     service_name: str = "relais"

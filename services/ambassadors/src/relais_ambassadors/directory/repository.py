@@ -13,7 +13,7 @@ import functools
 from collections.abc import Sequence
 from typing import Any, cast
 
-from relais_common.db import UTCDateTime
+from relais_common.db import UTCDateTime, read_rows
 from relais_common.pagination import MAX_LIMIT, after_cursor, cut, paginate
 from sqlalchemy import Row, Select, Text, bindparam, func, literal_column, select, tuple_
 from sqlalchemy import cast as sql_cast
@@ -161,7 +161,19 @@ def first_page(session: Session, limit: int) -> tuple[list[Row[Any]], str | None
     after it, and the current charter version the rows were read with."""
     limit = max(1, min(limit, MAX_LIMIT))
     stmt = _first_page_statement(session.get_bind().dialect.name, limit)
-    rows = list(session.connection().execute(stmt).all())
+    return _first_page_of(list(session.connection().execute(stmt).all()), limit)
+
+
+async def first_page_read(app: Any, limit: int) -> tuple[list[Row[Any]], str | None, int | None]:
+    """first_page through relais_common.db.read_rows (the directory's fast read)."""
+    limit = max(1, min(limit, MAX_LIMIT))
+    stmt = _first_page_statement(app.state.engine.dialect.name, limit)
+    return _first_page_of(list(await read_rows(app, stmt)), limit)
+
+
+def _first_page_of(
+    rows: list[Row[Any]], limit: int
+) -> tuple[list[Row[Any]], str | None, int | None]:
     current = rows[0].current_charter if rows else None
     items, next_cursor = cut(rows, limit, "display_name", "id")
     return items, next_cursor, current
@@ -298,3 +310,11 @@ def themes_of(session: Session, ids: Sequence[str]) -> Sequence[Row[Any]]:
     if not ids:
         return []
     return session.connection().execute(THEMES, {"ids": list(ids)}).all()
+
+
+async def lists_read(app: Any, ids: Sequence[str]) -> tuple[Sequence[Row[Any]], Sequence[Row[Any]]]:
+    """(accounts_of, themes_of) through relais_common.db.read_rows."""
+    if not ids:
+        return [], []
+    params = {"ids": list(ids)}
+    return await read_rows(app, ACCOUNTS, params), await read_rows(app, THEMES, params)

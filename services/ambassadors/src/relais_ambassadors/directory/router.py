@@ -1,13 +1,16 @@
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Mapping
+from typing import Annotated, Any
 
 from fastapi import Query, Request, Response
 from pydantic_core import to_json
 from relais_common.db import DbSession, one_hop
+from relais_common.fastpath import FastAnswer, fast_read
 from relais_common.pagination import MAX_LIMIT, Page
 
 from relais_ambassadors.accounts.gate import VerifiedUser
+from relais_ambassadors.directory import service
 from relais_ambassadors.directory.schemas import DirectoryEntry
 from relais_ambassadors.directory.service import DirectoryQuery, search
 from relais_ambassadors.problems import api_router
@@ -41,3 +44,15 @@ async def directory(
         read_only=True,
     )
     return Response(to_json({"items": items, "next_cursor": next_cursor}), media_type=JSON)
+
+
+FILTERS = ("q", "theme", "department", "platform", "language", "cursor")
+
+
+@fast_read(directory)
+async def first_page(request: Request, values: Mapping[str, Any]) -> FastAnswer | None:
+    """The page everyone opens (no filter, no cursor), after the route's own guards."""
+    if any(values[name] for name in FILTERS):
+        return None
+    items, next_cursor = await service.first_page(request.app, values["limit"])
+    return FastAnswer(to_json({"items": items, "next_cursor": next_cursor}))

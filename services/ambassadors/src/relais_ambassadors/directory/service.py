@@ -59,18 +59,39 @@ def search(
     return entries(session, rows, current), next_cursor
 
 
+async def first_page(app: Any, limit: int) -> tuple[list[dict[str, Any]], str | None]:
+    """search()'s unfiltered first page, read through relais_common.db.read_rows (the
+    directory's fast read): the same statements and the same entries."""
+    rows, next_cursor, current = await repository.first_page_read(app, limit)
+    if _inline(rows):
+        return entries_of(rows, current, *_inline_lists(rows)), next_cursor
+    accounts, themes = await repository.lists_read(app, [p.id for p in rows])
+    return entries_of(rows, current, *lists_from(accounts, themes)), next_cursor
+
+
+def _inline(people: Sequence[Row[Any]]) -> bool:
+    """On PostgreSQL the rows carry their themes and accounts (repository.with_lists)."""
+    return bool(people) and "accounts" in people[0]._fields
+
+
+def _inline_lists(people: Sequence[Row[Any]]) -> tuple[Lists, Lists]:
+    return {p.id: p.themes for p in people}, {p.id: p.accounts for p in people}
+
+
 def entries(
     session: Session, people: Sequence[Row[Any]], current: int | None
 ) -> list[dict[str, Any]]:
     """DirectoryEntry's fields in its order, from rows: no model instances per person, account
     and theme (a test checks every entry validates against DirectoryEntry). On PostgreSQL the
     rows carry their themes and accounts already (repository.with_lists), wire-ready."""
-    inline = bool(people) and "accounts" in people[0]._fields
-    if inline:
-        themes = {p.id: p.themes for p in people}
-        accounts = {p.id: p.accounts for p in people}
-    else:
-        themes, accounts = lists_of(session, [p.id for p in people])
+    if _inline(people):
+        return entries_of(people, current, *_inline_lists(people))
+    return entries_of(people, current, *lists_of(session, [p.id for p in people]))
+
+
+def entries_of(
+    people: Sequence[Row[Any]], current: int | None, themes: Lists, accounts: Lists
+) -> list[dict[str, Any]]:
     return [
         {
             "id": p.id,
@@ -97,10 +118,16 @@ Lists = dict[str, list[dict[str, Any]]]
 
 def lists_of(session: Session, ids: Sequence[str]) -> tuple[Lists, Lists]:
     """The themes and the accounts of a page's people, two queries (SQLite)."""
+    return lists_from(repository.accounts_of(session, ids), repository.themes_of(session, ids))
+
+
+def lists_from(
+    account_rows: Sequence[Row[Any]], theme_rows: Sequence[Row[Any]]
+) -> tuple[Lists, Lists]:
     accounts: Lists = defaultdict(list)
-    for owner, *values in repository.accounts_of(session, ids):
+    for owner, *values in account_rows:
         accounts[owner].append(dict(zip(repository.ACCOUNT_FIELDS, values, strict=True)))
     themes: Lists = defaultdict(list)
-    for person_id, theme_id, slug, name in repository.themes_of(session, ids):
+    for person_id, theme_id, slug, name in theme_rows:
         themes[person_id].append({"id": theme_id, "slug": slug, "name": name})
     return themes, accounts
