@@ -17,6 +17,7 @@ from relais_ambassadors.config import Settings
 from relais_ambassadors.main import create_app
 from relais_ambassadors.models import Base
 from relais_common.migrations import upgrade
+from relais_common.pytest_plugin import rolled_back
 from relais_common.testing import empty_tables, throwaway_database
 
 SERVICE_ROOT = Path(__file__).resolve().parents[1]
@@ -38,11 +39,20 @@ def settings(database_url: str, tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-def app(settings: Settings) -> Iterator[FastAPI]:
+def app(settings: Settings, request: pytest.FixtureRequest) -> Iterator[FastAPI]:
+    """Each test inside one transaction rolled back at its end; `@pytest.mark.committed` for
+    a test whose writes other apps, threads or connections must read (tables emptied after)."""
     application = create_app(settings)
-    yield application
-    empty_tables(application.state.engine, Base.metadata)
-    application.state.engine.dispose()
+    if request.node.get_closest_marker("committed"):
+        yield application
+        empty_tables(application.state.engine, Base.metadata)
+        application.state.engine.dispose()
+        return
+    try:
+        with rolled_back(application):
+            yield application
+    finally:
+        application.state.engine.dispose()
 
 
 @pytest.fixture

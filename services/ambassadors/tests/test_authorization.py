@@ -20,6 +20,9 @@ from relais_ambassadors.main import create_app
 # public: anyone; user: any signed-in person; owner: only the owner (others get 404);
 # verified: a signed-in person whose e-mail address is confirmed (an unconfirmed one gets 403);
 # admin: core team; service: other Relais services only; docs: FastAPI's own pages.
+# other apps, threads or connections read this module's writes: committed, tables emptied
+pytestmark = pytest.mark.committed
+
 ACCESS: dict[tuple[str, str], str] = {
     ("GET", "/openapi.json"): "docs",
     ("GET", "/docs"): "docs",

@@ -1,5 +1,6 @@
 from pathlib import Path
 
+import pytest
 from ambassadors_factories import make_settings, outbox, person, service_headers, session_of
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -7,6 +8,9 @@ from relais_ambassadors.bootstrap import bootstrap
 from relais_ambassadors.demo import DEMO_PASSWORD, DOMAIN, email_of, load_demo
 from relais_ambassadors.models import Ambassador
 from sqlalchemy import select
+
+# other apps, threads or connections read this module's writes: committed, tables emptied
+pytestmark = pytest.mark.committed
 
 
 def check(client: TestClient, email: str, password: str) -> int:

@@ -30,6 +30,9 @@ from sqlalchemy import update
 
 Headers = dict[str, str]
 
+# other apps, threads or connections read this module's writes: committed, tables emptied
+pytestmark = pytest.mark.committed
+
 QUERIES = {
     "/me": ["", "?x=1", "?limit=0"],
     "/directory": [

@@ -12,6 +12,9 @@ from relais_ambassadors.main import create_app
 from relais_ambassadors.models import Base
 from relais_common.testing import empty_tables
 
+# other apps, threads or connections read this module's writes: committed, tables emptied
+pytestmark = pytest.mark.committed
+
 
 def check(client: TestClient, email: str, password: str, ip: str) -> int:
     body = {"email": email, "password": password, "client_ip": ip}

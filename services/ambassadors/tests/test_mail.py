@@ -22,6 +22,9 @@ from relais_ambassadors.models import Base, Invitation, MailMessage
 from relais_common.testing import empty_tables
 from sqlalchemy import select, update
 
+# other apps, threads or connections read this module's writes: committed, tables emptied
+pytestmark = pytest.mark.committed
+
 
 class Inbox:
     def __init__(self, refuse: bool = False) -> None:

@@ -23,6 +23,9 @@ from relais_ambassadors.main import create_app
 from relais_ambassadors.models import Base
 from relais_common.testing import empty_tables
 
+# other apps, threads or connections read this module's writes: committed, tables emptied
+pytestmark = pytest.mark.committed
+
 PREVIEWS = 60
 FETCH_LIMIT = 16
 # a correctness bound on starvation (it took 30 s before), not a benchmark: kept generous

@@ -19,7 +19,8 @@ from sqlalchemy import func, select
 def everything(app: FastAPI) -> str:
     """Every value in every table, as one string to search."""
     chunks: list[str] = []
-    with app.state.engine.connect() as conn:
+    with app.state.sessionmaker() as session:  # inside the test's transaction
+        conn = session.connection()
         for table in Base.metadata.sorted_tables:
             for row in conn.execute(select(table)):
                 chunks.append(repr(tuple(row)))
@@ -27,7 +28,8 @@ def everything(app: FastAPI) -> str:
 
 
 def filled_tables(app: FastAPI) -> set[str]:
-    with app.state.engine.connect() as conn:
+    with app.state.sessionmaker() as session:
+        conn = session.connection()
         return {
             table.name
             for table in Base.metadata.sorted_tables

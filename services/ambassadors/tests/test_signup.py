@@ -7,6 +7,7 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from ambassadors_factories import (
     PASSWORD,
     dropped_mail,
@@ -26,6 +27,9 @@ from relais_ambassadors.models import Ambassador, Base, EmailVerification
 from relais_common.db import utcnow
 from relais_common.testing import empty_tables, identity_headers
 from sqlalchemy import select, update
+
+# other apps, threads or connections read this module's writes: committed, tables emptied
+pytestmark = pytest.mark.committed
 
 UNVERIFIED_TYPE = "https://relais.dev/problems/email-unverified"
 

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import pytest
 from ambassadors_factories import person
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -18,6 +19,9 @@ from relais_ambassadors.models import Ambassador
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 from test_invitations import invite, token_from_mailbox
+
+# other apps, threads or connections read this module's writes: committed, tables emptied
+pytestmark = pytest.mark.committed
 
 EMAIL = "new@example.com"
 

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from ambassadors_factories import make_settings, outbox, person
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from relais_ambassadors.demo import email_of, load_demo
 from relais_ambassadors.people import by_email
+
+# other apps, threads or connections read this module's writes: committed, tables emptied
+pytestmark = pytest.mark.committed
 
 
 def test_demo_networks(app: FastAPI, client: TestClient, database_url: str, tmp_path: Path) -> None:

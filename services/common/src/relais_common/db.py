@@ -215,10 +215,18 @@ def track_writes(engine: Engine) -> None:
 
     @event.listens_for(engine, "before_cursor_execute")
     def _statement(conn: Connection, _cursor: Any, statement: str, *_args: Any) -> None:
-        if statement.lstrip()[:6].upper() != "SELECT":
+        verb = statement.lstrip()[:6].upper()
+        if verb != "SELECT":
+            if verb in SAVEPOINTS:  # marks inside a transaction, not writes
+                return
             if conn.info.get(READS_ONLY):
                 raise WriteInReadOnlyHop(f"not a read: {statement[:60]!r}")
             conn.info[WROTE] = True
+
+
+# SAVEPOINT, RELEASE SAVEPOINT, ROLLBACK TO SAVEPOINT: a session inside a test's outer
+# transaction (relais_common.pytest_plugin) brackets even its reads with them.
+SAVEPOINTS = ("SAVEPO", "RELEAS", "ROLLBA")
 
 
 def refuse_writes(engine: Engine) -> None:
@@ -282,9 +290,9 @@ async def one_hop(
     """
 
     def unit() -> T:
+        conn = reads_without_transaction(session) if read_only else None
+        marked = conn.info if conn is not None else None  # the connection's, kept by the pool
         try:
-            if read_only:
-                reads_without_transaction(session)
             result = work()
             if session.in_transaction():
                 session.commit()
@@ -293,13 +301,16 @@ async def one_hop(
             if session.in_transaction():
                 session.rollback()
             raise
+        finally:
+            if marked is not None:  # a connection lent for longer (a test's) writes again
+                marked[READS_ONLY] = False
 
     if request.app.state.engine.dialect.name == "sqlite":
         return unit()
     return await anyio.to_thread.run_sync(unit, limiter=db_limiter(request.app))
 
 
-def reads_without_transaction(session: Session) -> None:
+def reads_without_transaction(session: Session) -> Connection | None:
     """Lend the session a connection for reads only; on PostgreSQL in autocommit.
 
     No BEGIN and no COMMIT: two of the round trips of a page (a directory page made six). The
@@ -308,14 +319,28 @@ def reads_without_transaction(session: Session) -> None:
     level back when the connection returns (psycopg does that client-side, no round trip), so
     the next request's transaction is an ordinary one (test_db_speed). On SQLite the connection
     is the usual one (pysqlite sends no BEGIN before a SELECT); on both, anything but a SELECT
-    raises WriteInReadOnlyHop before it is sent. A session already in a transaction: unchanged.
+    raises WriteInReadOnlyHop before it is sent. A session already in a transaction: unchanged
+    (None); otherwise the connection lent, which one_hop gives back to writes afterwards.
     """
     if session.in_transaction():
-        return
-    autocommit = session.get_bind().dialect.name == "postgresql"
+        return None
+    bind = session.get_bind()
+    # a session bound to a connection (a test's outer transaction) keeps its transaction
+    autocommit = isinstance(bind, Engine) and bind.dialect.name == "postgresql"
     options = {"isolation_level": "AUTOCOMMIT"} if autocommit else {}
     conn = session.connection(execution_options=options)
     conn.info[READS_ONLY] = True
+    return conn
+
+
+# Tests that run inside one outer transaction (relais_common.pytest_plugin) bind the app's
+# reads to its connection: the loop reader and the asyncio readers could not see its rows.
+BOUND_READS = "reads_bound_to"
+
+
+def bind_reads(app: Any, connection: Connection) -> None:
+    """Run read_on_loop and read_rows on `connection` (a test's outer transaction)."""
+    setattr(app.state, BOUND_READS, connection)
 
 
 def loop_reader(engine: Engine) -> Engine:
@@ -357,6 +382,9 @@ def read_on_loop(
     a lock: SQLite in WAL mode lets readers run beside the writer, PostgreSQL is MVCC.
     A statement built once with bind parameters (`params`) skips building and hashing it.
     """
+    bound: Connection | None = getattr(app.state, BOUND_READS, None)
+    if bound is not None:
+        return bound.execute(stmt, params).first()
     with loop_reader(app.state.engine).connect() as conn:
         return conn.execute(stmt, params).first()
 
@@ -434,6 +462,9 @@ async def read_rows(
     through the loop reader, as read_on_loop does (a local file: microseconds of C, cheaper
     than any hand-off). Reads only, on both: anything else raises WriteInReadOnlyHop.
     """
+    bound: Connection | None = getattr(app.state, BOUND_READS, None)
+    if bound is not None:
+        return bound.execute(stmt, params).all()
     engine: Engine = app.state.engine
     if engine.dialect.name != "postgresql":
         with loop_reader(engine).connect() as conn:

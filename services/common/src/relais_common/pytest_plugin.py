@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +28,7 @@ from sqlalchemy import MetaData
 from sqlalchemy.engine import Connection, Engine
 
 from relais_common.contracts import app_routes
+from relais_common.db import bind_reads
 from relais_common.migrations import upgrade
 from relais_common.testing import (
     empty_tables,
@@ -126,7 +127,19 @@ def _outer_transaction(app: FastAPI) -> Connection:
     # configure() changes the one sessionmaker in place: the jobs and caches built by
     # create_app hold it too, and follow.
     app.state.sessionmaker.configure(bind=connection, join_transaction_mode="create_savepoint")
+    bind_reads(app, connection)  # the reads on the event loop too (relais_common.db)
     return connection
+
+
+@contextmanager
+def rolled_back(app: FastAPI) -> Iterator[FastAPI]:
+    """The app inside one outer transaction, rolled back at the end (_outer_transaction)."""
+    connection = _outer_transaction(app)
+    try:
+        yield app
+    finally:
+        connection.rollback()
+        connection.close()
 
 
 @pytest.fixture
@@ -137,12 +150,10 @@ def app(relais_service: ServiceUnderTest, database_url: str) -> Iterator[FastAPI
         empty_tables(application.state.engine, relais_service.metadata)
         application.state.engine.dispose()
         return
-    connection = _outer_transaction(application)
     try:
-        yield application
+        with rolled_back(application):
+            yield application
     finally:
-        connection.rollback()
-        connection.close()
         application.state.engine.dispose()
 
 
