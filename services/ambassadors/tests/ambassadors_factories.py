@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from email.message import EmailMessage
 from pathlib import Path
@@ -18,6 +20,7 @@ from relais_ambassadors.mail import drop
 from relais_ambassadors.publication import current_charter_version
 from relais_ambassadors.themes.service import create as create_theme
 from relais_common.testing import TEST_SECRET, identity_headers
+from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 PASSWORD = "correct horse battery"
@@ -140,3 +143,49 @@ def listed_person(app: FastAPI, client: TestClient, **kw: Any) -> Person:
     resp = client.post(f"/admin/moderation/{who.id}/approve", headers=admin.headers)
     assert resp.status_code == 200, resp.text
     return who
+
+
+def profile(client: TestClient, headers: dict[str, str], **body: object) -> None:
+    tag = client.get("/me", headers=headers).headers["ETag"]
+    resp = client.patch("/me", json=body, headers={**headers, "If-Match": tag})
+    assert resp.status_code == 200, resp.text
+
+
+@contextmanager
+def loaded_instances(*models: type[Any]) -> Iterator[list[str]]:
+    """Names of the ORM instances loaded from the database inside the block."""
+    seen: list[str] = []
+
+    def on_load(target: Any, _context: Any) -> None:
+        seen.append(type(target).__name__)
+
+    for model in models:
+        event.listen(model, "load", on_load)
+    try:
+        yield seen
+    finally:
+        for model in models:
+            event.remove(model, "load", on_load)
+
+
+def invite(client: TestClient, headers: dict[str, str], **body: object) -> dict[str, object]:
+    resp = client.post("/invitations", json={"email": "new@example.com", **body}, headers=headers)
+    assert resp.status_code == 201, resp.text
+    data: dict[str, object] = resp.json()
+    return data
+
+
+def token_from_mailbox(client: TestClient, headers: dict[str, str]) -> str:
+    """The link of the newest invitation, read as the invited person would in their inbox (the
+    admin mailbox shows it redacted)."""
+    items = client.get("/admin/mailbox", headers=headers).json()["items"]  # newest first
+    assert "/app/invitations/" not in items[0]["body_text"]
+    mail = dropped_mail(client.app)[0]  # type: ignore[arg-type]
+    assert mail["To"] == items[0]["to"]
+    assert "https://relais.example/app/invitations/" in mail.get_content()
+    return link_in(mail, "invitations")
+
+
+def check(client: TestClient, email: str, password: str) -> int:
+    body = {"email": email, "password": password, "client_ip": "10.0.0.1"}
+    return client.post("/internal/auth/check", json=body, headers=service_headers()).status_code

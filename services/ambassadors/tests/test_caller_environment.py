@@ -27,7 +27,10 @@ def test_bootstrap_tests_pass_with_the_callers_admin_exported(tmp_path: Path) ->
         "RELAIS_SIGNUP_DOMAINS": "corp.example",
         "AMBASSADORS_LOGIN_MAX_PER_CLIENT": "1",
     }
-    tests = [str(HERE / "test_bootstrap_demo.py"), str(HERE / "test_signup.py")]
+    tests = [
+        str(HERE / "bootstrap" / "test_bootstrap_demo.py"),
+        str(HERE / "accounts" / "test_signup.py"),
+    ]
     done = subprocess.run(  # noqa: S603 - our own test files
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *tests],
         env=env,

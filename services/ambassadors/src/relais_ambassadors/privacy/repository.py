@@ -1,7 +1,7 @@
 """This service's privacy registry, and the SQL that reads and deletes a person's rows.
 
 Each noun registers its tables in its own ``privacy.py`` (imported by privacy.service);
-``tests/test_privacy.py`` fails when a table holding a person's data is registered nowhere.
+``tests/privacy/test_privacy.py`` fails when a table holding a person's data is registered nowhere.
 """
 
 from __future__ import annotations

@@ -258,7 +258,7 @@ class TestRealOwner:
     def test_an_invitation_takes_an_unconfirmed_address_back(
         self, client: TestClient, app: FastAPI
     ) -> None:
-        from test_invitations import token_from_mailbox
+        from ambassadors_factories import token_from_mailbox
 
         signup(client, "invitee@example.com", password="squatter password")
         admin = person(app, admin=True)

@@ -6,7 +6,7 @@ from relais_common.migrations import downgrade, upgrade
 from relais_common.testing import throwaway_database
 from sqlalchemy import inspect, text
 
-SERVICE_ROOT = Path(__file__).resolve().parents[1]
+SERVICE_ROOT = Path(__file__).resolve().parents[2]
 BEFORE = "20261201_readable_slugs"
 LISTED_ID = "00000000-0000-0000-0000-000000000002"
 THEME, OLD = "00000000-0000-0000-0000-0000000000a1", "00000000-0000-0000-0000-0000000000a2"

@@ -1,29 +1,16 @@
 from datetime import timedelta
 
-from ambassadors_factories import department, dropped_mail, link_in, person
+from ambassadors_factories import (
+    department,
+    invite,
+    person,
+    token_from_mailbox,
+)
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from relais_ambassadors.models import Invitation
 from relais_common.db import utcnow
 from sqlalchemy import update
-
-
-def invite(client: TestClient, headers: dict[str, str], **body: object) -> dict[str, object]:
-    resp = client.post("/invitations", json={"email": "new@example.com", **body}, headers=headers)
-    assert resp.status_code == 201, resp.text
-    data: dict[str, object] = resp.json()
-    return data
-
-
-def token_from_mailbox(client: TestClient, headers: dict[str, str]) -> str:
-    """The link of the newest invitation, read as the invited person would in their inbox (the
-    admin mailbox shows it redacted)."""
-    items = client.get("/admin/mailbox", headers=headers).json()["items"]  # newest first
-    assert "/app/invitations/" not in items[0]["body_text"]
-    mail = dropped_mail(client.app)[0]  # type: ignore[arg-type]
-    assert mail["To"] == items[0]["to"]
-    assert "https://relais.example/app/invitations/" in mail.get_content()
-    return link_in(mail, "invitations")
 
 
 class TestInvite:

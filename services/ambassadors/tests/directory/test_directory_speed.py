@@ -4,13 +4,10 @@ the identity check without a thread hop, and the company-scale indexes."""
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import pytest
-from ambassadors_factories import charter, department, person, theme
+from ambassadors_factories import charter, department, loaded_instances, person, profile, theme
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from relais_ambassadors.accounts.gate import require_verified
@@ -21,33 +18,10 @@ from relais_ambassadors.people import refuse_erased_or_suspended
 from relais_common.db import make_engine
 from relais_common.migrations import downgrade, upgrade
 from relais_common.testing import throwaway_database
-from sqlalchemy import event, text
 from sqlalchemy import inspect as sql_inspect
+from sqlalchemy import text
 
-SERVICE_ROOT = Path(__file__).resolve().parents[1]
-
-
-def profile(client: TestClient, headers: dict[str, str], **body: object) -> None:
-    tag = client.get("/me", headers=headers).headers["ETag"]
-    resp = client.patch("/me", json=body, headers={**headers, "If-Match": tag})
-    assert resp.status_code == 200, resp.text
-
-
-@contextmanager
-def loaded_instances(*models: type[Any]) -> Iterator[list[str]]:
-    """Names of the ORM instances loaded from the database inside the block."""
-    seen: list[str] = []
-
-    def on_load(target: Any, _context: Any) -> None:
-        seen.append(type(target).__name__)
-
-    for model in models:
-        event.listen(model, "load", on_load)
-    try:
-        yield seen
-    finally:
-        for model in models:
-            event.remove(model, "load", on_load)
+SERVICE_ROOT = Path(__file__).resolve().parents[2]
 
 
 def company(client: TestClient, app: FastAPI) -> dict[str, str]:

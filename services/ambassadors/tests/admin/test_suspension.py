@@ -2,10 +2,9 @@
 
 from typing import Any
 
-from ambassadors_factories import PASSWORD, last_event_id, listed_person, outbox, person
+from ambassadors_factories import PASSWORD, check, last_event_id, listed_person, outbox, person
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from test_bootstrap_demo import check
 
 
 def suspend(

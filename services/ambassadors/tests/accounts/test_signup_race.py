@@ -11,14 +11,13 @@ from contextlib import contextmanager
 from typing import Any
 
 import pytest
-from ambassadors_factories import person
+from ambassadors_factories import invite, person, token_from_mailbox
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from relais_ambassadors.accounts.service import create_account
 from relais_ambassadors.models import Ambassador
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
-from test_invitations import invite, token_from_mailbox
 
 # other apps, threads or connections read this module's writes: committed, tables emptied
 pytestmark = pytest.mark.committed

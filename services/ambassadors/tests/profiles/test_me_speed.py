@@ -5,14 +5,21 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from ambassadors_factories import charter, department, person, session_of, theme
+from ambassadors_factories import (
+    charter,
+    department,
+    loaded_instances,
+    person,
+    profile,
+    session_of,
+    theme,
+)
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from relais_ambassadors.models import Ambassador, Department, SocialAccount, Theme
 from relais_ambassadors.views import me_view
 from relais_common.concurrency import etag_of
 from relais_common.querycount import count_queries
-from test_directory_speed import loaded_instances, profile
 
 
 def full_view(app: FastAPI, person_id: str) -> dict[str, object]:

@@ -1,7 +1,7 @@
 from pathlib import Path
 
 import pytest
-from ambassadors_factories import make_settings, outbox, person, service_headers, session_of
+from ambassadors_factories import check, make_settings, outbox, person, service_headers, session_of
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from relais_ambassadors.bootstrap import bootstrap
@@ -11,11 +11,6 @@ from sqlalchemy import select
 
 # other apps, threads or connections read this module's writes: committed, tables emptied
 pytestmark = pytest.mark.committed
-
-
-def check(client: TestClient, email: str, password: str) -> int:
-    body = {"email": email, "password": password, "client_ip": "10.0.0.1"}
-    return client.post("/internal/auth/check", json=body, headers=service_headers()).status_code
 
 
 def roles(client: TestClient, email: str, password: str) -> list[str]:
