@@ -75,7 +75,7 @@ class TestListingConsent:
             "listed": False, "change": "none", "change_reason": None,
         }  # fmt: skip
         assert [e["type"] for e in outbox(client, after)] == ["ambassador.unlisted"]
-        # nothing changed since the approval: listed again at once (moderation/test_public_changes.py)
+        # nothing changed since the approval: listed again at once (test_public_changes.py)
         resp = client.put("/me/listing", json={"public": True}, headers=who.headers)
         assert resp.json()["listing"]["moderation"] == "approved"
 

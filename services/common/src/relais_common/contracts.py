@@ -77,7 +77,15 @@ def schema_differences(url: str, metadata: MetaData) -> list[Any]:
     engine = make_engine(url)
     try:
         with engine.connect() as conn:
-            context = MigrationContext.configure(conn, opts={"compare_type": True})
+            dialect = conn.dialect.name
+
+            def for_this_database(obj: Any, *_args: Any) -> bool:
+                # an index declared `.ddl_if(dialect="postgresql")` exists there only
+                only = getattr(getattr(obj, "_ddl_if", None), "dialect", None)
+                return only is None or only == dialect
+
+            opts = {"compare_type": True, "include_object": for_this_database}
+            context = MigrationContext.configure(conn, opts=opts)
             return list(compare_metadata(context, metadata))
     finally:
         engine.dispose()
