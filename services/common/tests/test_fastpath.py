@@ -97,6 +97,22 @@ async def words_at_once(request: Request, values: Mapping[str, Any]) -> FastAnsw
     return FastAnswer(body)
 
 
+@router.get("/letters")
+async def letters(
+    session: DbSession,
+    who: Annotated[str, Depends(signed_in)],
+    first: Annotated[str, Query(max_length=1)],
+) -> Response:
+    CALLS.append("route")
+    return Response(to_json({"first": first}), media_type="application/json")
+
+
+@fast_read(letters)
+async def letters_at_once(request: Request, values: Mapping[str, Any]) -> FastAnswer | None:
+    CALLS.append("fast")
+    return FastAnswer(to_json({"first": values["first"]}))
+
+
 @pytest.fixture
 def engine(tmp_path: Path) -> Iterator[Engine]:
     with throwaway_database("common", tmp_path) as url:
@@ -176,6 +192,20 @@ class TestFastRead:
             assert a.content == b.content and a.headers["content-type"] == b.headers["content-type"]
             assert "fast" not in CALLS
         assert answered(fast) == 0
+
+    def test_a_missing_required_parameter_is_the_route_s_422(
+        self, both: tuple[TestClient, TestClient]
+    ) -> None:
+        fast, route = both
+        CALLS.clear()
+        a, b = (
+            fast.get("/letters", headers={"x-who": "ana"}),
+            route.get("/letters", headers={"x-who": "ana"}),
+        )
+        assert a.status_code == b.status_code == 422 and a.content == b.content
+        assert "fast" not in CALLS
+        assert fast.get("/letters?first=z", headers={"x-who": "ana"}).json() == {"first": "z"}
+        assert CALLS[-1] == "fast"
 
     def test_a_handler_that_declines_or_fails_leaves_it_to_the_route(
         self, both: tuple[TestClient, TestClient], caplog: pytest.LogCaptureFixture

@@ -106,6 +106,8 @@ class FastRoute:
         for param in self.query:
             raw = params.get(param.alias)
             if raw is None:
+                if param.field_info.is_required():
+                    return None  # the route's 422
                 values[param.name] = param.get_default()
                 continue
             value, errors = param.validate(raw)
