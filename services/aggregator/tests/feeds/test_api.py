@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from feed_helpers import account, feeds, items, make_due, only_feed, publish, refresh
 from feed_site import FeedSite, rss
+from planet_factories import planet, post
 from relais_aggregator.config import Settings
 from relais_aggregator.feeds import images
 from relais_aggregator.feeds.images import image_proxy_of
@@ -195,7 +196,7 @@ def test_a_leased_feed_is_not_taken_twice_until_the_lease_expires(
 
 
 def test_the_image_proxy_serves_only_signed_images(
-    app: FastAPI, client: TestClient, site: FeedSite, settings: Settings
+    app: FastAPI, client: TestClient, feed: Feed, site: FeedSite, settings: Settings
 ) -> None:
     app.state.image_proxy = image_proxy_of(settings)
     png = b"\x89PNG\r\n\x1a\n" + b"\0" * 100
@@ -203,18 +204,24 @@ def test_the_image_proxy_serves_only_signed_images(
     site.feed("/evil.svg", "<svg onload='alert(1)'/>", content_type="image/svg+xml")
     site.feed("/page", "<html></html>", content_type="text/html")
     tokens = images.ImageTokens(app.state.settings.internal_secret)
-    resp = client.get(f"/img/{tokens.issue(site.url('/cat.png'), utcnow())}")
+    planet(app, feed)
+    post_id = post(app, "p1", "A post with images")  # the tokens name a post still shown
+
+    def issue(url: str, secret: images.ImageTokens = tokens) -> str:
+        return secret.issue(url, utcnow(), post_id)
+
+    resp = client.get(f"/img/{issue(site.url('/cat.png'))}")
     assert resp.status_code == 200 and resp.content == png
     assert resp.headers["content-type"] == "image/png"
     assert "sandbox" in resp.headers["content-security-policy"]
     for path in ("/evil.svg", "/page", "/missing.png"):
-        assert client.get(f"/img/{tokens.issue(site.url(path), utcnow())}").status_code == 404
-    forged = images.ImageTokens("forged").issue(site.url("/cat.png"), utcnow())
+        assert client.get(f"/img/{issue(site.url(path))}").status_code == 404
+    forged = issue(site.url("/cat.png"), images.ImageTokens("forged"))
     assert client.get(f"/img/{forged}").status_code == 404
-    internal = tokens.issue("http://127.0.0.1:1/secret.png", utcnow())
+    internal = issue("http://127.0.0.1:1/secret.png")
     assert client.get(f"/img/{internal}").status_code == 404  # SSRF guard
     site.routes.pop("/cat.png")
-    again = client.get(f"/img/{tokens.issue(site.url('/cat.png'), utcnow())}")
+    again = client.get(f"/img/{issue(site.url('/cat.png'))}")
     assert again.status_code == 200  # from the bounded cache
 
 

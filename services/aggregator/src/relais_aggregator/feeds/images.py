@@ -2,9 +2,11 @@
 
 The sanitiser rewrites each image to ``/img/<url>.<mark>`` in the stored HTML, the mark being
 the URL's HMAC: it says Relais wrote it, and no proxy serves it. Each render of the outputs
-turns the marks into ``/img/<url>.<expires>.<mac>`` tokens (:class:`ImageTokens`), which the
-proxy serves until they expire (so it fetches only what Relais itself wrote, and only for a
-while: it is no open proxy, and a token copied out of a page stops working). The fetch goes
+turns the marks into ``/img/<url>.<post>.<expires>.<mac>`` tokens (:class:`ImageTokens`), which
+the proxy serves until they expire and while their post is still in the read model (so it
+fetches only what Relais itself wrote, and only for a while: it is no open proxy, a token copied
+out of a page stops working, and once the author withdraws their consent, or is erased, the
+post's images stop at once with it). The fetch goes
 through the SSRF guard, accepts image types only (no SVG: it can carry script), is capped in
 size, and the answers are kept in a bounded in-memory cache.
 """
@@ -25,6 +27,8 @@ from relais_common.db import utcnow
 from relais_common.errors import Gone, NotFound
 from relais_common.ssrf import SSRFGuard, UnsafeURLError, fetch
 
+from relais_aggregator.feeds.repository import item_exists
+
 # Consent is live everywhere: an image of a withdrawn post is kept at most a minute, here and
 # in browsers or a CDN; and the memory it takes here is bounded.
 CACHE_SECONDS = 60
@@ -39,6 +43,7 @@ PREFIX = "/img/"
 ROTATION_SECONDS = 15 * 60
 _MARKED = re.compile(r'(?<=src=")/img/([A-Za-z0-9_-]*\.[A-Za-z0-9_-]+)(?=")')
 _MARK, _EXPIRING = b"relais-img:", b"relais-img-until:"
+_POST_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 def _mac(secret: str, data: bytes, purpose: bytes = _MARK) -> str:
@@ -90,39 +95,43 @@ class ImageTokens:
     def window(self, now: datetime) -> int:
         return int(now.timestamp()) // self.rotation
 
-    def issue(self, url: str, now: datetime) -> str:
+    def issue(self, url: str, now: datetime, post_id: str) -> str:
         data = url.encode()
         expires = (self.window(now) + 2) * self.rotation
-        mac = _mac(self.secret, b"%d:" % expires + data, _EXPIRING)
-        return f"{_encoded(data)}.{expires}.{mac}"
+        mac = _mac(self.secret, b"%d:%s:" % (expires, post_id.encode()) + data, _EXPIRING)
+        return f"{_encoded(data)}.{post_id}.{expires}.{mac}"
 
-    def servable(self, html: str, now: datetime) -> str:
-        """Stored HTML with each image mark made a token served until the next window ends."""
+    def servable(self, html: str, now: datetime, post_id: str) -> str:
+        """A post's stored HTML with each image mark made a token served until the next window
+        ends, and while the post is still in the read model."""
         if PREFIX not in html:
             return html
 
         def token(match: re.Match[str]) -> str:
             url = verify(self.secret, match.group(1))
-            return PREFIX + self.issue(url, now) if url is not None else match.group(0)
+            return PREFIX + self.issue(url, now, post_id) if url is not None else match.group(0)
 
         return _MARKED.sub(token, html)
 
-    def read(self, token: str, now: datetime) -> str:
-        """The URL of a token this secret issued; 404 for any other, 410 once expired."""
+    def read(self, token: str, now: datetime) -> tuple[str, str]:
+        """(the URL, the post) of a token this secret issued; 404 for any other, 410 once
+        expired."""
         parts = token.split(".")
-        if len(parts) != 3:  # a stored mark (never served), or anything else
+        if len(parts) != 4:  # a stored mark (never served), or anything else
             raise NotFound("No image has this address.")
-        encoded, expires, mac = parts
+        encoded, post_id, expires, mac = parts
         data = _decoded(encoded)
         if data is None or not (expires.isascii() and expires.isdigit()) or len(expires) > 12:
             raise NotFound("No image has this address.")
-        wanted = _mac(self.secret, expires.encode() + b":" + data, _EXPIRING)
-        if not _same(mac, wanted):
+        if not _POST_ID.fullmatch(post_id):
+            raise NotFound("No image has this address.")
+        signed = expires.encode() + b":" + post_id.encode() + b":" + data
+        if not _same(mac, _mac(self.secret, signed, _EXPIRING)):
             raise NotFound("No image has this address.")
         if now.timestamp() >= int(expires):
             raise Gone("This image address has expired: reload the page to see the image.")
         try:
-            return data.decode()
+            return data.decode(), post_id
         except UnicodeDecodeError as exc:
             raise NotFound("No image has this address.") from exc
 
@@ -197,7 +206,9 @@ class ImageProxy:
 async def proxied_image(app: Any, token: str) -> Image:
     """The image behind a token this service issued and that has not expired (410 once it
     has); 404 for any other token or image."""
-    url = ImageTokens(app.state.settings.internal_secret).read(token, utcnow())
+    url, post_id = ImageTokens(app.state.settings.internal_secret).read(token, utcnow())
+    if not item_exists(app, post_id):
+        raise Gone("This image is no longer shown: its post left the public page.")
     proxy: ImageProxy = app.state.image_proxy
     try:
         return await proxy.get(url)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from relais_common.db import new_id
+from relais_common.db import new_id, read_on_loop
 from relais_common.repository import RepositoryBase
 from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
@@ -219,3 +219,12 @@ class FeedItemRepository(RepositoryBase[FeedItem]):
 def forget_person(session: Session, person_id: str) -> None:
     """The privacy registry's eraser: a person's feeds and every item fetched from them."""
     FeedRepository.from_session(session).forget_person(person_id)
+
+
+# A post still in the read model (the image proxy's check: withdrawn and erased people's posts
+# are deleted from it), one primary-key read on the event loop.
+ITEM_EXISTS = select(FeedItem.id).where(FeedItem.id == bindparam("item_id"))
+
+
+def item_exists(app: Any, item_id: str) -> bool:
+    return read_on_loop(app, ITEM_EXISTS, {"item_id": item_id}) is not None

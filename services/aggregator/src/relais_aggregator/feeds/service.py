@@ -128,5 +128,5 @@ def items_page(
     now = utcnow()
     owned = [OwnedItem.of(i) for i in items]
     for item in owned:
-        item.summary_html = tokens.servable(item.summary_html, now)
+        item.summary_html = tokens.servable(item.summary_html, now, item.id)
     return Page(items=owned, next_cursor=next_cursor)

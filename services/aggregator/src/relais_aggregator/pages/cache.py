@@ -97,7 +97,7 @@ def _with_image_tokens(planet: Planet, tokens: ImageTokens, now: datetime) -> Pl
     """The posts' stored image marks made tokens the image proxy serves for a while."""
     posts = []
     for post in planet.posts:
-        html = tokens.servable(post.summary_html, now)
+        html = tokens.servable(post.summary_html, now, post.id)
         posts.append(
             post if html is post.summary_html else post.model_copy(update={"summary_html": html})
         )
