@@ -38,8 +38,8 @@ class FeedSite:
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
         server = site._server
-        assert server is not None
-        self.port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        assert isinstance(server, asyncio.Server)  # a TCP site's server
+        self.port = server.sockets[0].getsockname()[1]
 
     async def _dispatch(self, request: web.Request) -> web.StreamResponse:
         self.seen.append((request.path, dict(request.headers)))
