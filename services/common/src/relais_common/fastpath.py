@@ -26,6 +26,7 @@ when the app is built, not later. The handler states which dependencies it does 
 from __future__ import annotations
 
 import logging
+import time
 from asyncio import iscoroutinefunction
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -99,6 +100,8 @@ class FastRoute:
     endpoint_args: tuple[tuple[str, int], ...]
     query: tuple[Any, ...]  # the endpoint's query parameters (FastAPI's ModelField)
     answered: int = field(default=0)  # requests answered here (tests read it)
+    failed: int = field(default=0)  # handler failures since the last warning
+    warned_at: float = field(default=float("-inf"))
 
     async def answer(self, scope: Scope) -> FastAnswer | None:
         params = QueryParams(scope["query_string"])
@@ -125,11 +128,30 @@ class FastRoute:
         try:
             answer = await self.read.handler(request, values)
         except Exception:
-            log.warning("fast read of %s failed; the route answers", self.path, exc_info=True)
+            self._failed()
             return None
         if answer is not None:
             self.answered += 1
         return answer
+
+    def _failed(self) -> None:
+        """One warning (with its traceback) a minute at most: a database that is down would
+        otherwise log one per request, beside the route's own error."""
+        self.failed += 1
+        now = time.monotonic()
+        if now - self.warned_at < WARN_EVERY_SECONDS:
+            return
+        self.warned_at = now
+        count, self.failed = self.failed, 0
+        log.warning(
+            "fast read of %s failed (%d time(s) since the last warning); the route answers",
+            self.path,
+            count,
+            exc_info=True,
+        )
+
+
+WARN_EVERY_SECONDS = 60.0
 
 
 def _arguments(
