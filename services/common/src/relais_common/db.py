@@ -389,10 +389,12 @@ def read_on_loop(
         return conn.execute(stmt, params).first()
 
 
-# Connections of a service's asyncio reader (read_rows), beside the request pool: enough for
-# the 16 connections a benchmark drives without queueing (8 gave a p99 of 36 ms, 16 of 24 ms;
-# 4 of 89 ms: requests waited for a connection), each checked out for one statement only.
-ASYNC_READERS = 16
+# Connections of a service's asyncio reader (read_rows), beside the request pool, each checked
+# out for one statement only. `make bench-db` on PostgreSQL, 16 connections through the gateway:
+# 8 readers, directory 729-749 rps (p99 34-36 ms), service 116.2 MB; 16 readers, 813-838 rps
+# (p99 25-28 ms), 117.6-118.2 MB, twice the connections; 4 gave a p99 of 89 ms (prototype).
+# 8: the memory limit (120 MB) and max_connections are the scarcer.
+ASYNC_READERS = 8
 # A read that waits longer than this for a reader connection gives up (TimeoutError): the
 # fast path then hands the request to its FastAPI route, which queues on the request pool.
 ASYNC_READER_WAIT_SECONDS = 2.0
