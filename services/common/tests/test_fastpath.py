@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 import time
 from collections.abc import AsyncIterator, Iterator, Mapping
 from contextlib import asynccontextmanager
@@ -22,6 +23,7 @@ from relais_common.db import (
     WriteInReadOnlyHop,
     dispose_async_readers,
     engine_info,
+    loop_reader,
     make_engine,
     make_sessionmaker,
     new_metadata,
@@ -322,20 +324,36 @@ class TestReadRows:
         with engine.connect() as conn:
             assert conn.execute(select(func.count()).select_from(Word)).scalar() == 4
 
-    def test_postgresql_refuses_a_write_hidden_in_a_select(self, engine: Engine) -> None:
+    def test_the_database_itself_refuses_writes_on_a_reader(self, engine: Engine) -> None:
+        """Beside the statement check: PostgreSQL's read-only sessions refuse a write hidden in
+        a SELECT; SQLite, where no SELECT writes, refuses one sent straight to the driver."""
+        if engine.dialect.name == "postgresql":
+            app = make_app(engine)
+
+            async def hidden() -> None:
+                await read_rows(app, select(func.nextval("word_id_seq")))
+
+            with pytest.raises(DBAPIError, match="read-only transaction"):
+                asyncio.run(self._then_dispose(engine, hidden()))
+        else:
+            with loop_reader(engine).connect() as conn:
+                driver = conn.connection.driver_connection
+                assert driver is not None
+                with pytest.raises(sqlite3.OperationalError, match="readonly"):
+                    driver.execute("DELETE FROM word")
+        with engine.connect() as conn:
+            assert conn.execute(select(func.count()).select_from(Word)).scalar() == 4
+
+    def test_readers_close_with_the_app(self, engine: Engine) -> None:
+        """PostgreSQL: the asyncio reader's one connection, reused, is closed when the app
+        stops. SQLite: no asyncio reader is ever made; the loop reader's connection serves."""
         if engine.dialect.name != "postgresql":
-            pytest.skip("PostgreSQL's read-only sessions (the SQLite run has no sequences)")
-        app = make_app(engine)
-
-        async def hidden() -> None:
-            await read_rows(app, select(func.nextval("word_id_seq")))
-
-        with pytest.raises(DBAPIError, match="read-only transaction"):
-            asyncio.run(self._then_dispose(engine, hidden()))
-
-    def test_postgresql_readers_close_with_the_app(self, engine: Engine) -> None:
-        if engine.dialect.name != "postgresql":
-            pytest.skip("the asyncio readers are PostgreSQL's (SQLite reads on the loop)")
+            with TestClient(make_app(engine)) as client:
+                for _ in range(3):
+                    assert client.get("/words", headers={"x-who": "ana"}).status_code == 200
+                assert loop_reader(engine).pool.checkedin() == 1  # type: ignore[attr-defined]
+            assert not engine_info(engine).get("async_readers")
+            return
         # the reader's connections: the last statement they ran was the words' read
         count = text(
             "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"

@@ -356,9 +356,18 @@ def loop_reader(engine: Engine) -> Engine:
             isolation_level="AUTOCOMMIT",
         )
         refuse_writes(reader)
+        if reader.dialect.name == "sqlite":
+            # the database refuses writes on it too, as PostgreSQL does on the asyncio readers
+            event.listen(reader, "connect", _query_only)
         event.listen(engine, "engine_disposed", lambda _engine: reader.dispose())
         info["loop_reader"] = reader
     return reader
+
+
+def _query_only(dbapi_conn: Any, _record: Any) -> None:
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA query_only = ON")
+    cursor.close()
 
 
 def engine_info(engine: Engine) -> dict[str, Any]:

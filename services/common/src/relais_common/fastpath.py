@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi._compat import field_annotation_is_sequence
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute, iter_route_contexts
 from starlette.datastructures import QueryParams
@@ -240,8 +241,6 @@ def plan(route: Any, read: FastRead) -> FastRoute:
 
 
 def _is_sequence(param: Any) -> bool:
-    from fastapi._compat import field_annotation_is_sequence
-
     return bool(field_annotation_is_sequence(param.field_info.annotation))
 
 
