@@ -17,8 +17,8 @@ from relais_ambassadors.config import Settings
 from relais_ambassadors.main import create_app
 from relais_ambassadors.models import Base
 from relais_common.migrations import upgrade
-from relais_common.pytest_plugin import rolled_back
-from relais_common.testing import empty_tables, throwaway_database
+from relais_common.pytest_plugin import app_under_test
+from relais_common.testing import throwaway_database
 
 SERVICE_ROOT = Path(__file__).resolve().parents[1]
 # The caller's environment is cleared by the plugin (relais_common.pytest_plugin): a copy of
@@ -40,19 +40,9 @@ def settings(database_url: str, tmp_path: Path) -> Settings:
 
 @pytest.fixture
 def app(settings: Settings, request: pytest.FixtureRequest) -> Iterator[FastAPI]:
-    """Each test inside one transaction rolled back at its end; `@pytest.mark.committed` for
-    a test whose writes other apps, threads or connections must read (tables emptied after)."""
-    application = create_app(settings)
-    if request.node.get_closest_marker("committed"):
-        yield application
-        empty_tables(application.state.engine, Base.metadata)
-        application.state.engine.dispose()
-        return
-    try:
-        with rolled_back(application):
-            yield application
-    finally:
-        application.state.engine.dispose()
+    """Each test rolled back, unless marked `@pytest.mark.committed` (relais_common's plugin)."""
+    with app_under_test(create_app(settings), Base.metadata, request, rollback=True) as a:
+        yield a
 
 
 @pytest.fixture

@@ -142,19 +142,32 @@ def rolled_back(app: FastAPI) -> Iterator[FastAPI]:
         connection.close()
 
 
-@pytest.fixture
-def app(relais_service: ServiceUnderTest, database_url: str) -> Iterator[FastAPI]:
-    application = relais_service.make_app(database_url)
-    if not relais_service.rolled_back:
-        yield application
-        empty_tables(application.state.engine, relais_service.metadata)
-        application.state.engine.dispose()
-        return
+@contextmanager
+def app_under_test(
+    application: FastAPI, metadata: MetaData, request: pytest.FixtureRequest, *, rollback: bool
+) -> Iterator[FastAPI]:
+    """A test's app: inside one outer transaction rolled back at its end; or, for a suite that
+    is not rolled back or a test marked `@pytest.mark.committed` (its writes are read by other
+    apps, threads or connections), committing, with every table emptied after it."""
     try:
-        with rolled_back(application):
+        if rollback and request.node.get_closest_marker("committed") is None:
+            with rolled_back(application):
+                yield application
+        else:
             yield application
+            empty_tables(application.state.engine, metadata)
     finally:
         application.state.engine.dispose()
+
+
+@pytest.fixture
+def app(
+    relais_service: ServiceUnderTest, database_url: str, request: pytest.FixtureRequest
+) -> Iterator[FastAPI]:
+    application = relais_service.make_app(database_url)
+    rolled = relais_service.rolled_back
+    with app_under_test(application, relais_service.metadata, request, rollback=rolled) as a:
+        yield a
 
 
 @pytest.fixture
